@@ -1,0 +1,59 @@
+//===- Catalog.h - the rule catalog as the checker library sees it -------===//
+//
+// A C++ view of rules/rules.def: the wdfcheck command, the plugin and the
+// checkers all name rules through it.  Registration of the checkers that
+// this build implements lives here too, so the plugin and the command
+// register exactly the same set.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WDFCHECK_CATALOG_H
+#define WDFCHECK_CATALOG_H
+
+#include "wdfrules.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace clang::ento {
+class CheckerRegistry;
+}
+
+namespace wdfcheck {
+
+struct RuleInfo {
+  wdf_rule_id Rule;
+  const char *Id;          // "WM007"
+  const char *Name;        // "BadArgument"
+  const char *CheckerName; // "wdf.BadArgument"
+  wdf_severity Severity;
+  const char *Title;
+  const char *Summary;
+  const char *Sdv;
+  const char *Prefast;
+  const char *Codeql;
+  bool Available; // implemented by this build's checker library
+
+  llvm::StringRef severityName() const {
+    return Severity == WDF_SEV_error ? "error" : "warning";
+  }
+  // docs/rules/<Id>.md, relative to the documentation root.
+  std::string docPage() const { return std::string("rules/") + Id + ".md"; }
+};
+
+llvm::ArrayRef<RuleInfo> rules();
+const RuleInfo &rule(wdf_rule_id Id);
+
+// Accepts a rule ID (WM007), a checker name (wdf.BadArgument) or the bare
+// name (BadArgument), case-insensitively.  nullptr when nothing matches.
+const RuleInfo *findRule(llvm::StringRef IdOrName);
+
+// Registers every checker this build implements, with its rule page as the
+// documentation link and its options.  Used by the plugin and the command.
+void registerCheckers(clang::ento::CheckerRegistry &Registry);
+
+// Name of the checker option that makes a checker attach fix-its.
+inline constexpr const char *ShowFixItsOption = "ShowFixIts";
+
+} // namespace wdfcheck
+
+#endif

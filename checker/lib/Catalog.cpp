@@ -1,0 +1,68 @@
+//===- Catalog.cpp - rules/rules.def for C++ ------------------------------===//
+#include "wdfcheck/Catalog.h"
+#include "Checkers.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+
+using namespace clang::ento;
+
+namespace wdfcheck {
+namespace {
+
+// Whether this build implements a rule's checker: the names listed in
+// Checkers.def.
+bool isImplemented(llvm::StringRef Name) {
+#define WDF_CHECKER(N)                                                         \
+  if (Name == #N)                                                              \
+    return true;
+#include "Checkers.def"
+  return false;
+}
+
+std::vector<RuleInfo> buildRules() {
+  std::vector<RuleInfo> Rules = {
+#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql) \
+  {WDF_RULE_##Id, #Id,    #Checker, "wdf." #Checker, WDF_SEV_##Severity,      \
+   Title,         Summary, Sdv,     Prefast,         Codeql,                  \
+   false},
+#include "rules.def"
+  };
+  for (RuleInfo &R : Rules)
+    R.Available = isImplemented(R.Name);
+  return Rules;
+}
+
+} // namespace
+
+llvm::ArrayRef<RuleInfo> rules() {
+  static const std::vector<RuleInfo> Rules = buildRules();
+  return Rules;
+}
+
+const RuleInfo &rule(wdf_rule_id Id) { return rules()[Id]; }
+
+const RuleInfo *findRule(llvm::StringRef IdOrName) {
+  for (const RuleInfo &R : rules())
+    if (IdOrName.equals_insensitive(R.Id) ||
+        IdOrName.equals_insensitive(R.Name) ||
+        IdOrName.equals_insensitive(R.CheckerName))
+      return &R;
+  return nullptr;
+}
+
+void registerCheckers(CheckerRegistry &Registry) {
+#define WDF_CHECKER(Name)                                                      \
+  {                                                                            \
+    const RuleInfo &R = *findRule(#Name);                                      \
+    Registry.addChecker(register##Name##Checker,                               \
+                        shouldRegister##Name##Checker, R.CheckerName,          \
+                        R.Summary, R.docPage(), /*IsHidden=*/false);           \
+    Registry.addCheckerOption("bool", R.CheckerName, ShowFixItsOption,         \
+                              "false",                                         \
+                              "Attach fix-its to the findings that have a "    \
+                              "mechanical fix",                                \
+                              "released");                                     \
+  }
+#include "Checkers.def"
+}
+
+} // namespace wdfcheck

@@ -1,0 +1,65 @@
+//===- DdiTable.cpp - rules/ddis.def as a CallDescriptionMap ---------------===//
+#include "wdfcheck/Ddi.h"
+#include "clang/AST/Decl.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+
+using namespace clang;
+using namespace clang::ento;
+
+namespace wdfcheck {
+namespace {
+
+const DdiInfo Table[] = {
+#define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
+                PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
+                OutBufArg, BufArg)                                            \
+  {WDF_DDI_##Name,        #Name,   Params,  WDF_FAMILY_##Family,              \
+   WDF_IRQL_##MinIrql,    WDF_IRQL_##MaxIrql, WDF_IRQL_##PagedMaxIrql,        \
+   PoolArg,               WDF_POOL_##PoolKind, TagArg,  SizeArg,              \
+   AttrArg,               HandleArg, OutArg, OutBufArg, BufArg},
+#include "ddis.def"
+};
+
+bool isIntegerParam(const FunctionDecl *FD, int I) {
+  return I < 0 || FD->getParamDecl(I)->getType()->isIntegralOrEnumerationType();
+}
+
+bool isPointerParam(const FunctionDecl *FD, int I) {
+  return I < 0 || FD->getParamDecl(I)->getType()->isPointerType();
+}
+
+// The parameters the row gives a role must have that role's kind.
+bool parametersFit(const DdiInfo &D, const FunctionDecl *FD) {
+  if (FD->getNumParams() != D.Params)
+    return false;
+  return isIntegerParam(FD, D.SizeArg) && isIntegerParam(FD, D.TagArg) &&
+         (D.PoolKind == WDF_POOL_LOOKASIDE || isIntegerParam(FD, D.PoolArg)) &&
+         isPointerParam(FD, D.AttrArg) && isPointerParam(FD, D.OutArg) &&
+         isPointerParam(FD, D.OutBufArg) && isPointerParam(FD, D.BufArg);
+}
+
+} // namespace
+
+const DdiInfo &ddi(wdf_ddi_id Id) { return Table[Id]; }
+
+DdiMatcher::DdiMatcher()
+    : Map({
+#define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
+                PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
+                OutBufArg, BufArg)                                            \
+  {{CDM::SimpleFunc, {#Name}, Params}, &Table[WDF_DDI_##Name]},
+#include "ddis.def"
+      }) {
+}
+
+const DdiInfo *DdiMatcher::match(const CallEvent &Call) const {
+  const DdiInfo *const *Row = Map.lookup(Call);
+  if (!Row)
+    return nullptr;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !parametersFit(**Row, FD))
+    return nullptr;
+  return *Row;
+}
+
+} // namespace wdfcheck

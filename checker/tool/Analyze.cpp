@@ -1,0 +1,266 @@
+//===- Analyze.cpp - run the analyzer with the wdfcheck checkers ----------===//
+//
+// Each file gets its own ClangTool run, so a file that does not compile is
+// reported on its own and the others are still analysed.  The analyzer's
+// own output is switched off; a PathDiagnosticConsumer turns its reports
+// into Findings instead, and a DiagnosticConsumer keeps the compiler's
+// errors for the file.
+//
+//===----------------------------------------------------------------------===//
+#include "Analyze.h"
+
+#include "clang/Analysis/PathDiagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
+#include "clang/StaticAnalyzer/Frontend/AnalysisConsumer.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+using namespace clang;
+using namespace clang::ento;
+using namespace clang::tooling;
+
+namespace wdfcheck {
+namespace {
+
+SourcePoint pointAt(SourceLocation Loc, const SourceManager &SM) {
+  SourcePoint P;
+  if (Loc.isInvalid())
+    return P;
+  Loc = SM.getExpansionLoc(Loc);
+  PresumedLoc PL = SM.getPresumedLoc(Loc);
+  if (PL.isInvalid())
+    return P;
+  P.File = PL.getFilename();
+  P.Line = PL.getLine();
+  P.Column = PL.getColumn();
+  return P;
+}
+
+// Collects the reports of the wdf checkers; the others (core checkers that
+// run for their modelling) are dropped.
+class FindingCollector : public PathDiagnosticConsumer {
+public:
+  FindingCollector(std::vector<Finding> &Out, const LangOptions &LO)
+      : Out(Out), LangOpts(LO) {}
+
+  StringRef getName() const override { return "wdfcheck"; }
+  PathGenerationScheme getGenerationScheme() const override { return Minimal; }
+  bool supportsCrossFileDiagnostics() const override { return true; }
+
+  void FlushDiagnosticsImpl(std::vector<const PathDiagnostic *> &Diags,
+                            FilesMade *) override {
+    for (const PathDiagnostic *D : Diags)
+      if (const RuleInfo *R = findRule(D->getCheckerName()))
+        Out.push_back(toFinding(*D, *R));
+  }
+
+private:
+  std::vector<Finding> &Out;
+  const LangOptions &LangOpts;
+
+  FixIt toFixIt(const FixItHint &Hint, const SourceManager &SM) const {
+    FixIt F;
+    CharSourceRange Range =
+        Lexer::makeFileCharRange(Hint.RemoveRange, SM, LangOpts);
+    F.Begin = pointAt(Range.getBegin(), SM);
+    F.End = pointAt(Range.getEnd(), SM);
+    F.Replacement = Hint.CodeToInsert;
+    F.Replaced = Lexer::getSourceText(Range, SM, LangOpts).str();
+    return F;
+  }
+
+  Finding toFinding(const PathDiagnostic &D, const RuleInfo &R) const {
+    Finding F;
+    F.Rule = &R;
+    F.Message = D.getVerboseDescription().str();
+    const SourceManager &SM = D.getLocation().getManager();
+    F.Where = pointAt(D.getLocation().asLocation(), SM);
+    PathPieces Pieces = D.path.flatten(/*ShouldFlattenMacros=*/false);
+    for (const PathDiagnosticPieceRef &Piece : Pieces) {
+      for (const FixItHint &Hint : Piece->getFixits())
+        F.Fixes.push_back(toFixIt(Hint, SM));
+      if (Piece->getString().empty())
+        continue;
+      F.Path.push_back(
+          {pointAt(Piece->getLocation().asLocation(), SM), Piece->getString().str()});
+    }
+    F.Notes = F.Path;
+    // The final event repeats the warning itself.
+    if (!F.Notes.empty() && F.Notes.back().Message == F.Message)
+      F.Notes.pop_back();
+    return F;
+  }
+};
+
+// Keeps the compiler's errors (and the notes attached to them) as text; the
+// compiler's warnings are not wdfcheck's business.
+class ErrorCollector : public DiagnosticConsumer {
+public:
+  ErrorCollector() : Stream(Text), Printer(Stream, &Opts) {}
+
+  void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
+    Printer.BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Printer.EndSourceFile(); }
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    if (Level == DiagnosticsEngine::Note) {
+      if (!ShowNotes)
+        return;
+    } else {
+      ShowNotes = Level >= DiagnosticsEngine::Error;
+      if (!ShowNotes)
+        return;
+      DiagnosticConsumer::HandleDiagnostic(Level, Info); // counts errors
+    }
+    Printer.HandleDiagnostic(Level, Info);
+  }
+
+  std::string take() {
+    Stream.flush();
+    return Text;
+  }
+
+private:
+  DiagnosticOptions Opts;
+  std::string Text;
+  llvm::raw_string_ostream Stream;
+  TextDiagnosticPrinter Printer;
+  bool ShowNotes = false;
+};
+
+class AnalyzeAction : public ASTFrontendAction {
+public:
+  AnalyzeAction(const AnalysisSettings &S, std::vector<Finding> &Out)
+      : Settings(S), Out(Out) {}
+
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    AnalyzerOptions &AO = CI.getAnalyzerOpts();
+    AO.CheckersAndPackages.clear();
+    // The core checkers run for their modelling (and so paths end where
+    // clang --analyze ends them); only wdf findings are reported.
+    AO.CheckersAndPackages.emplace_back("core", true);
+    for (const RuleInfo *R : Settings.Rules) {
+      AO.CheckersAndPackages.emplace_back(R->CheckerName, true);
+      AO.Config[(llvm::Twine(R->CheckerName) + ":" + ShowFixItsOption).str()] =
+          "true";
+    }
+    AO.AnalysisDiagOpt = PD_NONE;
+    AO.AnalyzerDisplayProgress = false;
+
+    std::unique_ptr<AnalysisASTConsumer> Consumer = CreateAnalysisConsumer(CI);
+    Consumer->AddCheckerRegistrationFn(
+        [](CheckerRegistry &Registry) { registerCheckers(Registry); });
+    // The analysis manager owns and deletes the consumer.
+    Consumer->AddDiagnosticConsumer(
+        new FindingCollector(Out, CI.getLangOpts()));
+    return Consumer;
+  }
+
+private:
+  const AnalysisSettings &Settings;
+  std::vector<Finding> &Out;
+};
+
+class AnalyzeActionFactory : public FrontendActionFactory {
+public:
+  AnalyzeActionFactory(const AnalysisSettings &S, std::vector<Finding> &Out)
+      : Settings(S), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<AnalyzeAction>(Settings, Out);
+  }
+
+private:
+  const AnalysisSettings &Settings;
+  std::vector<Finding> &Out;
+};
+
+bool hasArgPrefix(const CommandLineArguments &Args, StringRef Prefix) {
+  for (const std::string &A : Args)
+    if (StringRef(A).starts_with(Prefix))
+      return true;
+  return false;
+}
+
+// Makes a compile command usable for analysis: clang's builtin headers,
+// wdfcheck's model headers as a last resort, no warnings turned to errors.
+ArgumentsAdjuster settingsAdjuster(const AnalysisSettings &S) {
+  return [S](const CommandLineArguments &Args, StringRef) {
+    CommandLineArguments Result;
+    Result.push_back(Args.front());
+    if (!S.ResourceDir.empty() && !hasArgPrefix(Args, "-resource-dir"))
+      Result.push_back("-resource-dir=" + S.ResourceDir);
+    auto DashDash = std::find(Args.begin() + 1, Args.end(), "--");
+    Result.insert(Result.end(), Args.begin() + 1, DashDash);
+    if (!S.ModelIncludeDir.empty()) {
+      Result.push_back("-idirafter");
+      Result.push_back(S.ModelIncludeDir);
+    }
+    Result.push_back("-Wno-error");
+    Result.push_back("-w");
+    Result.insert(Result.end(), DashDash, Args.end());
+    return Result;
+  };
+}
+
+FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
+                      const AnalysisSettings &Settings) {
+  FileResult Result;
+  Result.File = File;
+  ClangTool Tool(DB, {File});
+  Tool.appendArgumentsAdjuster(settingsAdjuster(Settings));
+  ErrorCollector Errors;
+  Tool.setDiagnosticConsumer(&Errors);
+  std::string ToolOutput;
+  AnalyzeActionFactory Factory(Settings, Result.Findings);
+  int Status = Tool.run(&Factory);
+  Result.Errors = Errors.take();
+  Result.Analysed = Status == 0 && Errors.getNumErrors() == 0;
+  if (!Result.Analysed && Result.Errors.empty())
+    Result.Errors = "the compiler could not process this file (no compile "
+                    "command, or the file does not exist)\n";
+  if (!Result.Analysed)
+    Result.Findings.clear();
+  return Result;
+}
+
+} // namespace
+
+std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
+                                     const std::vector<std::string> &Files,
+                                     const AnalysisSettings &Settings,
+                                     unsigned Jobs) {
+  std::vector<FileResult> Results(Files.size());
+  std::atomic<size_t> Next{0};
+  auto Worker = [&] {
+    for (size_t I = Next++; I < Files.size(); I = Next++)
+      Results[I] = analyzeOne(DB, Files[I], Settings);
+  };
+  unsigned Threads = std::min<size_t>(std::max(1u, Jobs), Files.size());
+  if (Threads <= 1) {
+    Worker();
+    return Results;
+  }
+  std::vector<std::thread> Pool;
+  for (unsigned T = 0; T < Threads; ++T)
+    Pool.emplace_back(Worker);
+  for (std::thread &Th : Pool)
+    Th.join();
+  return Results;
+}
+
+} // namespace wdfcheck

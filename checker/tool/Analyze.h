@@ -1,0 +1,27 @@
+//===- Analyze.h - run the analyzer with the wdfcheck checkers ------------===//
+#ifndef WDFCHECK_TOOL_ANALYZE_H
+#define WDFCHECK_TOOL_ANALYZE_H
+
+#include "Finding.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <string>
+#include <vector>
+
+namespace wdfcheck {
+
+struct AnalysisSettings {
+  std::vector<const RuleInfo *> Rules;  // the checkers to run
+  std::string ResourceDir;              // clang's builtin headers
+  std::string ModelIncludeDir;          // "" when not offered
+};
+
+// Analyses each file with the compile command the database gives it, at
+// most Jobs at a time.  Results come back in the order of Files.
+std::vector<FileResult> analyzeFiles(const clang::tooling::CompilationDatabase &DB,
+                                     const std::vector<std::string> &Files,
+                                     const AnalysisSettings &Settings,
+                                     unsigned Jobs);
+
+} // namespace wdfcheck
+
+#endif

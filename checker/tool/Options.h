@@ -1,0 +1,42 @@
+//===- Options.h - the wdfcheck command line ------------------------------===//
+#ifndef WDFCHECK_TOOL_OPTIONS_H
+#define WDFCHECK_TOOL_OPTIONS_H
+
+#include "wdfcheck/Catalog.h"
+#include <string>
+#include <vector>
+
+namespace wdfcheck {
+
+enum class Command { Analyze, Explain, ListRules, Confirm, Help, Version };
+enum class Format { Text, Sarif, Json };
+
+struct Options {
+  Command Cmd = Command::Analyze;
+  std::vector<std::string> Files;
+  bool HaveCompilerArgs = false; // "--" was given
+  std::vector<std::string> CompilerArgs;
+  std::string BuildDir;          // -p
+  std::string Checks;            // --checks
+  Format Fmt = Format::Text;
+  std::string OutputFile;        // -o
+  unsigned Jobs = 1;             // -j
+  bool Quiet = false;
+  bool ModelHeaders = true;      // --no-model-headers turns it off
+  std::vector<std::string> CommandArgs; // operands of explain/confirm
+};
+
+// Parses argv.  On a usage error returns false and sets Error.
+bool parseOptions(int Argc, const char **Argv, Options &Opts,
+                  std::string &Error);
+
+// The rules --checks selects.  On an unknown name returns false and sets
+// Error.  An empty list selects every rule this build implements.
+bool selectRules(const std::string &Checks,
+                 std::vector<const RuleInfo *> &Selected, std::string &Error);
+
+void printUsage();
+
+} // namespace wdfcheck
+
+#endif

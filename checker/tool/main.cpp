@@ -1,0 +1,233 @@
+//===- main.cpp - the wdfcheck command ------------------------------------===//
+//
+//   wdfcheck [options] <file>... [-- <compiler arguments>]
+//   wdfcheck -p <build-dir> [options] [<file>...]
+//   wdfcheck explain <rule>
+//   wdfcheck list-rules
+//
+// Exit status: 0 no findings, 1 findings, 2 wdfcheck could not do its job.
+//
+//===----------------------------------------------------------------------===//
+#include "Analyze.h"
+#include "Options.h"
+#include "Output.h"
+#include "Share.h"
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+#include <set>
+
+using namespace wdfcheck;
+using namespace clang::tooling;
+
+namespace {
+
+constexpr int ExitClean = 0, ExitFindings = 1, ExitFailure = 2;
+
+int usageError(const std::string &Message) {
+  llvm::errs() << "wdfcheck: error: " << Message
+               << "\n(wdfcheck --help shows the usage)\n";
+  return ExitFailure;
+}
+
+int listRules() {
+  llvm::outs() << llvm::formatv("{0,-6} {1,-22} {2,-8} {3,-10} {4}\n", "ID",
+                                "checker", "severity", "status", "title");
+  for (const RuleInfo &R : rules())
+    llvm::outs() << llvm::formatv("{0,-6} {1,-22} {2,-8} {3,-10} {4}\n", R.Id,
+                                  R.CheckerName, R.severityName(),
+                                  R.Available ? "available" : "planned",
+                                  R.Title);
+  return ExitClean;
+}
+
+int explain(const Options &Opts, const std::string &Share) {
+  if (Opts.CommandArgs.size() != 1)
+    return usageError("explain takes one rule ID or checker name, e.g. "
+                      "'wdfcheck explain WM007'");
+  const RuleInfo *R = findRule(Opts.CommandArgs.front());
+  if (!R)
+    return usageError("unknown rule '" + Opts.CommandArgs.front() +
+                      "' (wdfcheck list-rules shows the rules)");
+  std::string Page;
+  if (!readRulePage(Share + "/docs", *R, Page)) {
+    llvm::errs() << "wdfcheck: error: the page of " << R->Id
+                 << " is missing from " << Share
+                 << "/docs/rules (is wdfcheck installed completely?)\n";
+    return ExitFailure;
+  }
+  llvm::outs() << Page;
+  return ExitClean;
+}
+
+// The compile commands: "-- args" for the files given, or -p's database, or
+// no flags at all.
+std::unique_ptr<CompilationDatabase> loadDatabase(const Options &Opts,
+                                                  std::string &Error) {
+  if (!Opts.BuildDir.empty()) {
+    if (Opts.HaveCompilerArgs) {
+      Error = "give either -p <build-dir> or '-- <compiler arguments>', not "
+              "both";
+      return nullptr;
+    }
+    std::string LoadError;
+    std::unique_ptr<CompilationDatabase> DB;
+    llvm::SmallString<256> Path(Opts.BuildDir);
+    if (llvm::sys::fs::is_directory(Path))
+      llvm::sys::path::append(Path, "compile_commands.json");
+    if (!llvm::sys::fs::exists(Path)) {
+      Error = "no compilation database at '" + std::string(Path) +
+              "' (generate it with cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON "
+              "or bear)";
+      return nullptr;
+    }
+    DB = JSONCompilationDatabase::loadFromFile(
+        Path, LoadError, JSONCommandLineSyntax::AutoDetect);
+    if (!DB)
+      Error = "cannot read the compilation database '" + std::string(Path) +
+              "': " + LoadError;
+    return DB;
+  }
+  return std::make_unique<FixedCompilationDatabase>(".", Opts.CompilerArgs);
+}
+
+std::string currentDir() {
+  llvm::SmallString<256> Cwd;
+  if (llvm::sys::fs::current_path(Cwd))
+    return "";
+  return std::string(Cwd);
+}
+
+void printSummary(const std::vector<FileResult> &Results) {
+  std::map<std::string, unsigned> ByRule;
+  unsigned Findings = 0, Failed = 0;
+  for (const FileResult &R : Results) {
+    Failed += !R.Analysed;
+    for (const Finding &F : R.Findings) {
+      ++Findings;
+      ++ByRule[F.Rule->Id];
+    }
+  }
+  llvm::errs() << "wdfcheck: " << Findings
+               << (Findings == 1 ? " finding" : " findings");
+  if (!ByRule.empty()) {
+    llvm::errs() << " (";
+    bool First = true;
+    for (auto &[Id, N] : ByRule) {
+      llvm::errs() << (First ? "" : ", ") << N << " " << Id;
+      First = false;
+    }
+    llvm::errs() << ")";
+  }
+  llvm::errs() << " in " << Results.size()
+               << (Results.size() == 1 ? " file" : " files");
+  if (Failed)
+    llvm::errs() << "; " << Failed
+                 << (Failed == 1 ? " file" : " files") << " not analysed";
+  llvm::errs() << "\n";
+}
+
+int analyze(const Options &Opts, const std::string &Share) {
+  std::vector<const RuleInfo *> Rules;
+  std::string Error;
+  if (!selectRules(Opts.Checks, Rules, Error))
+    return usageError(Error);
+
+  std::unique_ptr<CompilationDatabase> DB = loadDatabase(Opts, Error);
+  if (!DB)
+    return usageError(Error);
+
+  std::vector<std::string> Files = Opts.Files;
+  if (Files.empty() && !Opts.BuildDir.empty())
+    Files = DB->getAllFiles();
+  if (Files.empty())
+    return usageError("no input files");
+
+  AnalysisSettings Settings;
+  Settings.Rules = Rules;
+  Settings.ResourceDir = WDFCHECK_RESOURCE_DIR;
+  if (Opts.ModelHeaders)
+    Settings.ModelIncludeDir = Share + "/include";
+
+  std::vector<FileResult> Results =
+      analyzeFiles(*DB, Files, Settings, Opts.Jobs);
+
+  bool AnyFailed = false, AnyFinding = false;
+  for (const FileResult &R : Results) {
+    if (!R.Analysed) {
+      AnyFailed = true;
+      llvm::errs() << "wdfcheck: error: " << R.File
+                   << " could not be compiled; it was not analysed:\n"
+                   << R.Errors;
+    }
+    AnyFinding |= !R.Findings.empty();
+  }
+
+  OutputContext Ctx{Rules, Share + "/docs", currentDir()};
+  std::error_code EC;
+  std::unique_ptr<llvm::raw_fd_ostream> File;
+  if (!Opts.OutputFile.empty()) {
+    File = std::make_unique<llvm::raw_fd_ostream>(Opts.OutputFile, EC);
+    if (EC) {
+      llvm::errs() << "wdfcheck: error: cannot write '" << Opts.OutputFile
+                   << "': " << EC.message() << "\n";
+      return ExitFailure;
+    }
+  }
+  llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  switch (Opts.Fmt) {
+  case Format::Text:
+    writeText(OS, Results, Ctx);
+    break;
+  case Format::Json:
+    writeJson(OS, Results, Ctx);
+    break;
+  case Format::Sarif:
+    writeSarif(OS, Results, Ctx);
+    break;
+  }
+  OS.flush();
+  if (!Opts.Quiet)
+    printSummary(Results);
+  if (AnyFailed)
+    return ExitFailure;
+  return AnyFinding ? ExitFindings : ExitClean;
+}
+
+} // namespace
+
+int main(int Argc, const char **Argv) {
+  llvm::InitLLVM X(Argc, Argv);
+  Options Opts;
+  std::string Error;
+  if (!parseOptions(Argc, Argv, Opts, Error))
+    return usageError(Error);
+  std::string Share = shareDir(Argv[0]);
+  switch (Opts.Cmd) {
+  case Command::Help:
+    printUsage();
+    return ExitClean;
+  case Command::Version:
+    llvm::outs() << "wdfcheck " << WDFCHECK_VERSION << " (analyzer "
+                 << WDFCHECK_LLVM_VERSION << ")\n";
+    return ExitClean;
+  case Command::ListRules:
+    return listRules();
+  case Command::Explain:
+    return explain(Opts, Share);
+  case Command::Confirm:
+    llvm::errs() << "wdfcheck: error: 'confirm' needs the runtime model, "
+                    "which this build does not have yet\n";
+    return ExitFailure;
+  case Command::Analyze:
+    return analyze(Opts, Share);
+  }
+  return ExitFailure;
+}

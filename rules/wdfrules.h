@@ -1,0 +1,98 @@
+/*
+ * wdfrules.h - the shared vocabulary of the rule tables, for C and C++.
+ *
+ * The .def files in this directory hold the data; this header gives names to
+ * the values their columns use, so the checker library (C++) and the runtime
+ * model (C) read the tables the same way.  It depends on nothing.
+ */
+#ifndef WDFCHECK_RULES_WDFRULES_H
+#define WDFCHECK_RULES_WDFRULES_H
+
+/* IRQL levels as the tables write them.  DIRQL is one abstract level above
+ * DISPATCH_LEVEL (SAL's DISPATCH_LEVEL+1); HIGH means "any level". */
+enum wdf_irql {
+  WDF_IRQL_PASSIVE = 0,
+  WDF_IRQL_APC = 1,
+  WDF_IRQL_DISPATCH = 2,
+  WDF_IRQL_DIRQL = 3,
+  WDF_IRQL_HIGH = 15,
+  WDF_IRQL_NONE = -1 /* no such limit */
+};
+
+enum wdf_severity { WDF_SEV_warning, WDF_SEV_error };
+
+/* What a DDI does; see ddis.def. */
+enum wdf_family {
+  WDF_FAMILY_MEMORY_CREATE,     /* creates a WDFMEMORY */
+  WDF_FAMILY_LOOKASIDE_CREATE,  /* creates a WDFLOOKASIDE */
+  WDF_FAMILY_MEMORY_ACCESS,     /* reads or changes a WDFMEMORY */
+  WDF_FAMILY_MEMORY_COPY_OUT,   /* copies from a WDFMEMORY to a buffer */
+  WDF_FAMILY_MEMORY_COPY_IN,    /* copies from a buffer into a WDFMEMORY */
+  WDF_FAMILY_OBJECT_DELETE,
+  WDF_FAMILY_OBJECT_REFERENCE,
+  WDF_FAMILY_REQUEST_MEMORY,    /* request input memory (framework-owned) */
+  WDF_FAMILY_REQUEST_OUT_MEMORY,/* request output memory: untrusted sink */
+  WDF_FAMILY_REQUEST_BUFFER,    /* request input buffer */
+  WDF_FAMILY_REQUEST_OUT_BUFFER,/* request output buffer: untrusted sink */
+  WDF_FAMILY_REQUEST_COMPLETE,
+  WDF_FAMILY_POOL_ALLOC,
+  WDF_FAMILY_POOL_FREE,
+  WDF_FAMILY_IRQL,              /* reads or changes the IRQL */
+  WDF_FAMILY_OTHER
+};
+
+/* What a DDI's pool argument holds. */
+enum wdf_pool_kind {
+  WDF_POOL_NONE,
+  WDF_POOL_TYPE,      /* a POOL_TYPE value */
+  WDF_POOL_FLAGS,     /* POOL_FLAGS bits (ExAllocatePool2/3) */
+  WDF_POOL_LOOKASIDE  /* the pool type of the lookaside list argument */
+};
+
+/* Rule IDs in catalog order. */
+enum wdf_rule_id {
+#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql) WDF_RULE_##Id,
+#include "rules.def"
+  WDF_RULE_COUNT
+};
+
+/* DDIs in table order. */
+enum wdf_ddi_id {
+#define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
+                PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
+                OutBufArg, BufArg)                                            \
+  WDF_DDI_##Name,
+#include "ddis.def"
+  WDF_DDI_COUNT
+};
+
+/* Pool-type arithmetic shared by the checker and the runtime.  Paged types
+ * have bit 0 set (PagedPool 1, PagedPoolCacheAligned 5, the session variants
+ * 33 and 37); non-executable non-paged types have the NX bit 512.  The
+ * framework's own paged test ignores POOL_COLD_ALLOCATION (0x100). */
+#define WDF_POOL_NX_BIT 512u
+#define WDF_POOL_FLAG_PAGED 0x100u
+#define WDF_POOL_FLAG_UNINITIALIZED 0x2u
+#define WDF_POOL_FLAG_NON_PAGED_EXECUTE 0x80u
+
+static inline int wdf_pool_type_is_paged(unsigned long long pool_type) {
+  return (pool_type & 1u) != 0;
+}
+
+static inline int wdf_pool_type_is_executable(unsigned long long pool_type) {
+  return !wdf_pool_type_is_paged(pool_type) && (pool_type & WDF_POOL_NX_BIT) == 0;
+}
+
+/* A pool tag is four ASCII characters; returns the first byte (from the
+ * least significant) above 0x7F, or -1. */
+static inline int wdf_pool_tag_bad_byte(unsigned long long tag) {
+  int i;
+  for (i = 0; i < 4; ++i) {
+    unsigned byte = (unsigned)(tag >> (8 * i)) & 0xFFu;
+    if (byte > 0x7Fu)
+      return (int)byte;
+  }
+  return -1;
+}
+
+#endif /* WDFCHECK_RULES_WDFRULES_H */
