@@ -107,7 +107,8 @@ private:
 // compiler's warnings are not wdfcheck's business.
 class ErrorCollector : public DiagnosticConsumer {
 public:
-  ErrorCollector() : Stream(Text), Printer(Stream, &Opts) {}
+  ErrorCollector()
+      : Opts(new DiagnosticOptions), Stream(Text), Printer(Stream, Opts.get()) {}
 
   void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
     Printer.BeginSourceFile(LO, PP);
@@ -134,7 +135,8 @@ public:
   }
 
 private:
-  DiagnosticOptions Opts;
+  // The printer shares ownership of its options (reference-counted).
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> Opts;
   std::string Text;
   llvm::raw_string_ostream Stream;
   TextDiagnosticPrinter Printer;

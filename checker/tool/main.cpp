@@ -150,6 +150,18 @@ int analyze(const Options &Opts, const std::string &Share) {
   if (Files.empty())
     return usageError("no input files");
 
+  // Open the output first: a run that cannot write its results is wasted.
+  std::error_code EC;
+  std::unique_ptr<llvm::raw_fd_ostream> File;
+  if (!Opts.OutputFile.empty()) {
+    File = std::make_unique<llvm::raw_fd_ostream>(Opts.OutputFile, EC);
+    if (EC) {
+      llvm::errs() << "wdfcheck: error: cannot write '" << Opts.OutputFile
+                   << "': " << EC.message() << "\n";
+      return ExitFailure;
+    }
+  }
+
   AnalysisSettings Settings;
   Settings.Rules = Rules;
   Settings.ResourceDir = WDFCHECK_RESOURCE_DIR;
@@ -171,16 +183,6 @@ int analyze(const Options &Opts, const std::string &Share) {
   }
 
   OutputContext Ctx{Rules, Share + "/docs", currentDir()};
-  std::error_code EC;
-  std::unique_ptr<llvm::raw_fd_ostream> File;
-  if (!Opts.OutputFile.empty()) {
-    File = std::make_unique<llvm::raw_fd_ostream>(Opts.OutputFile, EC);
-    if (EC) {
-      llvm::errs() << "wdfcheck: error: cannot write '" << Opts.OutputFile
-                   << "': " << EC.message() << "\n";
-      return ExitFailure;
-    }
-  }
   llvm::raw_ostream &OS = File ? *File : llvm::outs();
   switch (Opts.Fmt) {
   case Format::Text:

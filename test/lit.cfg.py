@@ -1,0 +1,47 @@
+# lit configuration for the wdfcheck test suites.
+import os
+import lit.formats
+
+config.name = "wdfcheck"
+# RUN lines run in bash: tests check exact exit statuses with $?.
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.wdfcheck_obj_root, "test")
+
+src = config.wdfcheck_src_root
+tools = config.llvm_tools_dir
+plugin = os.path.join(config.wdfcheck_lib_dir, "wdfcheck-plugin.so")
+model = os.path.join(src, "runtime", "include")
+clang = os.path.join(tools, "clang")
+
+# FileCheck, not, count, split-file from LLVM 19 first on PATH.
+config.environment["PATH"] = os.pathsep.join(
+    [tools, config.wdfcheck_bin_dir, config.environment.get("PATH", "")])
+# Tool tests see the build tree's share/ (rule pages, model headers).
+config.environment["WDFCHECK_SHARE_DIR"] = os.path.join(
+    config.wdfcheck_obj_root, "share", "wdfcheck")
+
+# clang -cc1 with the builtin headers, the model headers and the plugin.
+cc1 = (f"{clang} -cc1 -internal-isystem {config.clang_resource_dir}/include "
+       f"-nostdsysteminc -isystem {model} -load {plugin}")
+
+config.substitutions.extend([
+    # -analyze with the core checkers; a test adds -analyzer-checker=wdf.X
+    ("%wdf_analyze", f"{cc1} -analyze -analyzer-checker=core "
+                     "-analyzer-output=text"),
+    # the WDK's real shape: each DDI a FORCEINLINE wrapper over WdfFunctions
+    ("%wdk_shape", "-DWDFCHECK_WDK_SHAPE=1"),
+    ("%msvc", "-triple x86_64-pc-windows-msvc -fms-extensions -fms-compatibility"),
+    ("%wdf_cc1", cc1),
+    ("%clang", clang),
+    ("%plugin", plugin),
+    ("%model_include", model),
+    ("%wdfcheck", os.path.join(config.wdfcheck_bin_dir, "wdfcheck")),
+    ("%src_root", src),
+    # a program built against the model headers and the runtime library
+    ("%wdfrt_cflags", f"-std=c11 -Wall -Wextra -Werror -I {model} -I {src}/rules"),
+    ("%wdfrt_lib", os.path.join(config.wdfcheck_lib_dir, "libwdfrt.a")),
+    ("%scan_build", os.path.join(tools, "scan-build")),
+])
