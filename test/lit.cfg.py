@@ -35,6 +35,7 @@ config.substitutions.extend([
     ("%wdk_shape", "-DWDFCHECK_WDK_SHAPE=1"),
     ("%msvc", "-triple x86_64-pc-windows-msvc -fms-extensions -fms-compatibility"),
     ("%wdf_cc1", cc1),
+    ("%clangxx", clang + "++"),
     ("%clang", clang),
     ("%plugin", plugin),
     ("%model_include", model),
