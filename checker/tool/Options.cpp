@@ -148,7 +148,9 @@ bool selectRules(const std::string &Checks,
   for (llvm::StringRef Item : Items) {
     Item = Item.trim();
     bool Remove = Item.consume_front("-");
-    auto Pattern = llvm::GlobPattern::create(Item.lower());
+    // The pattern refers to its text: keep the lowered copy alive.
+    std::string Lowered = Item.lower();
+    auto Pattern = llvm::GlobPattern::create(Lowered);
     if (!Pattern) {
       Error = "bad pattern '" + Item.str() + "' in --checks";
       return false;

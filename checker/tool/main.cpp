@@ -80,7 +80,7 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const Options &Opts,
     std::string LoadError;
     std::unique_ptr<CompilationDatabase> DB;
     llvm::SmallString<256> Path(Opts.BuildDir);
-    if (llvm::sys::fs::is_directory(Path))
+    if (!llvm::sys::path::extension(Path).equals_insensitive(".json"))
       llvm::sys::path::append(Path, "compile_commands.json");
     if (!llvm::sys::fs::exists(Path)) {
       Error = "no compilation database at '" + std::string(Path) +
