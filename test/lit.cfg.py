@@ -46,3 +46,11 @@ config.substitutions.extend([
     ("%wdfrt_lib", os.path.join(config.wdfcheck_lib_dir, "libwdfrt.a")),
     ("%scan_build", os.path.join(tools, "scan-build")),
 ])
+
+# Microsoft's SARIF validator (npm @microsoft/sarif-multitool), installed by
+# scripts/test.sh into the build tree when npm is available.
+validator = os.path.join(config.wdfcheck_obj_root, "node", "node_modules",
+                         ".bin", "sarif-multitool")
+if os.path.exists(validator):
+    config.available_features.add("sarif-validator")
+    config.substitutions.append(("%sarif_multitool", validator))

@@ -1,0 +1,76 @@
+"""Checks the wrong/right examples of the rule pages (docs/rules/WM*.md).
+
+Every example must compile against the model headers.  For each rule this
+build implements, wdfcheck must report exactly that rule, exactly once, on
+the line the wrong example marks with "// WMxxx:", and nothing on the right
+example.
+
+usage: check_examples.py <docs/rules dir> <wdfcheck> <clang> <model include>
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+docs, wdfcheck, clang, model = sys.argv[1:5]
+
+BLOCK = re.compile(r"^```c (wrong|right)\n(.*?)^```", re.S | re.M)
+
+
+def available_rules():
+    out = subprocess.run([wdfcheck, "list-rules"], capture_output=True,
+                         text=True, check=True).stdout
+    return {line.split()[0] for line in out.splitlines()
+            if line.startswith("WM") and " available " in line}
+
+
+def findings(path):
+    run = subprocess.run([wdfcheck, "--format=json", "--quiet", path, "--",
+                          "-std=c11"], capture_output=True, text=True)
+    if run.returncode not in (0, 1):
+        raise AssertionError(f"wdfcheck failed on {path}:\n{run.stderr}")
+    return json.loads(run.stdout)["findings"]
+
+
+failures = []
+checked = compiled = 0
+available = available_rules()
+with tempfile.TemporaryDirectory() as tmp:
+    for page in sorted(os.listdir(docs)):
+        rule = page[:-3]
+        text = open(os.path.join(docs, page)).read()
+        blocks = BLOCK.findall(text)
+        kinds = [k for k, _ in blocks]
+        if kinds.count("wrong") != 1 or kinds.count("right") != 1:
+            failures.append(f"{page}: needs one 'c wrong' and one 'c right' block, has {kinds}")
+            continue
+        for kind, code in blocks:
+            path = os.path.join(tmp, f"{rule}-{kind}.c")
+            with open(path, "w") as f:
+                f.write(code)
+            cc = subprocess.run([clang, "-std=c11", "-fsyntax-only", "-Wall",
+                                 "-I", model, path], capture_output=True, text=True)
+            if cc.returncode != 0:
+                failures.append(f"{page} ({kind}) does not compile:\n{cc.stderr}")
+                continue
+            compiled += 1
+            if rule not in available:
+                continue
+            got = [(f["ruleId"], f["location"]["line"]) for f in findings(path)]
+            if kind == "wrong":
+                marked = [i + 1 for i, line in enumerate(code.splitlines())
+                          if f"// {rule}:" in line]
+                want = [(rule, line) for line in marked]
+                if len(marked) != 1 or got != want:
+                    failures.append(f"{page} (wrong): expected {want}, wdfcheck reported {got}")
+            elif got:
+                failures.append(f"{page} (right): expected no findings, wdfcheck reported {got}")
+            checked += 1
+
+for f in failures:
+    print("FAIL:", f)
+print(f"{compiled} examples compiled, {checked} checked with wdfcheck, "
+      f"{len(failures)} failures")
+sys.exit(1 if failures else 0)
