@@ -40,9 +40,10 @@ KIRQL NTAPI KfRaiseIrql(KIRQL NewIrql) {
   KIRQL old = (KIRQL)current_irql;
   if (NewIrql < old) {
     _wdfrt_report(WDF_RULE_WM008, NULL, 0,
-                  "KeRaiseIrql to %s while at %s: raising to a lower level is "
-                  "bug check 0x9 (IRQL_NOT_GREATER_OR_EQUAL)",
-                  _wdfrt_irql_name(NewIrql), _wdfrt_irql_name(old));
+                  "%s to %s while at %s: raising to a lower level is bug "
+                  "check 0x9 (IRQL_NOT_GREATER_OR_EQUAL)",
+                  wdfrt_ddi_name(WDF_DDI_KeRaiseIrql), _wdfrt_irql_name(NewIrql),
+                  _wdfrt_irql_name(old));
     return old;
   }
   current_irql = NewIrql;
@@ -58,9 +59,10 @@ VOID NTAPI KeRaiseIrql(KIRQL NewIrql, PKIRQL OldIrql) {
 VOID NTAPI KeLowerIrql(KIRQL NewIrql) {
   if (NewIrql > current_irql) {
     _wdfrt_report(WDF_RULE_WM008, NULL, 0,
-                  "KeLowerIrql to %s while at %s: lowering to a higher level "
-                  "is bug check 0x9 (IRQL_NOT_GREATER_OR_EQUAL)",
-                  _wdfrt_irql_name(NewIrql), _wdfrt_irql_name(current_irql));
+                  "%s to %s while at %s: lowering to a higher level is bug "
+                  "check 0x9 (IRQL_NOT_GREATER_OR_EQUAL)",
+                  wdfrt_ddi_name(WDF_DDI_KeLowerIrql), _wdfrt_irql_name(NewIrql),
+                  _wdfrt_irql_name(current_irql));
     return;
   }
   current_irql = NewIrql;
