@@ -62,6 +62,17 @@ void registerCheckers(CheckerRegistry &Registry) {
                               "mechanical fix",                                \
                               "released");                                     \
   }
+#define WDF_MODEL(Name)                                                        \
+  Registry.addChecker(register##Name##Checker, shouldRegister##Name##Checker,  \
+                      "wdf." #Name, "Shared modelling of the wdf checkers",    \
+                      "docs/architecture.md", /*IsHidden=*/true);
+#define WDF_DEBUG(Name)                                                        \
+  Registry.addChecker(register##Name##Checker, shouldRegister##Name##Checker,  \
+                      "debug.wdf." #Name, "Debugging aid of the wdf checkers", \
+                      "docs/architecture.md", /*IsHidden=*/true);
+#include "Checkers.def"
+#define WDF_DEPENDENCY(Checker, Model)                                         \
+  Registry.addDependency(Checker, Model);
 #include "Checkers.def"
 }
 

@@ -7,10 +7,14 @@ class CheckerManager;
 }
 
 namespace wdfcheck {
-#define WDF_CHECKER(Name)                                                      \
+#define WDF_REGISTRATION(Name)                                                 \
   void register##Name##Checker(clang::ento::CheckerManager &Mgr);             \
   bool shouldRegister##Name##Checker(const clang::ento::CheckerManager &Mgr);
+#define WDF_CHECKER(Name) WDF_REGISTRATION(Name)
+#define WDF_MODEL(Name) WDF_REGISTRATION(Name)
+#define WDF_DEBUG(Name) WDF_REGISTRATION(Name)
 #include "Checkers.def"
+#undef WDF_REGISTRATION
 } // namespace wdfcheck
 
 #endif
