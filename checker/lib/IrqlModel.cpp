@@ -1,0 +1,414 @@
+//===- IrqlModel.cpp - the IRQL on a path ----------------------------------===//
+//
+// See IrqlModel.h for what is modelled.  The state:
+//
+//   WdfIrqlCurrent      the IRQL (key 0): a symbol constrained to the entry
+//                       range, or a concrete level; absent when unknown
+//   WdfIrqlSetBy        the declaration of the DDI (or annotated function)
+//                       that set the current IRQL; null while it is the entry
+//                       IRQL
+//   WdfIrqlSaved        lock (or in-stack queue handle) -> the IRQL to restore
+//                       when it is released
+//   WdfIrqlFrameEntry   stack frame -> the IRQL it was entered at, for the
+//                       "returns at a different IRQL" check
+//
+//===----------------------------------------------------------------------===//
+#include "IrqlModel.h"
+#include "Checkers.h"
+#include "wdfcheck/Catalog.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace clang;
+using namespace clang::ento;
+
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfIrqlCurrent, unsigned, SVal)
+REGISTER_TRAIT_WITH_PROGRAMSTATE(WdfIrqlSetBy, const void *)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfIrqlSaved, const void *, SVal)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfIrqlFrameEntry, const void *, SVal)
+
+namespace wdfcheck {
+namespace {
+
+constexpr unsigned CurrentKey = 0;
+constexpr int SaveToReturn = -2;
+
+// The levels the tables use for any raw IRQL value.
+int normalizeLevel(uint64_t V) {
+  if (V <= WDF_IRQL_DISPATCH)
+    return static_cast<int>(V);
+  return V >= WDF_IRQL_HIGH ? WDF_IRQL_HIGH : WDF_IRQL_DIRQL;
+}
+
+QualType irqlType(CheckerContext &C) { return C.getASTContext().UnsignedCharTy; }
+
+NonLoc makeLevel(CheckerContext &C, int Level) {
+  return C.getSValBuilder().makeIntVal(Level, irqlType(C)).castAs<NonLoc>();
+}
+
+std::string rangeText(const IrqlRange &R) {
+  if (R.Min == R.Max)
+    return irqlName(R.Min);
+  if (R.Min == WDF_IRQL_PASSIVE)
+    return std::string("<= ") + irqlName(R.Max);
+  return std::string(irqlName(R.Min)) + ".." + irqlName(R.Max);
+}
+
+std::string entrySourceText(const EntryIrql &E) {
+  switch (E.Source) {
+  case EntrySource::Role:
+    return "role: " + E.RoleType +
+           (E.PassiveExecution ? ", passive execution level" : "");
+  case EntrySource::Sal:
+    return "its SAL annotation";
+  case EntrySource::DriverEntry:
+    return "DriverEntry";
+  case EntrySource::Unknown:
+    break;
+  }
+  return "unknown";
+}
+
+// A lock, handle or in-stack queue handle as a key of WdfIrqlSaved.
+const void *lockKey(SVal V) {
+  if (const MemRegion *R = V.getAsRegion())
+    return R->StripCasts();
+  if (SymbolRef S = V.getAsSymbol())
+    return S;
+  return nullptr;
+}
+
+const FunctionDecl *topFunction(const LocationContext *LC) {
+  while (LC->getParent())
+    LC = LC->getParent();
+  return dyn_cast_or_null<FunctionDecl>(LC->getDecl());
+}
+
+StringRef declName(const void *D) {
+  if (const auto *ND = dyn_cast_or_null<NamedDecl>(static_cast<const Decl *>(D)))
+    if (ND->getIdentifier())
+      return ND->getName();
+  return "a call";
+}
+
+} // namespace
+
+IrqlModel::IrqlModel()
+    : Ops({
+#define RET SaveToReturn
+#define WDF_IRQL_OP(Name, Kind, Level, LevelArg, SaveArg, KeyArg)              \
+  {{CDM::SimpleFunc, {#Name}},                                                 \
+   IrqlOp{IrqlOp::Kind, #Name, WDF_IRQL_##Level, LevelArg, SaveArg, KeyArg}},
+#include "irql.def"
+#undef RET
+      }) {
+}
+
+void IrqlModel::checkASTDecl(const TranslationUnitDecl *TU,
+                             AnalysisManager &Mgr, BugReporter &BR) const {
+  Index.build(TU, Mgr.getASTContext(), &Mgr.getPreprocessor());
+}
+
+std::optional<NonLoc> IrqlModel::current(ProgramStateRef State) {
+  if (const SVal *V = State->get<WdfIrqlCurrent>(CurrentKey))
+    return V->getAs<NonLoc>();
+  return std::nullopt;
+}
+
+std::optional<SVal> IrqlModel::frameEntry(ProgramStateRef State,
+                                          const StackFrameContext *Frame) {
+  if (const SVal *V = State->get<WdfIrqlFrameEntry>(Frame))
+    return *V;
+  return std::nullopt;
+}
+
+bool IrqlModel::isIrqlReport(const PathSensitiveBugReport &R) {
+  const RuleInfo *Rule = findRule(R.getBugType().getCheckerName());
+  return Rule && (Rule->Rule == WDF_RULE_WM001 || Rule->Rule == WDF_RULE_WM008);
+}
+
+const IrqlOp *IrqlModel::matchOp(const CallEvent &Call) const {
+  const IrqlOp *Op = Ops.lookup(Call);
+  // Only the real DDI: the parameters must fit its row in ddis.def.
+  if (!Op || !Ddis.match(Call))
+    return nullptr;
+  return Op;
+}
+
+ProgramStateRef IrqlModel::setIrql(ProgramStateRef State, SVal Level,
+                                   const Decl *SetBy, CheckerContext &C) const {
+  if (Level.isUnknownOrUndef())
+    return State->remove<WdfIrqlCurrent>(CurrentKey)->set<WdfIrqlSetBy>(nullptr);
+  // Back at the level the frame was entered at: the entry explains it again.
+  std::optional<SVal> Entry = frameEntry(State, C.getStackFrame());
+  if (Entry && *Entry == Level)
+    SetBy = nullptr;
+  return State->set<WdfIrqlCurrent>(CurrentKey, Level)
+      ->set<WdfIrqlSetBy>(SetBy);
+}
+
+// A level handed to KeLowerIrql & co.: a constant, or a level the model
+// handed out (an entry symbol, possibly converted).  Anything else makes the
+// IRQL unknown.
+std::optional<SVal> IrqlModel::acceptLevel(ProgramStateRef State, SVal V,
+                                           CheckerContext &C) const {
+  SValBuilder &SVB = C.getSValBuilder();
+  if (const llvm::APSInt *K = SVB.getKnownValue(State, V))
+    return SVal(makeLevel(C, normalizeLevel(K->getZExtValue())));
+  SymbolRef Sym = V.getAsSymbol();
+  while (const auto *Cast = dyn_cast_or_null<SymbolCast>(Sym))
+    Sym = Cast->getOperand();
+  if (!Sym)
+    return std::nullopt;
+  for (const auto &Frame : State->get<WdfIrqlFrameEntry>())
+    if (Frame.second.getAsSymbol() == Sym)
+      return Frame.second;
+  return std::nullopt;
+}
+
+void IrqlModel::checkBeginFunction(CheckerContext &C) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  if (!FD)
+    return;
+  ProgramStateRef State = C.getState();
+
+  if (!C.inTopFrame()) {
+    // An inlined callee with IRQL annotations must return at the IRQL it was
+    // called at, unless it says it changes it.
+    const SalIrql *Sal = Index.salOf(FD);
+    if (!Sal || !(Sal->hasLimits() || Sal->RequiresSame) || Sal->Raises ||
+        Sal->SavesParam >= 0 || Sal->RestoresParam >= 0)
+      return;
+    if (std::optional<NonLoc> Cur = current(State))
+      C.addTransition(State->set<WdfIrqlFrameEntry>(C.getStackFrame(), *Cur));
+    return;
+  }
+
+  EntryIrql Entry = Index.entryOf(FD);
+  if (!Entry.known())
+    return;
+  SValBuilder &SVB = C.getSValBuilder();
+  BasicValueFactory &BVF = SVB.getBasicValueFactory();
+  SVal Irql = SVB.conjureSymbolVal(this, /*Expr=*/nullptr,
+                                   C.getLocationContext(), irqlType(C),
+                                   /*Count=*/0);
+  auto Defined = Irql.getAs<DefinedOrUnknownSVal>();
+  if (!Defined)
+    return;
+  State = State->assumeInclusiveRange(
+      *Defined, BVF.getValue(Entry.Range.Min, irqlType(C)),
+      BVF.getValue(Entry.Range.Max, irqlType(C)), true);
+  if (!State)
+    return;
+  State = State->set<WdfIrqlCurrent>(CurrentKey, Irql)
+              ->set<WdfIrqlSetBy>(nullptr)
+              ->set<WdfIrqlFrameEntry>(C.getStackFrame(), Irql);
+  std::string Note = llvm::formatv("entered at {0} ({1})", rangeText(Entry.Range),
+                                   entrySourceText(Entry));
+  C.addTransition(State, C.getNoteTag([Note](PathSensitiveBugReport &R) {
+    return isIrqlReport(R) ? Note : std::string();
+  }));
+}
+
+bool IrqlModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
+  const IrqlOp *Op = matchOp(Call);
+  if (!Op)
+    return false;
+  const Expr *CallE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  if (!CallE)
+    return false;
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  std::optional<NonLoc> Cur = current(State);
+  SVal Old = Cur ? SVal(*Cur) : SVal(UnknownVal());
+
+  auto argLevel = [&](int Arg) -> SVal {
+    if (Arg < 0)
+      return UnknownVal();
+    return acceptLevel(State, Call.getArgSVal(Arg), C).value_or(UnknownVal());
+  };
+
+  SVal New = UnknownVal();
+  switch (Op->K) {
+  case IrqlOp::GET:
+    if (!Cur)
+      return false; // unknown: the call gives an unknown value
+    C.addTransition(State->BindExpr(CallE, LC, *Cur));
+    return true;
+  case IrqlOp::RAISE:
+  case IrqlOp::ACQUIRE:
+    New = Op->Level != WDF_IRQL_NONE ? SVal(makeLevel(C, Op->Level))
+                                     : argLevel(Op->LevelArg);
+    if (Op->SaveArg >= 0) {
+      if (auto Ptr = Call.getArgSVal(Op->SaveArg).getAs<Loc>())
+        State = State->bindLoc(*Ptr, Old, LC);
+    }
+    if (Op->KeyArg >= 0)
+      if (const void *Key = lockKey(Call.getArgSVal(Op->KeyArg)))
+        State = State->set<WdfIrqlSaved>(Key, Old);
+    break;
+  case IrqlOp::LOWER:
+    New = argLevel(Op->LevelArg);
+    break;
+  case IrqlOp::RELEASE:
+    if (Op->KeyArg >= 0)
+      if (const void *Key = lockKey(Call.getArgSVal(Op->KeyArg)))
+        if (const SVal *Saved = State->get<WdfIrqlSaved>(Key)) {
+          New = *Saved;
+          State = State->remove<WdfIrqlSaved>(Key);
+        }
+    break;
+  }
+  if (Op->SaveArg == SaveToReturn)
+    State = State->BindExpr(CallE, LC, Old);
+  else if (!Call.getResultType()->isVoidType())
+    State = State->BindExpr(
+        CallE, LC,
+        C.getSValBuilder().conjureSymbolVal(nullptr, CallE, LC, C.blockCount()));
+  State = setIrql(State, New, Call.getDecl(), C);
+
+  std::string Name = Op->Name;
+  std::string Note;
+  if (const llvm::APSInt *K = C.getSValBuilder().getKnownValue(State, New)) {
+    int Level = normalizeLevel(K->getZExtValue());
+    bool Down = Op->K == IrqlOp::LOWER || Op->K == IrqlOp::RELEASE;
+    Note = llvm::formatv("IRQL {0} to {1} by {2}", Down ? "lowered" : "raised",
+                         irqlName(Level), Name);
+  } else if (New.isUnknown()) {
+    Note = "IRQL unknown after " + Name;
+  } else {
+    Note = "IRQL restored by " + Name;
+  }
+  C.addTransition(State, C.getNoteTag([Note](PathSensitiveBugReport &R) {
+    return isIrqlReport(R) ? Note : std::string();
+  }));
+  return true;
+}
+
+// _IRQL_raises_, _IRQL_saves_ and _IRQL_restores_ of a callee whose body was
+// not analysed.
+void IrqlModel::applySalEffects(const CallEvent &Call, CheckerContext &C) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return;
+  const SalIrql *Sal = Index.salOf(FD);
+  if (!Sal || (!Sal->Raises && Sal->SavesParam < 0 && Sal->RestoresParam < 0))
+    return;
+  ProgramStateRef State = C.getState();
+  std::optional<NonLoc> Cur = current(State);
+  SVal Old = Cur ? SVal(*Cur) : SVal(UnknownVal());
+  SVal New = Old;
+  if (Sal->SavesParam >= 0 && Sal->SavesParam < (int)Call.getNumArgs())
+    if (auto Ptr = Call.getArgSVal(Sal->SavesParam).getAs<Loc>())
+      State = State->bindLoc(*Ptr, Old, C.getLocationContext());
+  if (Sal->RestoresParam >= 0 && Sal->RestoresParam < (int)Call.getNumArgs())
+    New = acceptLevel(State, Call.getArgSVal(Sal->RestoresParam), C)
+              .value_or(UnknownVal());
+  if (Sal->Raises)
+    New = makeLevel(C, *Sal->Raises);
+  State = setIrql(State, New, FD, C);
+  std::string Note = "IRQL changed by " + FD->getNameAsString() +
+                     " (its SAL annotation)";
+  C.addTransition(State, C.getNoteTag([Note](PathSensitiveBugReport &R) {
+    return isIrqlReport(R) ? Note : std::string();
+  }));
+}
+
+void IrqlModel::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
+  if (C.wasInlined || matchOp(Call) || Ddis.match(Call))
+    return;
+  applySalEffects(Call, C);
+}
+
+std::optional<int> IrqlModel::highestAbove(CheckerContext &C, int Limit) const {
+  ProgramStateRef State = C.getState();
+  std::optional<NonLoc> Cur = current(State);
+  if (!Cur)
+    return std::nullopt;
+  SValBuilder &SVB = C.getSValBuilder();
+  SVal Above = SVB.evalBinOp(State, BO_GT, *Cur, makeLevel(C, Limit),
+                             C.getASTContext().IntTy);
+  auto Cond = Above.getAs<DefinedOrUnknownSVal>();
+  if (!Cond)
+    return std::nullopt;
+  ProgramStateRef Yes = State->assume(*Cond, true);
+  if (!Yes)
+    return std::nullopt;
+  if (const llvm::APSInt *Max = SVB.getMaxValue(Yes, *Cur))
+    return normalizeLevel(Max->getZExtValue());
+  return normalizeLevel(Limit + 1);
+}
+
+std::optional<int> IrqlModel::lowestBelow(CheckerContext &C, int Limit) const {
+  ProgramStateRef State = C.getState();
+  std::optional<NonLoc> Cur = current(State);
+  if (!Cur || Limit <= WDF_IRQL_PASSIVE)
+    return std::nullopt;
+  SValBuilder &SVB = C.getSValBuilder();
+  SVal Below = SVB.evalBinOp(State, BO_LT, *Cur, makeLevel(C, Limit),
+                             C.getASTContext().IntTy);
+  auto Cond = Below.getAs<DefinedOrUnknownSVal>();
+  if (!Cond)
+    return std::nullopt;
+  ProgramStateRef Yes = State->assume(*Cond, true);
+  if (!Yes)
+    return std::nullopt;
+  if (const llvm::APSInt *Min = SVB.getMinValue(Yes, *Cur))
+    return normalizeLevel(Min->getZExtValue());
+  return WDF_IRQL_PASSIVE;
+}
+
+std::string IrqlModel::why(CheckerContext &C, int Level, bool Raised) const {
+  ProgramStateRef State = C.getState();
+  if (const void *SetBy = State->get<WdfIrqlSetBy>())
+    return llvm::formatv("the IRQL was {0} to {1} by {2}",
+                         Raised ? "raised" : "lowered", irqlName(Level),
+                         declName(SetBy));
+  const FunctionDecl *Top = topFunction(C.getLocationContext());
+  if (!Top)
+    return "";
+  EntryIrql Entry = Index.entryOf(Top);
+  switch (Entry.Source) {
+  case EntrySource::Role:
+    return llvm::formatv("{0} callbacks can run at {1}", Entry.RoleName,
+                         irqlName(Level));
+  case EntrySource::Sal:
+    return llvm::formatv("'{0}' may be called at {1} (its SAL annotation)",
+                         Top->getName(), irqlName(Level));
+  case EntrySource::DriverEntry:
+    return llvm::formatv("DriverEntry runs at {0}", irqlName(Level));
+  case EntrySource::Unknown:
+    break;
+  }
+  return "";
+}
+
+void IrqlModel::printState(raw_ostream &Out, ProgramStateRef State,
+                           const char *NL, const char *Sep) const {
+  if (std::optional<NonLoc> Cur = current(State)) {
+    Out << Sep << "wdf IRQL: ";
+    Cur->dumpToStream(Out);
+    if (const void *SetBy = State->get<WdfIrqlSetBy>())
+      Out << " (set by " << declName(SetBy) << ")";
+    Out << NL;
+  }
+  for (const auto &Saved : State->get<WdfIrqlSaved>()) {
+    Out << Sep << "wdf IRQL saved with a lock: ";
+    Saved.second.dumpToStream(Out);
+    Out << NL;
+  }
+}
+
+void registerIrqlModelChecker(CheckerManager &Mgr) {
+  Mgr.registerChecker<IrqlModel>();
+}
+
+bool shouldRegisterIrqlModelChecker(const CheckerManager &) { return true; }
+
+} // namespace wdfcheck

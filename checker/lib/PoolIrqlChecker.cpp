@@ -1,0 +1,204 @@
+//===- PoolIrqlChecker.cpp - WM001 wdf.PoolIrql ---------------------------===//
+//
+// A pool allocation whose pool type needs a lower IRQL than the path may be
+// at: paged pool above APC_LEVEL, any pool above DISPATCH_LEVEL.  Covers
+// every allocating row of rules/ddis.def (WdfMemoryCreate, the lookaside
+// list and its allocations, ExAllocatePool*): the pool comes from a POOL_TYPE
+// argument, POOL_FLAGS (ExAllocatePool2/3), or the lookaside list the memory
+// is taken from (recorded when the list is created on the same path).
+//
+// A pool type the analyzer cannot pin down is held to the limit of any pool
+// (DISPATCH_LEVEL) only; an unknown IRQL reports nothing.  The IRQL and the
+// reason it can be too high come from wdf.IrqlModel.
+//
+//===----------------------------------------------------------------------===//
+#include "Checkers.h"
+#include "IrqlModel.h"
+#include "wdfcheck/Catalog.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace clang;
+using namespace clang::ento;
+
+// Lookaside list handle -> whether its pool is paged.
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfLookasidePaged, const void *, bool)
+
+namespace wdfcheck {
+namespace {
+
+const void *handleKey(SVal V) {
+  if (SymbolRef S = V.getAsSymbol())
+    return S;
+  if (const MemRegion *R = V.getAsRegion())
+    return R->StripCasts();
+  return nullptr;
+}
+
+// The non-paged spelling of a paged pool type or flag, for the fix-it.
+std::optional<StringRef> nonPagedSpelling(StringRef Paged) {
+  if (Paged == "PagedPool")
+    return StringRef("NonPagedPoolNx");
+  if (Paged == "PagedPoolCacheAligned")
+    return StringRef("NonPagedPoolNxCacheAligned");
+  if (Paged == "POOL_FLAG_PAGED")
+    return StringRef("POOL_FLAG_NON_PAGED");
+  return std::nullopt;
+}
+
+class PoolIrqlChecker : public Checker<check::PreCall, check::PostCall> {
+public:
+  const IrqlModel *Model = nullptr;
+  bool ShowFixIts = false;
+
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+
+private:
+  const BugType Bug{this, "Pool allocation above its IRQL", "WDF IRQL rules"};
+  const DdiMatcher Ddis;
+
+  std::optional<bool> isPaged(const CallEvent &Call, const DdiInfo &D,
+                              CheckerContext &C) const;
+  std::optional<FixItHint> fixIt(const CallEvent &Call, const DdiInfo &D,
+                                 CheckerContext &C) const;
+};
+
+std::optional<bool> PoolIrqlChecker::isPaged(const CallEvent &Call,
+                                             const DdiInfo &D,
+                                             CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  switch (D.PoolKind) {
+  case WDF_POOL_TYPE:
+  case WDF_POOL_FLAGS: {
+    const llvm::APSInt *V =
+        C.getSValBuilder().getKnownValue(State, Call.getArgSVal(D.PoolArg));
+    if (!V)
+      return std::nullopt;
+    uint64_t Pool = V->getZExtValue();
+    return D.PoolKind == WDF_POOL_TYPE ? wdf_pool_type_is_paged(Pool) != 0
+                                       : (Pool & WDF_POOL_FLAG_PAGED) != 0;
+  }
+  case WDF_POOL_LOOKASIDE:
+    if (const void *Key = handleKey(Call.getArgSVal(D.HandleArg)))
+      if (const bool *Paged = State->get<WdfLookasidePaged>(Key))
+        return *Paged;
+    return std::nullopt;
+  case WDF_POOL_NONE:
+    break;
+  }
+  return std::nullopt;
+}
+
+// PagedPool -> NonPagedPoolNx where the pool type is written as the
+// enumerator (or the POOL_FLAG_PAGED macro) at the call.
+std::optional<FixItHint> PoolIrqlChecker::fixIt(const CallEvent &Call,
+                                                const DdiInfo &D,
+                                                CheckerContext &C) const {
+  if (D.PoolArg < 0)
+    return std::nullopt;
+  const Expr *E = Call.getArgExpr(D.PoolArg);
+  if (!E)
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+  SourceRange Range = E->getSourceRange();
+  StringRef Spelling;
+  const SourceManager &SM = C.getSourceManager();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (!Range.getBegin().isFileID())
+      return std::nullopt;
+    Spelling = DRE->getDecl()->getName();
+  } else if (Range.getBegin().isMacroID() &&
+             Lexer::isAtStartOfMacroExpansion(Range.getBegin(), SM,
+                                              C.getLangOpts()) &&
+             Lexer::isAtEndOfMacroExpansion(Range.getEnd(), SM,
+                                            C.getLangOpts())) {
+    Spelling = Lexer::getImmediateMacroName(Range.getBegin(), SM,
+                                            C.getLangOpts());
+    Range = SM.getExpansionRange(Range).getAsRange();
+    if (!Range.getBegin().isFileID())
+      return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  std::optional<StringRef> Replacement = nonPagedSpelling(Spelling);
+  if (!Replacement)
+    return std::nullopt;
+  return FixItHint::CreateReplacement(CharSourceRange::getTokenRange(Range),
+                                      *Replacement);
+}
+
+void PoolIrqlChecker::checkPreCall(const CallEvent &Call,
+                                   CheckerContext &C) const {
+  const DdiInfo *D = Ddis.match(Call);
+  if (!D || D->PoolKind == WDF_POOL_NONE)
+    return;
+  std::optional<bool> Paged = isPaged(Call, *D, C);
+  bool PagedLimit = Paged.value_or(false) && D->PagedMaxIrql != WDF_IRQL_NONE;
+  int Limit = PagedLimit ? D->PagedMaxIrql : D->MaxIrql;
+  std::optional<int> Level = Model->highestAbove(C, Limit);
+  if (!Level)
+    return;
+  ExplodedNode *N = C.generateNonFatalErrorNode();
+  if (!N)
+    return;
+  std::string Why = Model->why(C, *Level, /*Raised=*/true);
+  std::string Msg =
+      PagedLimit
+          ? llvm::formatv(
+                "{0} allocates paged pool at {1} ({2}): paged memory can be "
+                "out when it is touched, and above APC_LEVEL that crashes the "
+                "machine (IRQL_NOT_LESS_OR_EQUAL); use NonPagedPoolNx or "
+                "allocate at PASSIVE_LEVEL",
+                D->Name, irqlName(*Level), Why)
+                .str()
+          : llvm::formatv("{0} allocates pool at {1} ({2}): no pool can be "
+                          "allocated above {3}; allocate it beforehand at a "
+                          "lower IRQL",
+                          D->Name, irqlName(*Level), Why, irqlName(Limit))
+                .str();
+  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  if (D->PoolArg >= 0)
+    if (const Expr *PoolE = Call.getArgExpr(D->PoolArg))
+      R->addRange(PoolE->getSourceRange());
+  if (PagedLimit && ShowFixIts)
+    if (std::optional<FixItHint> Fix = fixIt(Call, *D, C))
+      R->addFixItHint(*Fix);
+  C.emitReport(std::move(R));
+}
+
+// Remember whether a lookaside list created on this path is paged, for the
+// memory later taken from it.
+void PoolIrqlChecker::checkPostCall(const CallEvent &Call,
+                                    CheckerContext &C) const {
+  const DdiInfo *D = Ddis.match(Call);
+  if (!D || D->Family != WDF_FAMILY_LOOKASIDE_CREATE || D->OutArg < 0)
+    return;
+  std::optional<bool> Paged = isPaged(Call, *D, C);
+  auto Out = Call.getArgSVal(D->OutArg).getAs<Loc>();
+  if (!Paged || !Out)
+    return;
+  ProgramStateRef State = C.getState();
+  if (const void *Key = handleKey(State->getSVal(*Out)))
+    C.addTransition(State->set<WdfLookasidePaged>(Key, *Paged));
+}
+
+} // namespace
+
+void registerPoolIrqlChecker(CheckerManager &Mgr) {
+  auto *Checker = Mgr.registerChecker<PoolIrqlChecker>();
+  Checker->Model = Mgr.getChecker<IrqlModel>();
+  Checker->ShowFixIts = Mgr.getAnalyzerOptions().getCheckerBooleanOption(
+      Checker, ShowFixItsOption);
+}
+
+bool shouldRegisterPoolIrqlChecker(const CheckerManager &) { return true; }
+
+} // namespace wdfcheck

@@ -1,0 +1,60 @@
+// WM008 wdf.DdiIrql in C++: an RAII spin-lock guard releases before the
+// function returns; member functions, templates and lambdas.
+// RUN: %wdf_analyze -x c++ -std=c++17 -analyzer-checker=wdf.DdiIrql -verify %s
+// RUN: %wdf_analyze -x c++ -std=c++17 -analyzer-checker=wdf.DdiIrql -verify %wdk_shape %msvc %s
+#include <ntddk.h>
+#include <wdf.h>
+
+class SpinLockGuard {
+public:
+  explicit SpinLockGuard(WDFSPINLOCK lock) : lock_(lock) { WdfSpinLockAcquire(lock_); }
+  ~SpinLockGuard() { WdfSpinLockRelease(lock_); }
+  SpinLockGuard(const SpinLockGuard &) = delete;
+  SpinLockGuard &operator=(const SpinLockGuard &) = delete;
+
+private:
+  WDFSPINLOCK lock_;
+};
+
+struct Device {
+  WDFSPINLOCK lock;
+  WDFWAITLOCK waitLock;
+  ULONG count;
+
+  static EVT_WDF_IO_QUEUE_IO_READ OnRead;
+  static EVT_WDF_IO_QUEUE_IO_WRITE OnWrite;
+};
+
+Device *GetDevice(WDFQUEUE queue);
+
+// The guard's destructor runs before control leaves: no finding.
+VOID Device::OnRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  Device *dev = GetDevice(Queue);
+  {
+    SpinLockGuard guard(dev->lock);
+    dev->count++;
+    if (Length == 0)
+      return;
+  }
+  WdfRequestComplete(Request, STATUS_SUCCESS);
+} // no-warning
+
+// A wait lock under the guard: above its maximum.
+VOID Device::OnWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  Device *dev = GetDevice(Queue);
+  SpinLockGuard guard(dev->lock);
+  WdfWaitLockAcquire(dev->waitLock, nullptr);
+  WdfWaitLockRelease(dev->waitLock);
+}
+
+template <typename F> void WithLock(WDFSPINLOCK lock, F body) {
+  WdfSpinLockAcquire(lock);
+  body();
+  WdfSpinLockRelease(lock);
+}
+
+EVT_WDF_WORKITEM WorkWithLambda;
+VOID WorkWithLambda(WDFWORKITEM WorkItem) {
+  Device *dev = GetDevice(nullptr);
+  WithLock(dev->lock, [dev] { WdfWaitLockAcquire(dev->waitLock, nullptr); });
+}
