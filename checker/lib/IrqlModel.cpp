@@ -389,6 +389,21 @@ std::string IrqlModel::why(CheckerContext &C, int Level, bool Raised) const {
   return "";
 }
 
+// The IRQL symbols live only in this checker's state: keep them (and their
+// constraints) alive.
+void IrqlModel::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
+  auto keep = [&SR](SVal V) {
+    for (SymbolRef Sym : V.symbols())
+      SR.markLive(Sym);
+  };
+  for (const auto &Entry : State->get<WdfIrqlCurrent>())
+    keep(Entry.second);
+  for (const auto &Entry : State->get<WdfIrqlSaved>())
+    keep(Entry.second);
+  for (const auto &Entry : State->get<WdfIrqlFrameEntry>())
+    keep(Entry.second);
+}
+
 void IrqlModel::printState(raw_ostream &Out, ProgramStateRef State,
                            const char *NL, const char *Sep) const {
   if (std::optional<NonLoc> Cur = current(State)) {

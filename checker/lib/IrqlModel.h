@@ -51,7 +51,7 @@ class IrqlModel
     : public clang::ento::Checker<
           clang::ento::check::ASTDecl<clang::TranslationUnitDecl>,
           clang::ento::check::BeginFunction, clang::ento::eval::Call,
-          clang::ento::check::PostCall> {
+          clang::ento::check::PostCall, clang::ento::check::LiveSymbols> {
 public:
   IrqlModel();
 
@@ -63,6 +63,8 @@ public:
                 clang::ento::CheckerContext &C) const;
   void checkPostCall(const clang::ento::CallEvent &Call,
                      clang::ento::CheckerContext &C) const;
+  void checkLiveSymbols(clang::ento::ProgramStateRef State,
+                        clang::ento::SymbolReaper &SR) const;
   void printState(llvm::raw_ostream &Out, clang::ento::ProgramStateRef State,
                   const char *NL, const char *Sep) const override;
 

@@ -17,10 +17,10 @@ WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(DEVICE_CONTEXT, GetContext)
 // ---- below the minimum ---------------------------------------------------------
 
 EVT_WDF_WORKITEM WorkAtDpcLevelLock;
-VOID WorkAtDpcLevelLock(WDFWORKITEM WorkItem) {
+VOID WorkAtDpcLevelLock(WDFWORKITEM WorkItem) { // expected-note{{entered at PASSIVE_LEVEL (role: EVT_WDF_WORKITEM)}} expected-note{{entered at PASSIVE_LEVEL (role: EVT_WDF_WORKITEM)}}
   DEVICE_CONTEXT *ctx = GetContext(WorkItem);
-  KeAcquireSpinLockAtDpcLevel(&ctx->Lock);
-  KeReleaseSpinLockFromDpcLevel(&ctx->Lock);
+  KeAcquireSpinLockAtDpcLevel(&ctx->Lock); // expected-warning{{KeAcquireSpinLockAtDpcLevel is called at PASSIVE_LEVEL (EvtWorkItemFunc callbacks can run at PASSIVE_LEVEL) but needs DISPATCH_LEVEL or above; call it where the IRQL allows it}} expected-note{{KeAcquireSpinLockAtDpcLevel is called at PASSIVE_LEVEL (EvtWorkItemFunc callbacks can run at PASSIVE_LEVEL) but needs DISPATCH_LEVEL or above; call it where the IRQL allows it}}
+  KeReleaseSpinLockFromDpcLevel(&ctx->Lock); // expected-warning{{KeReleaseSpinLockFromDpcLevel is called at PASSIVE_LEVEL (EvtWorkItemFunc callbacks can run at PASSIVE_LEVEL) but needs DISPATCH_LEVEL or above; call it where the IRQL allows it}} expected-note{{KeReleaseSpinLockFromDpcLevel is called at PASSIVE_LEVEL (EvtWorkItemFunc callbacks can run at PASSIVE_LEVEL) but needs DISPATCH_LEVEL or above; call it where the IRQL allows it}}
 }
 
 EVT_WDF_DPC DpcAtDpcLevelLock;
@@ -33,9 +33,9 @@ VOID DpcAtDpcLevelLock(WDFDPC Dpc) {
 // ---- above the maximum ---------------------------------------------------------
 
 EVT_WDF_IO_QUEUE_IO_READ ReadWaitLock;
-VOID ReadWaitLock(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+VOID ReadWaitLock(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
   DEVICE_CONTEXT *ctx = GetContext(Queue);
-  WdfWaitLockAcquire(ctx->WaitLock, NULL);
+  WdfWaitLockAcquire(ctx->WaitLock, NULL); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}}
   WdfWaitLockRelease(ctx->WaitLock);
   WdfRequestComplete(Request, STATUS_SUCCESS);
 }
@@ -51,10 +51,10 @@ VOID ReadWaitLockGuarded(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
 }
 
 EVT_WDF_INTERRUPT_ISR IsrCopies;
-BOOLEAN IsrCopies(WDFINTERRUPT Interrupt, ULONG MessageID) {
+BOOLEAN IsrCopies(WDFINTERRUPT Interrupt, ULONG MessageID) { // expected-note{{entered at DIRQL (role: EVT_WDF_INTERRUPT_ISR)}}
   DEVICE_CONTEXT *ctx = GetContext(WdfInterruptGetDevice(Interrupt)); // no-warning
   ULONG value;
-  WdfMemoryCopyToBuffer(ctx->Buffer, 0, &value, sizeof value);
+  WdfMemoryCopyToBuffer(ctx->Buffer, 0, &value, sizeof value); // expected-warning{{WdfMemoryCopyToBuffer is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at DISPATCH_LEVEL or below; call it where the IRQL allows it}} expected-note{{WdfMemoryCopyToBuffer is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at DISPATCH_LEVEL or below; call it where the IRQL allows it}}
   WdfInterruptQueueDpcForIsr(Interrupt); // no-warning
   return TRUE;
 }
@@ -64,10 +64,10 @@ _IRQL_requires_max_(PASSIVE_LEVEL)
 void WriteRegistry(DEVICE_CONTEXT *ctx);
 
 EVT_WDF_DEVICE_D0_ENTRY D0EntryUnderLock;
-NTSTATUS D0EntryUnderLock(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Previous) {
+NTSTATUS D0EntryUnderLock(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Previous) { // expected-note{{entered at PASSIVE_LEVEL (role: EVT_WDF_DEVICE_D0_ENTRY)}}
   DEVICE_CONTEXT *ctx = GetContext(Device);
-  WdfSpinLockAcquire(ctx->WdfLock);
-  WriteRegistry(ctx);
+  WdfSpinLockAcquire(ctx->WdfLock); // expected-note{{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
+  WriteRegistry(ctx); // expected-warning{{'WriteRegistry' is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below (its SAL annotation); call it where the IRQL allows it}} expected-note{{'WriteRegistry' is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below (its SAL annotation); call it where the IRQL allows it}}
   WdfSpinLockRelease(ctx->WdfLock);
   return STATUS_SUCCESS;
 }
@@ -91,12 +91,12 @@ void UnknownCaller(DEVICE_CONTEXT *ctx) {
 // ---- returning at another IRQL ----------------------------------------------------
 
 EVT_WDF_IO_QUEUE_IO_WRITE WriteKeepsLock;
-VOID WriteKeepsLock(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+VOID WriteKeepsLock(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_WRITE)}}
   DEVICE_CONTEXT *ctx = GetContext(Queue);
-  WdfSpinLockAcquire(ctx->WdfLock);
-  if (Length == 0) {
+  WdfSpinLockAcquire(ctx->WdfLock); // expected-note{{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
+  if (Length == 0) { // expected-note{{Assuming 'Length' is equal to 0}} expected-note{{Taking true branch}}
     WdfRequestComplete(Request, STATUS_INVALID_PARAMETER);
-    return;
+    return; // expected-warning{{'WriteKeepsLock' returns at DISPATCH_LEVEL, not at the IRQL it was entered at: a raise or lock on this path is not undone; callers and the framework expect the entry IRQL back, so release or lower before returning}} expected-note{{'WriteKeepsLock' returns at DISPATCH_LEVEL, not at the IRQL it was entered at: a raise or lock on this path is not undone; callers and the framework expect the entry IRQL back, so release or lower before returning}}
   }
   WdfSpinLockRelease(ctx->WdfLock);
   WdfRequestComplete(Request, STATUS_SUCCESS);
@@ -114,10 +114,10 @@ VOID WriteReleasesOnAllPaths(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) 
 } // no-warning
 
 EVT_WDF_WORKITEM WorkRaises;
-VOID WorkRaises(WDFWORKITEM WorkItem) {
+VOID WorkRaises(WDFWORKITEM WorkItem) { // expected-note{{entered at PASSIVE_LEVEL (role: EVT_WDF_WORKITEM)}}
   KIRQL old;
-  KeRaiseIrql(DISPATCH_LEVEL, &old);
-}
+  KeRaiseIrql(DISPATCH_LEVEL, &old); // expected-note-re{{IRQL raised to DISPATCH_LEVEL by {{KeRaiseIrql|KfRaiseIrql}}}}
+} // expected-warning{{'WorkRaises' returns at DISPATCH_LEVEL, not at the IRQL it was entered at: a raise or lock on this path is not undone; callers and the framework expect the entry IRQL back, so release or lower before returning}} expected-note{{'WorkRaises' returns at DISPATCH_LEVEL, not at the IRQL it was entered at: a raise or lock on this path is not undone; callers and the framework expect the entry IRQL back, so release or lower before returning}}
 
 // A function that says it raises the IRQL may return raised.
 _IRQL_raises_(DISPATCH_LEVEL) _IRQL_requires_max_(DISPATCH_LEVEL)
@@ -127,6 +127,6 @@ void LockDevice(DEVICE_CONTEXT *ctx, _IRQL_saves_ PKIRQL old) {
 
 // An annotated helper must return at the IRQL it was called at.
 _IRQL_requires_max_(DISPATCH_LEVEL)
-void HelperKeepsLock(DEVICE_CONTEXT *ctx) {
-  WdfSpinLockAcquire(ctx->WdfLock);
-}
+void HelperKeepsLock(DEVICE_CONTEXT *ctx) { // expected-note{{entered at <= DISPATCH_LEVEL (its SAL annotation)}}
+  WdfSpinLockAcquire(ctx->WdfLock); // expected-note{{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
+} // expected-warning{{'HelperKeepsLock' returns at DISPATCH_LEVEL, not at the IRQL it was entered at: a raise or lock on this path is not undone; callers and the framework expect the entry IRQL back, so release or lower before returning}} expected-note{{'HelperKeepsLock' returns at DISPATCH_LEVEL, not at the IRQL it was entered at: a raise or lock on this path is not undone; callers and the framework expect the entry IRQL back, so release or lower before returning}}

@@ -7,7 +7,7 @@
 
 class SpinLockGuard {
 public:
-  explicit SpinLockGuard(WDFSPINLOCK lock) : lock_(lock) { WdfSpinLockAcquire(lock_); }
+  explicit SpinLockGuard(WDFSPINLOCK lock) : lock_(lock) { WdfSpinLockAcquire(lock_); } // expected-note{{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
   ~SpinLockGuard() { WdfSpinLockRelease(lock_); }
   SpinLockGuard(const SpinLockGuard &) = delete;
   SpinLockGuard &operator=(const SpinLockGuard &) = delete;
@@ -40,21 +40,21 @@ VOID Device::OnRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
 } // no-warning
 
 // A wait lock under the guard: above its maximum.
-VOID Device::OnWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+VOID Device::OnWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_WRITE)}}
   Device *dev = GetDevice(Queue);
-  SpinLockGuard guard(dev->lock);
-  WdfWaitLockAcquire(dev->waitLock, nullptr);
+  SpinLockGuard guard(dev->lock); // expected-note{{Calling constructor for 'SpinLockGuard'}} expected-note{{Returning from constructor for 'SpinLockGuard'}}
+  WdfWaitLockAcquire(dev->waitLock, nullptr); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}}
   WdfWaitLockRelease(dev->waitLock);
 }
 
 template <typename F> void WithLock(WDFSPINLOCK lock, F body) {
-  WdfSpinLockAcquire(lock);
-  body();
+  WdfSpinLockAcquire(lock); // expected-note{{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
+  body(); // expected-note{{Calling 'operator()'}}
   WdfSpinLockRelease(lock);
 }
 
 EVT_WDF_WORKITEM WorkWithLambda;
-VOID WorkWithLambda(WDFWORKITEM WorkItem) {
+VOID WorkWithLambda(WDFWORKITEM WorkItem) { // expected-note{{entered at PASSIVE_LEVEL (role: EVT_WDF_WORKITEM)}}
   Device *dev = GetDevice(nullptr);
-  WithLock(dev->lock, [dev] { WdfWaitLockAcquire(dev->waitLock, nullptr); });
+  WithLock(dev->lock, [dev] { WdfWaitLockAcquire(dev->waitLock, nullptr); }); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}} expected-note-re{{Calling 'WithLock<(lambda at {{.*}})>'}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}}
 }

@@ -13,18 +13,18 @@ static NTSTATUS CreateScratch(WDFREQUEST Request, POOL_TYPE Pool, WDFMEMORY *Mem
   WDF_OBJECT_ATTRIBUTES attributes;
   WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
   attributes.ParentObject = Request;
-  return WdfMemoryCreate(&attributes, Pool, TAG, 64, Memory, NULL);
+  return WdfMemoryCreate(&attributes, Pool, TAG, 64, Memory, NULL); // expected-warning{{WdfMemoryCreate allocates paged pool at DISPATCH_LEVEL (EvtIoWrite callbacks can run at DISPATCH_LEVEL)}} expected-note{{WdfMemoryCreate allocates paged pool at DISPATCH_LEVEL (EvtIoWrite callbacks can run at DISPATCH_LEVEL)}}
 }
 
 // ---- role from a role-type declaration ------------------------------------
 
 EVT_WDF_IO_QUEUE_IO_READ ReadPaged;
-VOID ReadPaged(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+VOID ReadPaged(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
   WDF_OBJECT_ATTRIBUTES attributes;
   WDFMEMORY memory;
   WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
   attributes.ParentObject = Request;
-  WdfMemoryCreate(&attributes, PagedPool, TAG, 64, &memory, NULL);
+  WdfMemoryCreate(&attributes, PagedPool, TAG, 64, &memory, NULL); // expected-warning{{WdfMemoryCreate allocates paged pool at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL): paged memory can be out when it is touched, and above APC_LEVEL that crashes the machine (IRQL_NOT_LESS_OR_EQUAL); use NonPagedPoolNx or allocate at PASSIVE_LEVEL}} expected-note{{WdfMemoryCreate allocates paged pool at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL)}}
 }
 
 EVT_WDF_IO_QUEUE_IO_READ ReadNonPaged;
@@ -36,9 +36,9 @@ VOID ReadNonPaged(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
 // A helper inlined into a callback inherits its IRQL; analysed on its own
 // (unknown IRQL) it reports nothing.
 EVT_WDF_IO_QUEUE_IO_WRITE WriteViaHelper;
-VOID WriteViaHelper(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+VOID WriteViaHelper(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_WRITE)}}
   WDFMEMORY memory;
-  CreateScratch(Request, PagedPool, &memory);
+  CreateScratch(Request, PagedPool, &memory); // expected-note{{Calling 'CreateScratch'}}
 }
 
 // A guard on the current IRQL removes the finding on its path.
@@ -60,12 +60,12 @@ VOID ReadEarlyReturn(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
 
 // ---- role from a registration ------------------------------------------------
 
-VOID DpcPaged(WDFDPC Dpc) {
-  ExAllocatePoolWithTag(PagedPool, 128, TAG);
+VOID DpcPaged(WDFDPC Dpc) { // expected-note{{entered at DISPATCH_LEVEL (role: EVT_WDF_DPC)}}
+  ExAllocatePoolWithTag(PagedPool, 128, TAG); // expected-warning{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (EvtDpcFunc callbacks can run at DISPATCH_LEVEL)}} expected-note{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (EvtDpcFunc callbacks can run at DISPATCH_LEVEL)}}
 }
 
-VOID TimerPaged(WDFTIMER Timer) {
-  ExAllocatePool2(POOL_FLAG_PAGED, 128, TAG);
+VOID TimerPaged(WDFTIMER Timer) { // expected-note{{entered at DISPATCH_LEVEL (role: EVT_WDF_TIMER)}}
+  ExAllocatePool2(POOL_FLAG_PAGED, 128, TAG); // expected-warning{{ExAllocatePool2 allocates paged pool at DISPATCH_LEVEL (EvtTimerFunc callbacks can run at DISPATCH_LEVEL)}} expected-note{{ExAllocatePool2 allocates paged pool at DISPATCH_LEVEL (EvtTimerFunc callbacks can run at DISPATCH_LEVEL)}}
 }
 
 VOID TimerNonPaged(WDFTIMER Timer) {
@@ -76,8 +76,8 @@ VOID WorkItemPaged(WDFWORKITEM WorkItem) {
   ExAllocatePoolWithTag(PagedPool, 128, TAG); // no-warning
 }
 
-BOOLEAN IsrAllocates(WDFINTERRUPT Interrupt, ULONG MessageID) {
-  ExAllocatePoolWithTag(NonPagedPoolNx, 16, TAG);
+BOOLEAN IsrAllocates(WDFINTERRUPT Interrupt, ULONG MessageID) { // expected-note{{entered at DIRQL (role: EVT_WDF_INTERRUPT_ISR)}}
+  ExAllocatePoolWithTag(NonPagedPoolNx, 16, TAG); // expected-warning{{ExAllocatePoolWithTag allocates pool at DIRQL (EvtInterruptIsr callbacks can run at DIRQL)}} expected-note{{ExAllocatePoolWithTag allocates pool at DIRQL (EvtInterruptIsr callbacks can run at DIRQL)}}
   return TRUE;
 }
 
@@ -100,8 +100,8 @@ VOID PassiveQueueRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
   ExAllocatePoolWithTag(PagedPool, 64, TAG); // no-warning
 }
 
-VOID DispatchQueueRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
-  ExAllocatePoolWithTag(PagedPool, 64, TAG);
+VOID DispatchQueueRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
+  ExAllocatePoolWithTag(PagedPool, 64, TAG); // expected-warning{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL)}} expected-note{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL)}}
 }
 
 NTSTATUS CreateQueues(WDFDEVICE Device) {
@@ -121,8 +121,8 @@ NTSTATUS CreateQueues(WDFDEVICE Device) {
 // ---- SAL on the function itself ------------------------------------------------
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
-void SalDispatch(void) {
-  ExAllocatePoolWithTag(PagedPool, 64, TAG);
+void SalDispatch(void) { // expected-note{{entered at <= DISPATCH_LEVEL (its SAL annotation)}}
+  ExAllocatePoolWithTag(PagedPool, 64, TAG); // expected-warning{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL ('SalDispatch' may be called at DISPATCH_LEVEL (its SAL annotation))}} expected-note{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL ('SalDispatch' may be called at DISPATCH_LEVEL (its SAL annotation))}}
 }
 
 _IRQL_requires_max_(PASSIVE_LEVEL)
@@ -136,10 +136,10 @@ typedef struct { KSPIN_LOCK Lock; WDFSPINLOCK WdfLock; WDFLOOKASIDE Lookaside; }
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(DEVICE_LOCKS, GetLocks)
 
 EVT_WDF_DRIVER_DEVICE_ADD AddUnderLock;
-NTSTATUS AddUnderLock(WDFDRIVER Driver, PWDFDEVICE_INIT Init) {
+NTSTATUS AddUnderLock(WDFDRIVER Driver, PWDFDEVICE_INIT Init) { // expected-note{{entered at PASSIVE_LEVEL (role: EVT_WDF_DRIVER_DEVICE_ADD)}}
   DEVICE_LOCKS *locks = GetLocks(Driver);
-  WdfSpinLockAcquire(locks->WdfLock);
-  ExAllocatePoolWithTag(PagedPool, 64, TAG);
+  WdfSpinLockAcquire(locks->WdfLock); // expected-note{{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
+  ExAllocatePoolWithTag(PagedPool, 64, TAG); // expected-warning{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire)}} expected-note{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire)}}
   WdfSpinLockRelease(locks->WdfLock);
   return STATUS_SUCCESS;
 }
@@ -155,12 +155,12 @@ NTSTATUS AddAfterRelease(WDFDRIVER Driver, PWDFDEVICE_INIT Init) {
 }
 
 EVT_WDF_DRIVER_DEVICE_ADD AddOnOneBranch;
-NTSTATUS AddOnOneBranch(WDFDRIVER Driver, PWDFDEVICE_INIT Init) {
+NTSTATUS AddOnOneBranch(WDFDRIVER Driver, PWDFDEVICE_INIT Init) { // expected-note{{entered at PASSIVE_LEVEL (role: EVT_WDF_DRIVER_DEVICE_ADD)}}
   KIRQL old;
-  BOOLEAN raise = (BOOLEAN)(Init != NULL);
-  if (raise)
-    KeRaiseIrql(DISPATCH_LEVEL, &old);
-  ExAllocatePoolWithTag(PagedPool, 64, TAG);
+  BOOLEAN raise = (BOOLEAN)(Init != NULL); // expected-note{{Assuming 'Init' is not equal to NULL}}
+  if (raise) // expected-note{{'raise' is 1}} expected-note{{Taking true branch}}
+    KeRaiseIrql(DISPATCH_LEVEL, &old); // expected-note-re{{IRQL raised to DISPATCH_LEVEL by {{KeRaiseIrql|KfRaiseIrql}}}}
+  ExAllocatePoolWithTag(PagedPool, 64, TAG); // expected-warning-re{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by {{KeRaiseIrql|KfRaiseIrql}})}} expected-note-re{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by {{KeRaiseIrql|KfRaiseIrql}})}}
   if (raise)
     KeLowerIrql(old);
   return STATUS_SUCCESS;
@@ -170,8 +170,8 @@ NTSTATUS AddOnOneBranch(WDFDRIVER Driver, PWDFDEVICE_INIT Init) {
 void UnknownIrql(PKSPIN_LOCK lock) {
   KIRQL old;
   ExAllocatePoolWithTag(PagedPool, 64, TAG); // no-warning
-  KeAcquireSpinLock(lock, &old);
-  ExAllocatePoolWithTag(PagedPool, 64, TAG);
+  KeAcquireSpinLock(lock, &old); // expected-note-re{{IRQL raised to DISPATCH_LEVEL by {{KeAcquireSpinLock|KeAcquireSpinLockRaiseToDpc}}}}
+  ExAllocatePoolWithTag(PagedPool, 64, TAG); // expected-warning-re{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by {{KeAcquireSpinLock|KeAcquireSpinLockRaiseToDpc}})}} expected-note-re{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by {{KeAcquireSpinLock|KeAcquireSpinLockRaiseToDpc}})}}
   KeReleaseSpinLock(lock, old);
 }
 
@@ -181,10 +181,10 @@ void PagedLookaside(WDFDEVICE Device, PKSPIN_LOCK lock) {
   WDFLOOKASIDE lookaside;
   WDFMEMORY memory;
   KIRQL old;
-  if (!NT_SUCCESS(WdfLookasideListCreate(WDF_NO_OBJECT_ATTRIBUTES, 256, PagedPool, WDF_NO_OBJECT_ATTRIBUTES, TAG, &lookaside)))
+  if (!NT_SUCCESS(WdfLookasideListCreate(WDF_NO_OBJECT_ATTRIBUTES, 256, PagedPool, WDF_NO_OBJECT_ATTRIBUTES, TAG, &lookaside))) // expected-note{{Assuming the condition is true}} expected-note{{Taking false branch}}
     return;
-  KeAcquireSpinLock(lock, &old);
-  WdfMemoryCreateFromLookaside(lookaside, &memory);
+  KeAcquireSpinLock(lock, &old); // expected-note-re{{IRQL raised to DISPATCH_LEVEL by {{KeAcquireSpinLock|KeAcquireSpinLockRaiseToDpc}}}}
+  WdfMemoryCreateFromLookaside(lookaside, &memory); // expected-warning-re{{WdfMemoryCreateFromLookaside allocates paged pool at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by {{KeAcquireSpinLock|KeAcquireSpinLockRaiseToDpc}})}} expected-note-re{{WdfMemoryCreateFromLookaside allocates paged pool at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by {{KeAcquireSpinLock|KeAcquireSpinLockRaiseToDpc}})}}
   KeReleaseSpinLock(lock, old);
 }
 
