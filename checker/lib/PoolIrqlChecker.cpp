@@ -107,11 +107,13 @@ std::optional<FixItHint> PoolIrqlChecker::fixIt(const CallEvent &Call,
   const Expr *E = Call.getArgExpr(D.PoolArg);
   if (!E)
     return std::nullopt;
+  // A macro's expansion covers the whole argument, parentheses included.
+  SourceRange Range = E->IgnoreImpCasts()->getSourceRange();
   E = E->IgnoreParenImpCasts();
-  SourceRange Range = E->getSourceRange();
   StringRef Spelling;
   const SourceManager &SM = C.getSourceManager();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    Range = DRE->getSourceRange();
     if (!Range.getBegin().isFileID())
       return std::nullopt;
     Spelling = DRE->getDecl()->getName();
