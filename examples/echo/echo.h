@@ -22,8 +22,14 @@ typedef struct _ECHO_FILTER_ENTRY {
   ULONG Replace;
 } ECHO_FILTER_ENTRY;
 
+typedef struct _ECHO_STATS {
+  ULONG Reads;
+  ULONG Writes;
+} ECHO_STATS;
+
 typedef struct _DEVICE_CONTEXT {
   WDFQUEUE Queue;
+  WDFSPINLOCK StatsLock;     /* guards Reads and Writes */
   WDFMEMORY LastWrite;       /* the most recent write, echoed by reads */
   size_t LastWriteLength;
   ECHO_FILTER_ENTRY *Filter; /* optional byte filter, from an IOCTL */

@@ -6,8 +6,15 @@
 
 NTSTATUS EchoQueueInitialize(WDFDEVICE Device) {
   WDF_IO_QUEUE_CONFIG config;
+  WDF_OBJECT_ATTRIBUTES attributes;
   DEVICE_CONTEXT *context = DeviceGetContext(Device);
+  NTSTATUS status;
 
+  WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+  attributes.ParentObject = Device;
+  status = WdfSpinLockCreate(&attributes, &context->StatsLock);
+  if (!NT_SUCCESS(status))
+    return status;
   WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&config, WdfIoQueueDispatchSequential);
   config.EvtIoRead = EchoEvtIoRead;
   config.EvtIoWrite = EchoEvtIoWrite;
@@ -118,14 +125,25 @@ VOID EchoEvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
     status = SetFilter(context, Request, InputBufferLength);
     break;
   case IOCTL_ECHO_GET_STATS: {
-    ULONG *stats;
-    status = WdfRequestRetrieveOutputBuffer(Request, 2 * sizeof(ULONG),
+    ECHO_STATS *stats, *snapshot;
+    status = WdfRequestRetrieveOutputBuffer(Request, sizeof(ECHO_STATS),
                                             (PVOID *)&stats, NULL);
-    if (NT_SUCCESS(status)) {
-      stats[0] = context->Reads;
-      stats[1] = context->Writes;
-      information = 2 * sizeof(ULONG);
+    if (!NT_SUCCESS(status))
+      break;
+    WdfSpinLockAcquire(context->StatsLock);
+    /* BUG (WM001): paged pool under a spin lock, at DISPATCH_LEVEL. */
+    snapshot = ExAllocatePool2(POOL_FLAG_PAGED, sizeof(ECHO_STATS), ECHO_TAG);
+    if (snapshot == NULL) {
+      status = STATUS_INSUFFICIENT_RESOURCES;
+      /* BUG (WM008): leaves with the spin lock held. */
+      break;
     }
+    snapshot->Reads = context->Reads;
+    snapshot->Writes = context->Writes;
+    WdfSpinLockRelease(context->StatsLock);
+    *stats = *snapshot;
+    ExFreePoolWithTag(snapshot, ECHO_TAG);
+    information = sizeof(ECHO_STATS);
     break;
   }
   default:
