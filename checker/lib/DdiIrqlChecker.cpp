@@ -62,6 +62,15 @@ void DdiIrqlChecker::checkPreCall(const CallEvent &Call,
     Min = D->MinIrql;
     Max = D->MaxIrql;
     Name = D->Name;
+    // A zero timeout never waits: the DDI's relaxed maximum applies.
+    if (D->ZeroTimeoutArg >= 0)
+      if (auto Ptr = Call.getArgSVal(D->ZeroTimeoutArg).getAs<Loc>()) {
+        SVal Timeout = C.getState()->getSVal(*Ptr, C.getASTContext().LongLongTy);
+        if (const llvm::APSInt *V =
+                C.getSValBuilder().getKnownValue(C.getState(), Timeout))
+          if (V->isZero())
+            Max = D->ZeroTimeoutMaxIrql;
+      }
   } else {
     const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
     const SalIrql *Sal = FD ? Model->index().salOf(FD) : nullptr;

@@ -3,13 +3,16 @@
 #include "clang/AST/Decl.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 
+#include <vector>
+
 using namespace clang;
 using namespace clang::ento;
 
 namespace wdfcheck {
 namespace {
 
-const DdiInfo Table[] = {
+std::vector<DdiInfo> buildTable() {
+  std::vector<DdiInfo> Rows = {
 #define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
                 PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
                 OutBufArg, BufArg)                                            \
@@ -18,7 +21,18 @@ const DdiInfo Table[] = {
    PoolArg,               WDF_POOL_##PoolKind, TagArg,  SizeArg,              \
    AttrArg,               HandleArg, OutArg, OutBufArg, BufArg},
 #include "ddis.def"
-};
+  };
+#define WDF_DDI_ZERO_TIMEOUT(Name, TimeoutArg, MaxIrql)                        \
+  Rows[WDF_DDI_##Name].ZeroTimeoutArg = TimeoutArg;                            \
+  Rows[WDF_DDI_##Name].ZeroTimeoutMaxIrql = WDF_IRQL_##MaxIrql;
+#include "ddis.def"
+  return Rows;
+}
+
+const std::vector<DdiInfo> &table() {
+  static const std::vector<DdiInfo> Rows = buildTable();
+  return Rows;
+}
 
 bool isIntegerParam(const FunctionDecl *FD, int I) {
   return I < 0 || FD->getParamDecl(I)->getType()->isIntegralOrEnumerationType();
@@ -40,14 +54,14 @@ bool parametersFit(const DdiInfo &D, const FunctionDecl *FD) {
 
 } // namespace
 
-const DdiInfo &ddi(wdf_ddi_id Id) { return Table[Id]; }
+const DdiInfo &ddi(wdf_ddi_id Id) { return table()[Id]; }
 
 DdiMatcher::DdiMatcher()
     : Map({
 #define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
                 PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
                 OutBufArg, BufArg)                                            \
-  {{CDM::SimpleFunc, {#Name}, Params}, &Table[WDF_DDI_##Name]},
+  {{CDM::SimpleFunc, {#Name}, Params}, &table()[WDF_DDI_##Name]},
 #include "ddis.def"
       }) {
 }

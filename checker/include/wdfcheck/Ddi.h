@@ -29,6 +29,8 @@ struct DdiInfo {
   int PoolArg;
   wdf_pool_kind PoolKind;
   int TagArg, SizeArg, AttrArg, HandleArg, OutArg, OutBufArg, BufArg;
+  // WDF_DDI_ZERO_TIMEOUT: with a zero timeout, the maximum is this instead.
+  int ZeroTimeoutArg = -1, ZeroTimeoutMaxIrql = WDF_IRQL_NONE;
 
   bool isPoolAllocation() const {
     return Family == WDF_FAMILY_POOL_ALLOC;
