@@ -140,3 +140,37 @@ VOID ReadTryWaitLock(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
     WdfWaitLockRelease(ctx->WaitLock);
   WdfRequestComplete(Request, STATUS_SUCCESS);
 }
+
+// Roles from registrations, not role typedefs.
+VOID RegisteredDpc(WDFDPC Dpc) { // expected-note{{entered at DISPATCH_LEVEL (role: EVT_WDF_DPC)}}
+  DEVICE_CONTEXT *ctx = GetContext(Dpc);
+  WdfWaitLockAcquire(ctx->WaitLock, NULL); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (EvtDpcFunc callbacks can run at DISPATCH_LEVEL) but may only run at PASSIVE_LEVEL or below}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL}}
+}
+
+VOID RegisteredWorkItem(WDFWORKITEM WorkItem) {
+  DEVICE_CONTEXT *ctx = GetContext(WorkItem);
+  WdfWaitLockAcquire(ctx->WaitLock, NULL); // no-warning
+  WdfWaitLockRelease(ctx->WaitLock);
+}
+
+VOID RegisteredPassiveRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  DEVICE_CONTEXT *ctx = GetContext(Queue);
+  WdfWaitLockAcquire(ctx->WaitLock, NULL); // no-warning
+  WdfWaitLockRelease(ctx->WaitLock);
+  WdfRequestComplete(Request, STATUS_SUCCESS);
+}
+
+NTSTATUS Register(WDFDEVICE Device) {
+  WDF_DPC_CONFIG dpc;
+  WDF_WORKITEM_CONFIG work;
+  WDF_IO_QUEUE_CONFIG queue;
+  WDF_OBJECT_ATTRIBUTES attributes;
+  WDFQUEUE q;
+  WDF_DPC_CONFIG_INIT(&dpc, RegisteredDpc);
+  WDF_WORKITEM_CONFIG_INIT(&work, RegisteredWorkItem);
+  WDF_IO_QUEUE_CONFIG_INIT(&queue, WdfIoQueueDispatchSequential);
+  queue.EvtIoRead = RegisteredPassiveRead;
+  WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+  attributes.ExecutionLevel = WdfExecutionLevelPassive;
+  return WdfIoQueueCreate(Device, &queue, &attributes, &q);
+}
