@@ -38,6 +38,7 @@ enum wdf_family {
   WDF_FAMILY_POOL_ALLOC,
   WDF_FAMILY_POOL_FREE,
   WDF_FAMILY_IRQL,              /* reads or changes the IRQL */
+  WDF_FAMILY_ATTRIBUTES_INIT,   /* WDF_OBJECT_ATTRIBUTES_INIT */
   WDF_FAMILY_OTHER
 };
 
@@ -64,6 +65,14 @@ enum wdf_ddi_id {
   WDF_DDI_##Name,
 #include "ddis.def"
   WDF_DDI_COUNT
+};
+
+/* Copy and fill calls; see copies.def. */
+enum wdf_copy_kind {
+  WDF_COPY_PTR_TO_PTR,
+  WDF_COPY_FILL,
+  WDF_COPY_MEMORY_TO_PTR,
+  WDF_COPY_PTR_TO_MEMORY
 };
 
 /* Pool-type arithmetic shared by the checker and the runtime.  Paged types

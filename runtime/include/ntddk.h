@@ -1349,4 +1349,49 @@ NTKERNELAPI VOID FASTCALL IofCompleteRequest(_In_ PIRP Irp,
 } /* extern "C" */
 #endif
 
+/* ------------------------------------------------------------------------ */
+/* Added for the driver corpus (test/corpus): time, register access and I/O  */
+/* space mapping, with the WDK's names and signatures.                       */
+/* ------------------------------------------------------------------------ */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Page protection values for MmMapIoSpaceEx. */
+#define PAGE_NOACCESS 0x01
+#define PAGE_READONLY 0x02
+#define PAGE_READWRITE 0x04
+#define PAGE_NOCACHE 0x200
+#define PAGE_WRITECOMBINE 0x400
+
+/* Interrupt time: 100-nanosecond units since boot, any IRQL. */
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI ULONGLONG NTAPI KeQueryInterruptTime(VOID);
+
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI VOID NTAPI KeQuerySystemTimePrecise(_Out_ PLARGE_INTEGER CurrentTime);
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI PVOID NTAPI MmMapIoSpaceEx(_In_ PHYSICAL_ADDRESS PhysicalAddress,
+                                       _In_ SIZE_T NumberOfBytes,
+                                       _In_ ULONG Protect);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI MmUnmapIoSpace(_In_reads_bytes_(NumberOfBytes) PVOID BaseAddress,
+                                      _In_ SIZE_T NumberOfBytes);
+
+/* Memory-mapped device registers. */
+NTKERNELAPI ULONG NTAPI READ_REGISTER_ULONG(_In_ volatile ULONG *Register);
+NTKERNELAPI VOID NTAPI WRITE_REGISTER_ULONG(_In_ volatile ULONG *Register,
+                                            _In_ ULONG Value);
+NTKERNELAPI USHORT NTAPI READ_REGISTER_USHORT(_In_ volatile USHORT *Register);
+NTKERNELAPI VOID NTAPI WRITE_REGISTER_USHORT(_In_ volatile USHORT *Register,
+                                             _In_ USHORT Value);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
 #endif /* WDFCHECK_NTDDK_H */

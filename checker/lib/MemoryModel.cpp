@@ -1,0 +1,707 @@
+//===- MemoryModel.cpp - the life of WDFMEMORY objects and their buffers --===//
+//
+// See MemoryModel.h for the state machine.  The program state:
+//
+//   WdfMemObjects   handle symbol -> MemObject
+//   WdfBuffers      buffer base region -> its owner (object or request) and
+//                   whether it is an untrusted destination
+//   WdfFailed       the out-handles and out-buffers a failed call left (NULL)
+//   WdfCompleted    requests completed on this path
+//   WdfLookasides   lookaside handle -> the parent its memory objects get
+//
+//===----------------------------------------------------------------------===//
+#include "MemoryModel.h"
+#include "Checkers.h"
+#include "wdfcheck/Catalog.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/DynamicExtent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace clang;
+using namespace clang::ento;
+using namespace wdfcheck;
+
+namespace {
+// The parent that memory taken from a lookaside list gets.
+struct LookasideParent {
+  SymbolRef Parent;
+  bool Known;
+  bool operator==(const LookasideParent &O) const {
+    return Parent == O.Parent && Known == O.Known;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Parent);
+    ID.AddBoolean(Known);
+  }
+};
+} // namespace
+
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfMemObjects, SymbolRef, MemObject)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfBuffers, const MemRegion *, BufferInfo)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailed, SymbolRef, FailedValue)
+REGISTER_SET_WITH_PROGRAMSTATE(WdfCompleted, SymbolRef)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfLookasides, SymbolRef, LookasideParent)
+
+namespace wdfcheck {
+namespace {
+
+// Tags that keep the symbols one call conjures apart.
+const int HandleTag = 0, FailedHandleTag = 0, FailedBufferTag = 0,
+          LengthTag = 0;
+
+bool isDriverEntryFrame(const LocationContext *LC) {
+  for (; LC; LC = LC->getParent())
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(LC->getDecl()))
+      if (FD->getIdentifier() && FD->getName() == "DriverEntry")
+        return true;
+  return false;
+}
+
+// The field of the attributes structure that names the parent.
+const FieldDecl *parentField(QualType AttributesPtr) {
+  const RecordDecl *RD = AttributesPtr->getPointeeType()->getAsRecordDecl();
+  if (!RD)
+    return nullptr;
+  for (const FieldDecl *FD : RD->fields())
+    if (FD->getIdentifier() && FD->getName() == "ParentObject")
+      return FD;
+  return nullptr;
+}
+
+// Reads ParentObject from the attributes argument on this path.  Known is
+// false when the path does not pin down whether there is a parent.
+void parentFromAttributes(const CallEvent &Call, int AttrArg,
+                          CheckerContext &C, SymbolRef &Parent, bool &Known) {
+  Parent = nullptr;
+  Known = false;
+  ProgramStateRef State = C.getState();
+  SVal Attr = Call.getArgSVal(AttrArg);
+  auto AttrDef = Attr.getAs<DefinedOrUnknownSVal>();
+  if (!AttrDef)
+    return;
+  auto [NonNull, Null] = State->assume(*AttrDef);
+  if (Null && !NonNull) { // WDF_NO_OBJECT_ATTRIBUTES
+    Known = true;
+    return;
+  }
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  const FieldDecl *Field =
+      FD ? parentField(FD->getParamDecl(AttrArg)->getType()) : nullptr;
+  const auto *Base = dyn_cast_or_null<SubRegion>(Attr.getAsRegion());
+  if (!Field || !Base)
+    return;
+  const FieldRegion *FR =
+      C.getStoreManager().getRegionManager().getFieldRegion(Field, Base);
+  SVal Value = State->getSVal(FR, Field->getType());
+  auto ValueDef = Value.getAs<DefinedOrUnknownSVal>();
+  if (!ValueDef || Value.isUnknown())
+    return;
+  auto [HasParent, NoParent] = State->assume(*ValueDef);
+  if (NoParent && !HasParent) {
+    Known = true; // ParentObject == NULL: the driver
+  } else if (HasParent && !NoParent) {
+    Parent = MemoryModel::handleOf(Value);
+    Known = Parent != nullptr;
+  }
+}
+
+SVal conjurePointer(CheckerContext &C, const void *Tag, const Expr *E,
+                    QualType T) {
+  return C.getSValBuilder().conjureSymbolVal(Tag, E, C.getLocationContext(),
+                                             T, C.blockCount());
+}
+
+// A status split: the success state (status >= 0) and the failure state.
+std::pair<ProgramStateRef, ProgramStateRef>
+splitStatus(CheckerContext &C, const CallEvent &Call, const Expr *CE) {
+  SValBuilder &SVB = C.getSValBuilder();
+  QualType StatusTy = Call.getResultType();
+  SVal Status = SVB.conjureSymbolVal(nullptr, CE, C.getLocationContext(),
+                                     StatusTy, C.blockCount());
+  ProgramStateRef State =
+      C.getState()->BindExpr(CE, C.getLocationContext(), Status);
+  SVal Ok = SVB.evalBinOp(State, BO_GE, Status, SVB.makeZeroVal(StatusTy),
+                          SVB.getConditionType());
+  auto OkDef = Ok.getAs<DefinedOrUnknownSVal>();
+  if (!OkDef)
+    return {State, nullptr};
+  return State->assume(*OkDef);
+}
+
+// The pointee location of an out-parameter, when it is a usable pointer.
+std::optional<Loc> outLocation(const CallEvent &Call, int Arg,
+                               ProgramStateRef State) {
+  if (Arg < 0)
+    return std::nullopt;
+  auto L = Call.getArgSVal(Arg).getAs<Loc>();
+  if (!L)
+    return std::nullopt;
+  auto [NonNull, Null] = State->assume(*L);
+  if (!NonNull || Null)
+    return std::nullopt;
+  return L;
+}
+
+QualType pointeeOfParam(const CallEvent &Call, int Arg) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || Arg < 0)
+    return QualType();
+  return FD->getParamDecl(Arg)->getType()->getPointeeType();
+}
+
+// A NULL the failed call leaves in an out-parameter: a symbol constrained to
+// NULL, so that uses of it can be recognised (WM009).
+ProgramStateRef bindFailedOut(ProgramStateRef State, CheckerContext &C,
+                              const Expr *CE, Loc Out, QualType T,
+                              const void *Tag, FailedValue Why) {
+  if (T.isNull() || !Loc::isLocType(T))
+    T = C.getASTContext().VoidPtrTy;
+  SVal Null = conjurePointer(C, Tag, CE, T);
+  if (auto NullDef = Null.getAs<DefinedOrUnknownSVal>())
+    State = State->assume(*NullDef, false);
+  if (!State)
+    return nullptr;
+  State = State->bindLoc(Out, Null, C.getLocationContext());
+  if (SymbolRef Sym = Null.getAsSymbol())
+    State = State->set<WdfFailed>(Sym, Why);
+  return State;
+}
+
+StringRef deathText(MemObject::Death D) {
+  switch (D) {
+  case MemObject::ByDelete:
+    return "deleted here";
+  case MemObject::ByParent:
+    return "deleted here with its parent";
+  case MemObject::ByCompletion:
+    return "request completed here; memory parented to it is freed";
+  case MemObject::NotDead:
+    break;
+  }
+  return "";
+}
+
+} // namespace
+
+void MemObject::dump(raw_ostream &OS) const {
+  static const char *const Kinds[] = {"alive", "deleted", "framework-owned"};
+  OS << Kinds[K] << " from " << wdfcheck::ddi(Ddi).Name;
+  if (!ParentKnown)
+    OS << ", parent unknown";
+  else if (!Parent)
+    OS << ", no parent";
+  else
+    OS << ", parent " << Parent;
+  if (IsEscaped)
+    OS << ", escaped";
+}
+
+// ---------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------
+
+const MemObject *MemoryModel::object(ProgramStateRef State, SymbolRef Handle) {
+  return Handle ? State->get<WdfMemObjects>(Handle) : nullptr;
+}
+
+const BufferInfo *MemoryModel::buffer(ProgramStateRef State,
+                                      const MemRegion *Base) {
+  return Base ? State->get<WdfBuffers>(Base->getBaseRegion()) : nullptr;
+}
+
+const FailedValue *MemoryModel::failed(ProgramStateRef State, SymbolRef Sym) {
+  return Sym ? State->get<WdfFailed>(Sym) : nullptr;
+}
+
+bool MemoryModel::isCompleted(ProgramStateRef State, SymbolRef Request) {
+  return Request && State->contains<WdfCompleted>(Request);
+}
+
+SymbolRef MemoryModel::handleOf(SVal V) { return V.getAsSymbol(); }
+
+bool isMemoryReport(const PathSensitiveBugReport &R) {
+  const RuleInfo *Rule = findRule(R.getBugType().getCheckerName());
+  if (!Rule)
+    return false;
+  switch (Rule->Rule) {
+  case WDF_RULE_WM002:
+  case WDF_RULE_WM003:
+  case WDF_RULE_WM004:
+  case WDF_RULE_WM005:
+  case WDF_RULE_WM006:
+  case WDF_RULE_WM009:
+    return true;
+  default:
+    return false;
+  }
+}
+
+const NoteTag *MemoryModel::noteFor(CheckerContext &C, SymbolRef Sym,
+                                    std::string Text) {
+  return C.getNoteTag([Sym, Text](PathSensitiveBugReport &R) -> std::string {
+    if (!isMemoryReport(R) || !R.isInteresting(Sym))
+      return "";
+    return Text;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Modelling
+// ---------------------------------------------------------------------------
+
+bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
+                             CheckerContext &C) const {
+  const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  std::optional<Loc> Out = outLocation(Call, D.OutArg, C.getState());
+  if (!CE || !Out)
+    return false; // a NULL out-handle: WM007's business
+  const LocationContext *LC = C.getLocationContext();
+  SValBuilder &SVB = C.getSValBuilder();
+
+  SymbolRef Parent = nullptr;
+  bool ParentKnown = false;
+  if (D.AttrArg >= 0) {
+    parentFromAttributes(Call, D.AttrArg, C, Parent, ParentKnown);
+  } else if (D.PoolKind == WDF_POOL_LOOKASIDE) {
+    if (const LookasideParent *LP = C.getState()->get<WdfLookasides>(
+            handleOf(Call.getArgSVal(D.HandleArg)))) {
+      Parent = LP->Parent;
+      ParentKnown = LP->Known;
+    }
+  }
+
+  auto [Ok, Fail] = splitStatus(C, Call, CE);
+  // A zero size always fails (STATUS_INVALID_PARAMETER).
+  if (Ok && D.SizeArg >= 0)
+    if (auto Size = Call.getArgSVal(D.SizeArg).getAs<DefinedOrUnknownSVal>()) {
+      auto [NonZero, Zero] = Ok->assume(*Size);
+      Ok = NonZero;
+    }
+
+  QualType HandleTy = pointeeOfParam(Call, D.OutArg);
+  if (Ok) {
+    SVal Handle = conjurePointer(C, &HandleTag, CE, HandleTy);
+    SymbolRef Sym = Handle.getAsSymbol();
+    if (auto HandleDef = Handle.getAs<DefinedOrUnknownSVal>())
+      Ok = Ok->assume(*HandleDef, true);
+    if (Ok && Sym) {
+      Ok = Ok->bindLoc(*Out, Handle, LC);
+      // The buffer: WdfMemoryCreate's is fresh, uninitialised pool;
+      // a preallocated one is the driver's; a lookaside one is made on use.
+      const MemRegion *Buffer = nullptr;
+      if (D.BufArg >= 0) {
+        if (const MemRegion *R = Call.getArgSVal(D.BufArg).getAsRegion())
+          Buffer = R->getBaseRegion();
+      } else if (D.PoolArg >= 0) {
+        DefinedOrUnknownSVal B = SVB.getConjuredHeapSymbolVal(
+            CE, LC, C.getASTContext().VoidPtrTy, C.blockCount());
+        Buffer = B.getAsRegion();
+        if (Buffer) {
+          Ok = Ok->bindDefaultInitial(B, UndefinedVal(), LC);
+          if (auto Size = Call.getArgSVal(D.SizeArg).getAs<DefinedOrUnknownSVal>())
+            Ok = setDynamicExtent(Ok, Buffer, *Size, SVB);
+          if (std::optional<Loc> OutBuf = outLocation(Call, D.OutBufArg, Ok))
+            Ok = Ok->bindLoc(*OutBuf, B, LC);
+        }
+      }
+      Ok = Ok->set<WdfMemObjects>(
+          Sym, MemObject::created(D.Id, Parent, ParentKnown,
+                                  isDriverEntryFrame(LC), Buffer, CE));
+      if (Buffer)
+        Ok = Ok->set<WdfBuffers>(Buffer, BufferInfo{Sym, false, false, D.Id});
+      std::string Note =
+          ParentKnown && !Parent
+              ? "memory object created here without a parent; it lives "
+                "until the driver unloads"
+              : "memory object created here";
+      C.addTransition(Ok, noteFor(C, Sym, Note));
+    }
+  }
+  if (Fail) {
+    Fail = bindFailedOut(Fail, C, CE, *Out, HandleTy, &FailedHandleTag,
+                         FailedValue{D.Id, false});
+    if (Fail)
+      if (std::optional<Loc> OutBuf = outLocation(Call, D.OutBufArg, Fail))
+        Fail = bindFailedOut(Fail, C, CE, *OutBuf, pointeeOfParam(Call, D.OutBufArg),
+                             &FailedBufferTag, FailedValue{D.Id, true});
+    if (Fail)
+      C.addTransition(Fail);
+  }
+  return true;
+}
+
+// WdfRequestRetrieve{Input,Output}{Memory,Buffer} and the unsafe/probed
+// variants: framework-owned memory that dies with the request.
+bool MemoryModel::evalRetrieve(const CallEvent &Call, const DdiInfo &D,
+                               CheckerContext &C) const {
+  const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  int OutArg = D.OutArg >= 0 ? D.OutArg : D.OutBufArg;
+  std::optional<Loc> Out = outLocation(Call, OutArg, C.getState());
+  if (!CE || !Out)
+    return false;
+  const LocationContext *LC = C.getLocationContext();
+  SValBuilder &SVB = C.getSValBuilder();
+  SymbolRef Request = handleOf(Call.getArgSVal(D.HandleArg));
+  bool Untrusted = D.Family == WDF_FAMILY_REQUEST_OUT_MEMORY ||
+                   D.Family == WDF_FAMILY_REQUEST_OUT_BUFFER;
+  bool IsBuffer = D.OutBufArg >= 0;
+  // The buffer DDIs all take (Request, MinimumRequiredSize, Buffer, Length).
+  int LengthArg = IsBuffer ? D.OutBufArg + 1 : -1;
+  int MinimumArg = IsBuffer ? D.HandleArg + 1 : -1;
+
+  auto [Ok, Fail] = splitStatus(C, Call, CE);
+  if (Ok) {
+    DefinedOrUnknownSVal B = SVB.getConjuredHeapSymbolVal(
+        CE, LC, C.getASTContext().VoidPtrTy, C.blockCount());
+    const MemRegion *Buffer = B.getAsRegion();
+    if (IsBuffer) {
+      if (auto NonNull = B.getAs<DefinedOrUnknownSVal>())
+        Ok = Ok->assume(*NonNull, true);
+      if (Ok) {
+        Ok = Ok->bindLoc(*Out, B, LC);
+        // The length is at least the minimum asked for, and never 0.
+        SVal Length = conjurePointer(C, &LengthTag, CE, C.getASTContext().getSizeType());
+        SVal Minimum = Call.getArgSVal(MinimumArg);
+        SVal AtLeast = SVB.evalBinOp(Ok, BO_GE, Length, Minimum, SVB.getConditionType());
+        if (auto AtLeastDef = AtLeast.getAs<DefinedOrUnknownSVal>())
+          Ok = Ok->assume(*AtLeastDef, true);
+        if (Ok)
+          if (auto LengthDef = Length.getAs<DefinedOrUnknownSVal>()) {
+            Ok = Ok->assume(*LengthDef, true);
+            if (Ok && Buffer)
+              Ok = setDynamicExtent(Ok, Buffer, *LengthDef, SVB);
+            if (Ok)
+              if (std::optional<Loc> LengthOut = outLocation(Call, LengthArg, Ok))
+                Ok = Ok->bindLoc(*LengthOut, Length, LC);
+          }
+      }
+      if (Ok && Buffer)
+        Ok = Ok->set<WdfBuffers>(Buffer, BufferInfo{Request, true, Untrusted, D.Id});
+      if (Ok)
+        C.addTransition(Ok);
+    } else {
+      SVal Handle = conjurePointer(C, &HandleTag, CE, pointeeOfParam(Call, OutArg));
+      SymbolRef Sym = Handle.getAsSymbol();
+      if (auto HandleDef = Handle.getAs<DefinedOrUnknownSVal>())
+        Ok = Ok->assume(*HandleDef, true);
+      if (Ok && Sym) {
+        Ok = Ok->bindLoc(*Out, Handle, LC);
+        Ok = Ok->set<WdfMemObjects>(
+            Sym, MemObject::frameworkOwned(D.Id, Request, CE).withBuffer(Buffer));
+        if (Buffer)
+          Ok = Ok->set<WdfBuffers>(Buffer, BufferInfo{Request, true, Untrusted, D.Id});
+        C.addTransition(Ok, noteFor(C, Sym, "memory retrieved from the request "
+                                            "here; it belongs to the framework"));
+      }
+    }
+  }
+  if (Fail) {
+    Fail = bindFailedOut(Fail, C, CE, *Out, pointeeOfParam(Call, OutArg),
+                         IsBuffer ? (const void *)&FailedBufferTag
+                                  : (const void *)&FailedHandleTag,
+                         FailedValue{D.Id, IsBuffer});
+    if (Fail && LengthArg >= 0)
+      if (std::optional<Loc> LengthOut = outLocation(Call, LengthArg, Fail))
+        Fail = Fail->bindLoc(*LengthOut, SVB.makeZeroVal(C.getASTContext().getSizeType()), LC);
+    if (Fail)
+      C.addTransition(Fail);
+  }
+  return true;
+}
+
+bool MemoryModel::evalGetBuffer(const CallEvent &Call, const DdiInfo &D,
+                                CheckerContext &C) const {
+  const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  SymbolRef Handle = handleOf(Call.getArgSVal(D.HandleArg));
+  if (!CE || !Handle)
+    return false;
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  const MemObject *Obj = object(State, Handle);
+  const MemRegion *Buffer = Obj ? Obj->buffer() : nullptr;
+  SValBuilder &SVB = C.getSValBuilder();
+  SVal BufferVal;
+  if (Buffer) {
+    BufferVal = loc::MemRegionVal(Buffer);
+  } else {
+    // First use of a handle the path did not create (or a lookaside one).
+    DefinedOrUnknownSVal B = SVB.getConjuredHeapSymbolVal(
+        CE, LC, C.getASTContext().VoidPtrTy, C.blockCount());
+    Buffer = B.getAsRegion();
+    BufferVal = B;
+    if (Buffer) {
+      State = State->set<WdfBuffers>(Buffer, BufferInfo{Handle, false, false, D.Id});
+      State = Obj ? State->set<WdfMemObjects>(Handle, Obj->withBuffer(Buffer))
+                  : State;
+    }
+  }
+  State = State->BindExpr(CE, LC, BufferVal);
+  if (std::optional<Loc> SizeOut = outLocation(Call, 1, State)) {
+    SVal Size = Buffer ? SVal(getDynamicExtent(State, Buffer, SVB)) : UnknownVal();
+    if (Size.isUnknown())
+      Size = conjurePointer(C, &LengthTag, CE, C.getASTContext().getSizeType());
+    State = State->bindLoc(*SizeOut, Size, LC);
+  }
+  C.addTransition(State);
+  return true;
+}
+
+bool MemoryModel::evalDelete(const CallEvent &Call, const DdiInfo &D,
+                             CheckerContext &C) const {
+  const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  SymbolRef Handle = handleOf(Call.getArgSVal(D.HandleArg));
+  if (!CE || !Handle)
+    return false;
+  ProgramStateRef State = C.getState();
+  const MemObject *Obj = object(State, Handle);
+  if (Obj && !Obj->isAlive()) {
+    C.addTransition(State); // deleted again: WM006 has reported it
+    return true;
+  }
+  if (Obj) {
+    State = State->set<WdfMemObjects>(Handle, Obj->deleted(MemObject::ByDelete, CE));
+  } else {
+    // Remember the deletion of a memory handle the path did not create, so
+    // that deleting it again is caught.
+    QualType T = Call.getArgExpr(D.HandleArg)->IgnoreImpCasts()->getType();
+    if (const auto *TT = T->getAs<TypedefType>())
+      if (TT->getDecl()->getName() == "WDFMEMORY")
+        State = State->set<WdfMemObjects>(Handle, MemObject::seenDeleted(CE));
+  }
+  // Deleting a parent deletes its children.
+  for (const auto &Entry : State->get<WdfMemObjects>())
+    if (Entry.second.parent() == Handle && Entry.second.isAlive())
+      State = State->set<WdfMemObjects>(
+          Entry.first, Entry.second.deleted(MemObject::ByParent, CE));
+  C.addTransition(State, noteFor(C, Handle, "deleted here"));
+  return true;
+}
+
+bool MemoryModel::evalComplete(const CallEvent &Call, const DdiInfo &D,
+                               CheckerContext &C) const {
+  SymbolRef Request = handleOf(Call.getArgSVal(D.HandleArg));
+  const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  if (!Request || !CE)
+    return false;
+  ProgramStateRef State = C.getState()->add<WdfCompleted>(Request);
+  llvm::SmallVector<SymbolRef, 4> Freed;
+  for (const auto &Entry : State->get<WdfMemObjects>())
+    if (Entry.second.parent() == Request &&
+        (Entry.second.isAlive() || Entry.second.isFrameworkOwned())) {
+      State = State->set<WdfMemObjects>(
+          Entry.first, Entry.second.deleted(MemObject::ByCompletion, CE));
+      Freed.push_back(Entry.first);
+    }
+  std::string Text(deathText(MemObject::ByCompletion));
+  C.addTransition(State, C.getNoteTag([Request, Freed, Text](
+                                          PathSensitiveBugReport &R) -> std::string {
+    if (!isMemoryReport(R))
+      return "";
+    if (R.isInteresting(Request))
+      return Text;
+    for (SymbolRef S : Freed)
+      if (R.isInteresting(S))
+        return Text;
+    return "";
+  }));
+  return true;
+}
+
+// ExAllocatePool*: a heap region of NumberOfBytes; ExAllocatePoolWithTag and
+// ExAllocatePool do not zero it, ExAllocatePool2/3 do unless
+// POOL_FLAG_UNINITIALIZED is set.
+bool MemoryModel::evalPoolAlloc(const CallEvent &Call, const DdiInfo &D,
+                                CheckerContext &C) const {
+  const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  if (!CE)
+    return false;
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  SValBuilder &SVB = C.getSValBuilder();
+  DefinedOrUnknownSVal B =
+      SVB.getConjuredHeapSymbolVal(CE, LC, Call.getResultType(), C.blockCount());
+  const MemRegion *Buffer = B.getAsRegion();
+  if (!Buffer)
+    return false;
+  bool Zeroed = false;
+  if (D.PoolKind == WDF_POOL_FLAGS) {
+    const llvm::APSInt *Flags = SVB.getKnownValue(State, Call.getArgSVal(D.PoolArg));
+    Zeroed = !Flags || (Flags->getZExtValue() & WDF_POOL_FLAG_UNINITIALIZED) == 0;
+  }
+  State = Zeroed ? State->bindDefaultZero(B, LC)
+                 : State->bindDefaultInitial(B, UndefinedVal(), LC);
+  if (auto Size = Call.getArgSVal(D.SizeArg).getAs<DefinedOrUnknownSVal>())
+    State = setDynamicExtent(State, Buffer, *Size, SVB);
+  C.addTransition(State->BindExpr(CE, LC, B));
+  return true;
+}
+
+// WDF_OBJECT_ATTRIBUTES_INIT zero-fills the attributes: no parent.
+bool MemoryModel::evalAttributesInit(const CallEvent &Call,
+                                     CheckerContext &C) const {
+  auto Attr = Call.getArgSVal(0).getAs<Loc>();
+  if (!Attr || !Attr->getAsRegion())
+    return false;
+  C.addTransition(C.getState()->bindDefaultZero(*Attr, C.getLocationContext()));
+  return true;
+}
+
+bool MemoryModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
+  const DdiInfo *D = Ddis.match(Call);
+  if (!D)
+    return false;
+  switch (D->Family) {
+  case WDF_FAMILY_MEMORY_CREATE:
+    return evalCreate(Call, *D, C);
+  case WDF_FAMILY_REQUEST_MEMORY:
+  case WDF_FAMILY_REQUEST_OUT_MEMORY:
+  case WDF_FAMILY_REQUEST_BUFFER:
+  case WDF_FAMILY_REQUEST_OUT_BUFFER:
+    return evalRetrieve(Call, *D, C);
+  case WDF_FAMILY_OBJECT_DELETE:
+    return evalDelete(Call, *D, C);
+  case WDF_FAMILY_REQUEST_COMPLETE:
+    return evalComplete(Call, *D, C);
+  case WDF_FAMILY_POOL_ALLOC:
+    return evalPoolAlloc(Call, *D, C);
+  case WDF_FAMILY_ATTRIBUTES_INIT:
+    return evalAttributesInit(Call, C);
+  case WDF_FAMILY_MEMORY_ACCESS:
+    if (D->Id == WDF_DDI_WdfMemoryGetBuffer)
+      return evalGetBuffer(Call, *D, C);
+    return false;
+  default:
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Escapes, deaths, lookaside parents
+// ---------------------------------------------------------------------------
+
+ProgramStateRef MemoryModel::checkPointerEscape(ProgramStateRef State,
+                                                const InvalidatedSymbols &Escaped,
+                                                const CallEvent *Call,
+                                                PointerEscapeKind Kind) const {
+  // The DDIs are modelled: handing a handle to them is not an escape.
+  if (Call && Ddis.match(*Call))
+    return State;
+  for (SymbolRef Sym : Escaped) {
+    if (const MemObject *Obj = object(State, Sym)) {
+      if (Obj->isAlive())
+        State = State->set<WdfMemObjects>(Sym, Obj->escaped());
+      continue;
+    }
+    // A buffer that escapes keeps its object reachable.
+    for (const auto &Entry : State->get<WdfBuffers>()) {
+      const auto *SR = dyn_cast<SymbolicRegion>(Entry.first);
+      if (!SR || SR->getSymbol() != Sym || Entry.second.OwnerIsRequest)
+        continue;
+      if (const MemObject *Owner = object(State, Entry.second.Owner))
+        if (Owner->isAlive())
+          State = State->set<WdfMemObjects>(Entry.second.Owner, Owner->escaped());
+    }
+  }
+  return State;
+}
+
+// Memory taken from a lookaside list gets the parent of the list's memory
+// attributes (not the list itself): remember it for the list's handle.
+void MemoryModel::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
+  const DdiInfo *D = Ddis.match(Call);
+  if (!D || D->Family != WDF_FAMILY_LOOKASIDE_CREATE)
+    return;
+  std::optional<Loc> Out = outLocation(Call, D->OutArg, C.getState());
+  if (!Out)
+    return;
+  SymbolRef Lookaside = handleOf(C.getState()->getSVal(*Out));
+  if (!Lookaside)
+    return;
+  LookasideParent LP{nullptr, false};
+  parentFromAttributes(Call, D->AttrArg, C, LP.Parent, LP.Known);
+  C.addTransition(C.getState()->set<WdfLookasides>(Lookaside, LP));
+}
+
+// A handle the analysed function returns is stored by its caller.
+void MemoryModel::checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const {
+  if (!RS || !C.inTopFrame() || !RS->getRetValue())
+    return;
+  ProgramStateRef State = C.getState();
+  SVal Ret = State->getSVal(RS->getRetValue(), C.getLocationContext());
+  SymbolRef Sym = handleOf(Ret);
+  if (const MemObject *Obj = object(State, Sym))
+    if (Obj->isAlive())
+      C.addTransition(State->set<WdfMemObjects>(Sym, Obj->escaped()));
+}
+
+void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  llvm::SmallVector<SymbolRef, 2> Leaked;
+  for (const auto &Entry : State->get<WdfMemObjects>()) {
+    if (!SR.isDead(Entry.first))
+      continue;
+    const MemObject &Obj = Entry.second;
+    if (Obj.isAlive() && Obj.isCreated() && !Obj.isEscaped() &&
+        Obj.isDriverParented())
+      Leaked.push_back(Entry.first);
+    State = State->remove<WdfMemObjects>(Entry.first);
+  }
+  for (const auto &Entry : State->get<WdfFailed>())
+    if (SR.isDead(Entry.first))
+      State = State->remove<WdfFailed>(Entry.first);
+  for (const auto &Entry : State->get<WdfBuffers>())
+    if (!SR.isLiveRegion(Entry.first))
+      State = State->remove<WdfBuffers>(Entry.first);
+  for (const auto &Entry : State->get<WdfLookasides>())
+    if (SR.isDead(Entry.first))
+      State = State->remove<WdfLookasides>(Entry.first);
+
+  ExplodedNode *N = C.getPredecessor();
+  if (!Leaked.empty() && Leaks) {
+    // One error node for all handles that die together; the report reads
+    // the objects from its state, before they are forgotten.
+    if (ExplodedNode *ErrorNode = C.generateNonFatalErrorNode(C.getState(), N)) {
+      Leaks->reportLeaks(Leaked, ErrorNode, C);
+      N = ErrorNode;
+    }
+  }
+  C.addTransition(State, N);
+}
+
+// The parent of a memory object must stay known while the object lives.
+void MemoryModel::checkLiveSymbols(ProgramStateRef State,
+                                   SymbolReaper &SR) const {
+  for (const auto &Entry : State->get<WdfMemObjects>())
+    if (SymbolRef Parent = Entry.second.parent())
+      SR.markLive(Parent);
+}
+
+void MemoryModel::printState(raw_ostream &Out, ProgramStateRef State,
+                             const char *NL, const char *Sep) const {
+  for (const auto &Entry : State->get<WdfMemObjects>()) {
+    Out << Sep << "wdf memory " << Entry.first << ": ";
+    Entry.second.dump(Out);
+    Out << NL;
+  }
+  for (const auto &Entry : State->get<WdfBuffers>()) {
+    Out << Sep << "wdf buffer " << Entry.first << " of " << Entry.second.Owner
+        << (Entry.second.Untrusted ? " (untrusted)" : "") << NL;
+  }
+  for (const auto &Entry : State->get<WdfFailed>())
+    Out << Sep << "wdf failed " << Entry.first << " from "
+        << ddi(Entry.second.Ddi).Name << NL;
+}
+
+void registerMemoryModelChecker(CheckerManager &Mgr) {
+  Mgr.registerChecker<MemoryModel>();
+}
+
+bool shouldRegisterMemoryModelChecker(const CheckerManager &) { return true; }
+
+} // namespace wdfcheck

@@ -1,0 +1,256 @@
+//===- MemoryModel.h - the life of WDFMEMORY objects and their buffers ----===//
+//
+// The hidden checker wdf.MemoryModel models, once for every lifetime rule
+// (WM002, WM004, WM005, WM006, WM009) and the disclosure rule (WM003):
+//
+//            WdfMemoryCreate*           WdfObjectDelete / parent deleted /
+//   (none) ------------------> Alive ------------------------------------> Deleted
+//      |   success: a fresh handle  |         request completed              |
+//      |   failure: NULL, "Failed"  | escapes (stored outside the function,  |  WdfObjectDelete
+//      v                            v passed to an unknown function)         v  again: WM006
+//   Failed (use: WM009)       Alive+Escaped (never a leak; still tracked)
+//
+//   WdfRequestRetrieve*Memory -> FrameworkOwned (owner: the request): dies
+//   when the request completes; WdfObjectDelete on it is WM006.
+//
+// Creation is claimed in evalCall with a success/failure split: on success
+// the status is >= 0 and the out-handle a fresh non-NULL symbol, the buffer a
+// heap region of BufferSize bytes whose contents are undefined (WdfMemoryCreate
+// does not zero); on failure the status is < 0 and the out-handle and
+// out-buffer are NULL (symbols remembered as "Failed" for WM009).  The parent
+// is read from the attributes on the path: NULL attributes, or ParentObject
+// NULL, mean the driver; an unknown ParentObject means "unknown parent" and
+// no leak or missing-parent finding.
+//
+// Buffers (WdfMemoryCreate's, WdfMemoryGetBuffer's, a request's) are
+// remembered with their owner (object or request) so that a dereference after
+// the owner died is a use; request output buffers and output memory are
+// marked untrusted destinations for WM003.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WDFCHECK_LIB_MEMORYMODEL_H
+#define WDFCHECK_LIB_MEMORYMODEL_H
+
+#include "wdfcheck/Ddi.h"
+
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "llvm/ADT/FoldingSet.h"
+
+namespace wdfcheck {
+
+// The state of one memory handle.
+class MemObject {
+public:
+  enum Kind : unsigned char { Alive, Deleted, FrameworkOwned };
+  enum Death : unsigned char { NotDead, ByDelete, ByParent, ByCompletion };
+
+  static MemObject created(wdf_ddi_id Ddi, clang::ento::SymbolRef Parent,
+                           bool ParentKnown, bool InDriverEntry,
+                           const clang::ento::MemRegion *Buffer,
+                           const clang::Stmt *Site) {
+    return MemObject(Alive, NotDead, Ddi, Parent, ParentKnown,
+                     /*Escaped=*/false, InDriverEntry, /*Created=*/true,
+                     Buffer, Site);
+  }
+  static MemObject frameworkOwned(wdf_ddi_id Ddi, clang::ento::SymbolRef Request,
+                                  const clang::Stmt *Site) {
+    return MemObject(FrameworkOwned, NotDead, Ddi, Request, true, false, false,
+                     false, nullptr, Site);
+  }
+  // A handle the path did not create but deletes (stored in a context...).
+  static MemObject seenDeleted(const clang::Stmt *Site) {
+    return MemObject(Deleted, ByDelete, WDF_DDI_WdfObjectDelete, nullptr,
+                     false, true, false, false, nullptr, Site);
+  }
+
+  MemObject deleted(Death Why, const clang::Stmt *Where) const {
+    MemObject M = *this;
+    M.K = Deleted;
+    M.Why = Why;
+    M.DeathSite = Where;
+    return M;
+  }
+  MemObject escaped() const {
+    MemObject M = *this;
+    M.IsEscaped = true;
+    return M;
+  }
+  MemObject withBuffer(const clang::ento::MemRegion *R) const {
+    MemObject M = *this;
+    M.Buffer = R;
+    return M;
+  }
+
+  bool isAlive() const { return K == Alive; }
+  bool isDeleted() const { return K == Deleted; }
+  bool isFrameworkOwned() const { return K == FrameworkOwned; }
+  bool wasFrameworkOwned() const { return FrameworkKind; }
+  bool isEscaped() const { return IsEscaped; }
+  bool isCreated() const { return IsCreated; }
+  bool inDriverEntry() const { return InDriverEntry; }
+  // No parent: the object lives until the driver unloads.
+  bool isDriverParented() const { return ParentKnown && !Parent; }
+  bool parentKnown() const { return ParentKnown; }
+  Death death() const { return Why; }
+  wdf_ddi_id ddi() const { return Ddi; }
+  clang::ento::SymbolRef parent() const { return Parent; }
+  const clang::ento::MemRegion *buffer() const { return Buffer; }
+  const clang::Stmt *site() const { return Site; }
+  const clang::Stmt *deathSite() const { return DeathSite; }
+
+  bool operator==(const MemObject &O) const {
+    return K == O.K && Why == O.Why && Ddi == O.Ddi && Parent == O.Parent &&
+           ParentKnown == O.ParentKnown && IsEscaped == O.IsEscaped &&
+           InDriverEntry == O.InDriverEntry && IsCreated == O.IsCreated &&
+           FrameworkKind == O.FrameworkKind && Buffer == O.Buffer &&
+           Site == O.Site && DeathSite == O.DeathSite;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(K);
+    ID.AddInteger(Why);
+    ID.AddInteger(Ddi);
+    ID.AddPointer(Parent);
+    ID.AddBoolean(ParentKnown);
+    ID.AddBoolean(IsEscaped);
+    ID.AddBoolean(InDriverEntry);
+    ID.AddBoolean(IsCreated);
+    ID.AddBoolean(FrameworkKind);
+    ID.AddPointer(Buffer);
+    ID.AddPointer(Site);
+    ID.AddPointer(DeathSite);
+  }
+  void dump(llvm::raw_ostream &OS) const;
+
+private:
+  MemObject(Kind K, Death Why, wdf_ddi_id Ddi, clang::ento::SymbolRef Parent,
+            bool ParentKnown, bool Escaped, bool InDriverEntry, bool Created,
+            const clang::ento::MemRegion *Buffer, const clang::Stmt *Site)
+      : K(K), Why(Why), Ddi(Ddi), Parent(Parent), ParentKnown(ParentKnown),
+        IsEscaped(Escaped), InDriverEntry(InDriverEntry), IsCreated(Created),
+        FrameworkKind(K == FrameworkOwned), Buffer(Buffer), Site(Site) {}
+
+  Kind K;
+  Death Why;
+  wdf_ddi_id Ddi;
+  clang::ento::SymbolRef Parent; // parent handle, or the owning request
+  bool ParentKnown, IsEscaped, InDriverEntry, IsCreated, FrameworkKind;
+  const clang::ento::MemRegion *Buffer;
+  const clang::Stmt *Site;
+  const clang::Stmt *DeathSite = nullptr;
+};
+
+// Who owns a buffer region, and whether it is an untrusted destination.
+struct BufferInfo {
+  clang::ento::SymbolRef Owner; // memory handle or request
+  bool OwnerIsRequest;
+  bool Untrusted; // the request's output: bytes go to user mode
+  wdf_ddi_id Ddi; // where the buffer came from
+
+  bool operator==(const BufferInfo &O) const {
+    return Owner == O.Owner && OwnerIsRequest == O.OwnerIsRequest &&
+           Untrusted == O.Untrusted && Ddi == O.Ddi;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Owner);
+    ID.AddBoolean(OwnerIsRequest);
+    ID.AddBoolean(Untrusted);
+    ID.AddInteger(Ddi);
+  }
+};
+
+// A value a failed call left behind (its out-handle or out-buffer).
+struct FailedValue {
+  wdf_ddi_id Ddi;
+  bool IsBuffer;
+  bool operator==(const FailedValue &O) const {
+    return Ddi == O.Ddi && IsBuffer == O.IsBuffer;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(Ddi);
+    ID.AddBoolean(IsBuffer);
+  }
+};
+
+// The leak rule's report, called by the model when handles die (the model
+// owns the dead-symbol clean-up, so the rule cannot do it on its own).
+class LeakReporter {
+public:
+  virtual ~LeakReporter() = default;
+  virtual void reportLeaks(llvm::ArrayRef<clang::ento::SymbolRef> Leaked,
+                           clang::ento::ExplodedNode *N,
+                           clang::ento::CheckerContext &C) const = 0;
+};
+
+class MemoryModel
+    : public clang::ento::Checker<
+          clang::ento::eval::Call, clang::ento::check::PostCall,
+          clang::ento::check::PointerEscape, clang::ento::check::DeadSymbols,
+          clang::ento::check::LiveSymbols, clang::ento::check::EndFunction> {
+public:
+  const LeakReporter *Leaks = nullptr;
+
+  bool evalCall(const clang::ento::CallEvent &Call,
+                clang::ento::CheckerContext &C) const;
+  void checkPostCall(const clang::ento::CallEvent &Call,
+                     clang::ento::CheckerContext &C) const;
+  void checkEndFunction(const clang::ReturnStmt *RS,
+                        clang::ento::CheckerContext &C) const;
+  clang::ento::ProgramStateRef
+  checkPointerEscape(clang::ento::ProgramStateRef State,
+                     const clang::ento::InvalidatedSymbols &Escaped,
+                     const clang::ento::CallEvent *Call,
+                     clang::ento::PointerEscapeKind Kind) const;
+  void checkDeadSymbols(clang::ento::SymbolReaper &SR,
+                        clang::ento::CheckerContext &C) const;
+  void checkLiveSymbols(clang::ento::ProgramStateRef State,
+                        clang::ento::SymbolReaper &SR) const;
+  void printState(llvm::raw_ostream &Out, clang::ento::ProgramStateRef State,
+                  const char *NL, const char *Sep) const override;
+
+  // --- queries for the rules ------------------------------------------------
+  static const MemObject *object(clang::ento::ProgramStateRef State,
+                                 clang::ento::SymbolRef Handle);
+  static const BufferInfo *buffer(clang::ento::ProgramStateRef State,
+                                  const clang::ento::MemRegion *Base);
+  static const FailedValue *failed(clang::ento::ProgramStateRef State,
+                                   clang::ento::SymbolRef Sym);
+  static bool isCompleted(clang::ento::ProgramStateRef State,
+                          clang::ento::SymbolRef Request);
+  // The handle symbol an argument carries, if any.
+  static clang::ento::SymbolRef handleOf(clang::ento::SVal V);
+  // The buffer region of a tracked memory handle, created on first use.
+  const DdiMatcher &ddis() const { return Ddis; }
+
+  // A note tag that explains a lifetime event to the reports about Sym.
+  static const clang::ento::NoteTag *
+  noteFor(clang::ento::CheckerContext &C, clang::ento::SymbolRef Sym,
+          std::string Text);
+
+private:
+  const DdiMatcher Ddis;
+
+  bool evalCreate(const clang::ento::CallEvent &Call, const DdiInfo &D,
+                  clang::ento::CheckerContext &C) const;
+  bool evalRetrieve(const clang::ento::CallEvent &Call, const DdiInfo &D,
+                    clang::ento::CheckerContext &C) const;
+  bool evalGetBuffer(const clang::ento::CallEvent &Call, const DdiInfo &D,
+                     clang::ento::CheckerContext &C) const;
+  bool evalDelete(const clang::ento::CallEvent &Call, const DdiInfo &D,
+                  clang::ento::CheckerContext &C) const;
+  bool evalComplete(const clang::ento::CallEvent &Call, const DdiInfo &D,
+                    clang::ento::CheckerContext &C) const;
+  bool evalPoolAlloc(const clang::ento::CallEvent &Call, const DdiInfo &D,
+                     clang::ento::CheckerContext &C) const;
+  bool evalAttributesInit(const clang::ento::CallEvent &Call,
+                          clang::ento::CheckerContext &C) const;
+};
+
+// Whether a report belongs to one of the lifetime or disclosure rules.
+bool isMemoryReport(const clang::ento::PathSensitiveBugReport &R);
+
+} // namespace wdfcheck
+
+#endif
