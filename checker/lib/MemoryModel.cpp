@@ -206,6 +206,71 @@ void MemObject::dump(raw_ostream &OS) const {
 // Queries
 // ---------------------------------------------------------------------------
 
+MemoryModel::MemoryModel()
+    : Copies({
+#define WDF_COPY(Name, Params, DestArg, SrcArg, SizeArg, OffsetArg, Kind)      \
+  {{WDF_COPY_##Kind == WDF_COPY_PTR_TO_PTR || WDF_COPY_##Kind == WDF_COPY_FILL  \
+        ? CDM::CLibrary                                                        \
+        : CDM::SimpleFunc,                                                     \
+    {#Name},                                                                   \
+    Params},                                                                   \
+   CopyInfo{#Name, Params, DestArg, SrcArg, SizeArg, OffsetArg,               \
+            WDF_COPY_##Kind}},
+#include "copies.def"
+      }) {
+}
+
+const CopyInfo *MemoryModel::matchCopy(const CallEvent &Call) const {
+  return Copies.lookup(Call);
+}
+
+void MemoryModel::collectUses(const CallEvent &Call, bool IncludeDelete,
+                              llvm::SmallVectorImpl<MemoryUse> &Uses) const {
+  auto addHandle = [&](int Arg) {
+    if (Arg >= 0 && Arg < (int)Call.getNumArgs())
+      if (SymbolRef Sym = handleOf(Call.getArgSVal(Arg)))
+        Uses.push_back({Sym, nullptr, Call.getArgExpr(Arg)});
+  };
+  auto addBuffer = [&](int Arg) {
+    if (Arg >= 0 && Arg < (int)Call.getNumArgs())
+      if (const MemRegion *R = Call.getArgSVal(Arg).getAsRegion())
+        Uses.push_back({nullptr, R->getBaseRegion(), Call.getArgExpr(Arg)});
+  };
+  if (const CopyInfo *Copy = matchCopy(Call)) {
+    switch (Copy->Kind) {
+    case WDF_COPY_PTR_TO_PTR:
+    case WDF_COPY_FILL:
+      addBuffer(Copy->DestArg);
+      addBuffer(Copy->SrcArg);
+      break;
+    case WDF_COPY_MEMORY_TO_PTR:
+      addHandle(Copy->SrcArg);
+      addBuffer(Copy->DestArg);
+      break;
+    case WDF_COPY_PTR_TO_MEMORY:
+      addHandle(Copy->DestArg);
+      addBuffer(Copy->SrcArg);
+      break;
+    }
+    return;
+  }
+  const DdiInfo *D = Ddis.match(Call);
+  if (!D)
+    return;
+  switch (D->Family) {
+  case WDF_FAMILY_MEMORY_ACCESS:
+  case WDF_FAMILY_OBJECT_REFERENCE:
+    addHandle(D->HandleArg);
+    break;
+  case WDF_FAMILY_OBJECT_DELETE:
+    if (IncludeDelete)
+      addHandle(D->HandleArg);
+    break;
+  default:
+    break;
+  }
+}
+
 const MemObject *MemoryModel::object(ProgramStateRef State, SymbolRef Handle) {
   return Handle ? State->get<WdfMemObjects>(Handle) : nullptr;
 }
@@ -217,6 +282,12 @@ const BufferInfo *MemoryModel::buffer(ProgramStateRef State,
 
 const FailedValue *MemoryModel::failed(ProgramStateRef State, SymbolRef Sym) {
   return Sym ? State->get<WdfFailed>(Sym) : nullptr;
+}
+
+void MemoryModel::forEachObject(
+    ProgramStateRef State, llvm::function_ref<void(SymbolRef, const MemObject &)> F) {
+  for (const auto &Entry : State->get<WdfMemObjects>())
+    F(Entry.first, Entry.second);
 }
 
 bool MemoryModel::isCompleted(ProgramStateRef State, SymbolRef Request) {
@@ -310,9 +381,13 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
             Ok = Ok->bindLoc(*OutBuf, B, LC);
         }
       }
-      Ok = Ok->set<WdfMemObjects>(
-          Sym, MemObject::created(D.Id, Parent, ParentKnown,
-                                  isDriverEntryFrame(LC), Buffer, CE));
+      MemObject Obj = MemObject::created(D.Id, Parent, ParentKnown,
+                                         isDriverEntryFrame(LC), Buffer, CE);
+      // Stored straight into a context, a global or the caller's memory.
+      const MemRegion *OutRegion = Out->getAsRegion();
+      if (OutRegion && !OutRegion->hasStackStorage())
+        Obj = Obj.escaped();
+      Ok = Ok->set<WdfMemObjects>(Sym, Obj);
       if (Buffer)
         Ok = Ok->set<WdfBuffers>(Buffer, BufferInfo{Sym, false, false, D.Id});
       std::string Note =
@@ -629,11 +704,11 @@ void MemoryModel::checkPostCall(const CallEvent &Call, CheckerContext &C) const 
 }
 
 // A handle the analysed function returns is stored by its caller.
-void MemoryModel::checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const {
-  if (!RS || !C.inTopFrame() || !RS->getRetValue())
+void MemoryModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
+  if (!C.inTopFrame() || !RS->getRetValue())
     return;
   ProgramStateRef State = C.getState();
-  SVal Ret = State->getSVal(RS->getRetValue(), C.getLocationContext());
+  SVal Ret = C.getSVal(RS->getRetValue());
   SymbolRef Sym = handleOf(Ret);
   if (const MemObject *Obj = object(State, Sym))
     if (Obj->isAlive())
@@ -642,14 +717,13 @@ void MemoryModel::checkEndFunction(const ReturnStmt *RS, CheckerContext &C) cons
 
 void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
-  llvm::SmallVector<SymbolRef, 2> Leaked;
+  llvm::SmallVector<SymbolRef, 2> Leaked, Outlived;
   for (const auto &Entry : State->get<WdfMemObjects>()) {
     if (!SR.isDead(Entry.first))
       continue;
     const MemObject &Obj = Entry.second;
-    if (Obj.isAlive() && Obj.isCreated() && !Obj.isEscaped() &&
-        Obj.isDriverParented())
-      Leaked.push_back(Entry.first);
+    if (Obj.isAlive() && Obj.isCreated() && Obj.isDriverParented())
+      (Obj.isEscaped() ? Outlived : Leaked).push_back(Entry.first);
     State = State->remove<WdfMemObjects>(Entry.first);
   }
   for (const auto &Entry : State->get<WdfFailed>())
@@ -662,15 +736,19 @@ void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     if (SR.isDead(Entry.first))
       State = State->remove<WdfLookasides>(Entry.first);
 
+  // One error node for all handles that die together; the reports read the
+  // objects from its state, before they are forgotten.
   ExplodedNode *N = C.getPredecessor();
-  if (!Leaked.empty() && Leaks) {
-    // One error node for all handles that die together; the report reads
-    // the objects from its state, before they are forgotten.
+  auto reportTo = [&](const DeathReporter *Reporter, ArrayRef<SymbolRef> Syms) {
+    if (!Reporter || Syms.empty())
+      return;
     if (ExplodedNode *ErrorNode = C.generateNonFatalErrorNode(C.getState(), N)) {
-      Leaks->reportLeaks(Leaked, ErrorNode, C);
+      Reporter->reportDeaths(Syms, ErrorNode, C);
       N = ErrorNode;
     }
-  }
+  };
+  reportTo(Leaks, Leaked);
+  reportTo(Parentless, Outlived);
   C.addTransition(State, N);
 }
 

@@ -174,30 +174,53 @@ struct FailedValue {
   }
 };
 
-// The leak rule's report, called by the model when handles die (the model
-// owns the dead-symbol clean-up, so the rule cannot do it on its own).
-class LeakReporter {
+// One use of a memory object or its buffer by a call: a handle argument of a
+// memory DDI, or a pointer operand of a copy (rules/copies.def).
+struct MemoryUse {
+  clang::ento::SymbolRef Handle = nullptr;          // a WDFMEMORY argument
+  const clang::ento::MemRegion *Buffer = nullptr;   // a pointer into a buffer
+  const clang::Expr *Arg = nullptr;
+};
+
+// A call of rules/copies.def.
+struct CopyInfo {
+  const char *Name;
+  unsigned Params;
+  int DestArg, SrcArg, SizeArg, OffsetArg;
+  wdf_copy_kind Kind;
+};
+
+// A rule that reports when handles die, called by the model (which owns the
+// dead-symbol clean-up, so the rule cannot see the deaths on its own).
+class DeathReporter {
 public:
-  virtual ~LeakReporter() = default;
-  virtual void reportLeaks(llvm::ArrayRef<clang::ento::SymbolRef> Leaked,
-                           clang::ento::ExplodedNode *N,
-                           clang::ento::CheckerContext &C) const = 0;
+  virtual ~DeathReporter() = default;
+  virtual void reportDeaths(llvm::ArrayRef<clang::ento::SymbolRef> Syms,
+                            clang::ento::ExplodedNode *N,
+                            clang::ento::CheckerContext &C) const = 0;
 };
 
 class MemoryModel
     : public clang::ento::Checker<
           clang::ento::eval::Call, clang::ento::check::PostCall,
           clang::ento::check::PointerEscape, clang::ento::check::DeadSymbols,
-          clang::ento::check::LiveSymbols, clang::ento::check::EndFunction> {
+          clang::ento::check::LiveSymbols,
+          clang::ento::check::PreStmt<clang::ReturnStmt>> {
 public:
-  const LeakReporter *Leaks = nullptr;
+  // WM004: live driver-parented objects whose last handle died.
+  const DeathReporter *Leaks = nullptr;
+  // WM002: driver-parented objects, stored somewhere, whose handle left the
+  // analysis (the function returned and the storage died with it).
+  const DeathReporter *Parentless = nullptr;
+
+  MemoryModel();
 
   bool evalCall(const clang::ento::CallEvent &Call,
                 clang::ento::CheckerContext &C) const;
   void checkPostCall(const clang::ento::CallEvent &Call,
                      clang::ento::CheckerContext &C) const;
-  void checkEndFunction(const clang::ReturnStmt *RS,
-                        clang::ento::CheckerContext &C) const;
+  void checkPreStmt(const clang::ReturnStmt *RS,
+                    clang::ento::CheckerContext &C) const;
   clang::ento::ProgramStateRef
   checkPointerEscape(clang::ento::ProgramStateRef State,
                      const clang::ento::InvalidatedSymbols &Escaped,
@@ -217,12 +240,20 @@ public:
                                   const clang::ento::MemRegion *Base);
   static const FailedValue *failed(clang::ento::ProgramStateRef State,
                                    clang::ento::SymbolRef Sym);
+  static void
+  forEachObject(clang::ento::ProgramStateRef State,
+                llvm::function_ref<void(clang::ento::SymbolRef, const MemObject &)> F);
   static bool isCompleted(clang::ento::ProgramStateRef State,
                           clang::ento::SymbolRef Request);
   // The handle symbol an argument carries, if any.
   static clang::ento::SymbolRef handleOf(clang::ento::SVal V);
-  // The buffer region of a tracked memory handle, created on first use.
   const DdiMatcher &ddis() const { return Ddis; }
+  const CopyInfo *matchCopy(const clang::ento::CallEvent &Call) const;
+
+  // The uses a call makes of memory objects and buffers.  WdfObjectDelete
+  // counts only when IncludeDelete (it is WM006's, not WM005's).
+  void collectUses(const clang::ento::CallEvent &Call, bool IncludeDelete,
+                   llvm::SmallVectorImpl<MemoryUse> &Uses) const;
 
   // A note tag that explains a lifetime event to the reports about Sym.
   static const clang::ento::NoteTag *
@@ -231,6 +262,7 @@ public:
 
 private:
   const DdiMatcher Ddis;
+  clang::ento::CallDescriptionMap<CopyInfo> Copies;
 
   bool evalCreate(const clang::ento::CallEvent &Call, const DdiInfo &D,
                   clang::ento::CheckerContext &C) const;
