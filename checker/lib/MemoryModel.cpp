@@ -45,6 +45,7 @@ struct LookasideParent {
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfMemObjects, SymbolRef, MemObject)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfBuffers, const MemRegion *, BufferInfo)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailed, SymbolRef, FailedValue)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailedAt, const MemRegion *, FailedValue)
 REGISTER_SET_WITH_PROGRAMSTATE(WdfCompleted, SymbolRef)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfLookasides, SymbolRef, LookasideParent)
 
@@ -105,7 +106,9 @@ void parentFromAttributes(const CallEvent &Call, int AttrArg,
   auto [HasParent, NoParent] = State->assume(*ValueDef);
   if (NoParent && !HasParent) {
     Known = true; // ParentObject == NULL: the driver
-  } else if (HasParent && !NoParent) {
+  } else if (HasParent) {
+    // A handle value (the request parameter, a device): the framework never
+    // hands out NULL handles, so it names a parent.
     Parent = MemoryModel::handleOf(Value);
     Known = Parent != nullptr;
   }
@@ -170,7 +173,22 @@ ProgramStateRef bindFailedOut(ProgramStateRef State, CheckerContext &C,
   State = State->bindLoc(Out, Null, C.getLocationContext());
   if (SymbolRef Sym = Null.getAsSymbol())
     State = State->set<WdfFailed>(Sym, Why);
+  // The analyzer may fold the NULL symbol into a plain NULL when it is
+  // loaded: remember where it was stored too.
+  if (const MemRegion *R = Out.getAsRegion())
+    State = State->set<WdfFailedAt>(R, Why);
   return State;
+}
+
+// Whether R lives in the stack frame of Current or one of its callers.
+bool frameIsActive(const MemRegion *R, const StackFrameContext *Current) {
+  const auto *Space = dyn_cast<StackSpaceRegion>(R->getMemorySpace());
+  if (!Space)
+    return false;
+  for (const LocationContext *LC = Current; LC; LC = LC->getParent())
+    if (LC == Space->getStackFrame())
+      return true;
+  return false;
 }
 
 StringRef deathText(MemObject::Death D) {
@@ -226,15 +244,17 @@ const CopyInfo *MemoryModel::matchCopy(const CallEvent &Call) const {
 
 void MemoryModel::collectUses(const CallEvent &Call, bool IncludeDelete,
                               llvm::SmallVectorImpl<MemoryUse> &Uses) const {
+  // Uses are listed even when the value is a plain NULL: it may be what a
+  // failed call left behind (WM009).
   auto addHandle = [&](int Arg) {
     if (Arg >= 0 && Arg < (int)Call.getNumArgs())
-      if (SymbolRef Sym = handleOf(Call.getArgSVal(Arg)))
-        Uses.push_back({Sym, nullptr, Call.getArgExpr(Arg)});
+      Uses.push_back({handleOf(Call.getArgSVal(Arg)), nullptr, Call.getArgExpr(Arg)});
   };
   auto addBuffer = [&](int Arg) {
-    if (Arg >= 0 && Arg < (int)Call.getNumArgs())
-      if (const MemRegion *R = Call.getArgSVal(Arg).getAsRegion())
-        Uses.push_back({nullptr, R->getBaseRegion(), Call.getArgExpr(Arg)});
+    if (Arg < 0 || Arg >= (int)Call.getNumArgs())
+      return;
+    const MemRegion *R = Call.getArgSVal(Arg).getAsRegion();
+    Uses.push_back({nullptr, R ? R->getBaseRegion() : nullptr, Call.getArgExpr(Arg)});
   };
   if (const CopyInfo *Copy = matchCopy(Call)) {
     switch (Copy->Kind) {
@@ -288,6 +308,11 @@ void MemoryModel::forEachObject(
     ProgramStateRef State, llvm::function_ref<void(SymbolRef, const MemObject &)> F) {
   for (const auto &Entry : State->get<WdfMemObjects>())
     F(Entry.first, Entry.second);
+}
+
+const FailedValue *MemoryModel::failedAt(ProgramStateRef State,
+                                         const MemRegion *R) {
+  return R ? State->get<WdfFailedAt>(R) : nullptr;
 }
 
 bool MemoryModel::isCompleted(ProgramStateRef State, SymbolRef Request) {
@@ -715,6 +740,15 @@ void MemoryModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
       C.addTransition(State->set<WdfMemObjects>(Sym, Obj->escaped()));
 }
 
+// Storing anything into a variable that held a failed call's NULL makes it
+// an ordinary variable again.
+void MemoryModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
+                            CheckerContext &C) const {
+  const MemRegion *R = Loc.getAsRegion();
+  if (R && C.getState()->get<WdfFailedAt>(R))
+    C.addTransition(C.getState()->remove<WdfFailedAt>(R));
+}
+
 void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
   llvm::SmallVector<SymbolRef, 2> Leaked, Outlived;
@@ -732,6 +766,13 @@ void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (const auto &Entry : State->get<WdfBuffers>())
     if (!SR.isLiveRegion(Entry.first))
       State = State->remove<WdfBuffers>(Entry.first);
+  // A variable holding a failed call's NULL is read after the point where
+  // liveness calls it dead (the read is an earlier CFG element than the
+  // call using it): keep the entry until its stack frame is gone.
+  for (const auto &Entry : State->get<WdfFailedAt>())
+    if (!frameIsActive(Entry.first, C.getStackFrame()) &&
+        !SR.isLiveRegion(Entry.first))
+      State = State->remove<WdfFailedAt>(Entry.first);
   for (const auto &Entry : State->get<WdfLookasides>())
     if (SR.isDead(Entry.first))
       State = State->remove<WdfLookasides>(Entry.first);
@@ -773,6 +814,9 @@ void MemoryModel::printState(raw_ostream &Out, ProgramStateRef State,
   }
   for (const auto &Entry : State->get<WdfFailed>())
     Out << Sep << "wdf failed " << Entry.first << " from "
+        << ddi(Entry.second.Ddi).Name << NL;
+  for (const auto &Entry : State->get<WdfFailedAt>())
+    Out << Sep << "wdf failed value in " << Entry.first << " from "
         << ddi(Entry.second.Ddi).Name << NL;
 }
 

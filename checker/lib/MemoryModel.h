@@ -205,7 +205,8 @@ class MemoryModel
           clang::ento::eval::Call, clang::ento::check::PostCall,
           clang::ento::check::PointerEscape, clang::ento::check::DeadSymbols,
           clang::ento::check::LiveSymbols,
-          clang::ento::check::PreStmt<clang::ReturnStmt>> {
+          clang::ento::check::PreStmt<clang::ReturnStmt>,
+          clang::ento::check::Bind> {
 public:
   // WM004: live driver-parented objects whose last handle died.
   const DeathReporter *Leaks = nullptr;
@@ -221,6 +222,8 @@ public:
                      clang::ento::CheckerContext &C) const;
   void checkPreStmt(const clang::ReturnStmt *RS,
                     clang::ento::CheckerContext &C) const;
+  void checkBind(clang::ento::SVal Loc, clang::ento::SVal Val,
+                 const clang::Stmt *S, clang::ento::CheckerContext &C) const;
   clang::ento::ProgramStateRef
   checkPointerEscape(clang::ento::ProgramStateRef State,
                      const clang::ento::InvalidatedSymbols &Escaped,
@@ -243,6 +246,9 @@ public:
   static void
   forEachObject(clang::ento::ProgramStateRef State,
                 llvm::function_ref<void(clang::ento::SymbolRef, const MemObject &)> F);
+  // The variable (or field) a failed call left its NULL in, while it holds it.
+  static const FailedValue *failedAt(clang::ento::ProgramStateRef State,
+                                     const clang::ento::MemRegion *R);
   static bool isCompleted(clang::ento::ProgramStateRef State,
                           clang::ento::SymbolRef Request);
   // The handle symbol an argument carries, if any.

@@ -54,10 +54,39 @@ SymbolRef baseSymbol(SVal V) {
   return nullptr;
 }
 
+// Where the value of E was read from: a variable, or a field of one.
+const MemRegion *storageOf(const Expr *E, CheckerContext &C) {
+  E = E->IgnoreParenImpCasts();
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return State->getLValue(VD, LC).getAsRegion();
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD)
+      return nullptr;
+    SVal Base = ME->isArrow() ? C.getSVal(ME->getBase())
+                              : loc::MemRegionVal(storageOf(ME->getBase(), C));
+    if (!Base.getAsRegion())
+      return nullptr;
+    return State->getLValue(FD, Base).getAsRegion();
+  }
+  return nullptr;
+}
+
 bool UncheckedStatusChecker::checkValue(SVal V, const Expr *E,
                                         CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
   SymbolRef Sym = baseSymbol(V);
-  const FailedValue *Failed = MemoryModel::failed(C.getState(), Sym);
+  const FailedValue *Failed = MemoryModel::failed(State, Sym);
+  // The value may have been folded into a plain NULL: look at where it was
+  // read from.
+  const MemRegion *From = nullptr;
+  if (!Failed && E && V.isZeroConstant()) {
+    From = storageOf(E, C);
+    Failed = MemoryModel::failedAt(State, From);
+  }
   if (!Failed)
     return false;
   ExplodedNode *N = C.generateErrorNode();
@@ -69,7 +98,10 @@ bool UncheckedStatusChecker::checkValue(SVal V, const Expr *E,
       "it",
       Failed->IsBuffer ? "buffer" : "handle", ddi(Failed->Ddi).Name);
   auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
-  R->markInteresting(Sym);
+  if (Sym)
+    R->markInteresting(Sym);
+  if (From)
+    R->markInteresting(From);
   if (E)
     R->addRange(E->getSourceRange());
   C.emitReport(std::move(R));

@@ -66,6 +66,8 @@ bool UseAfterDeleteChecker::deadUse(ProgramStateRef State, const MemoryUse &Use,
               .str();
     return true;
   }
+  if (!Use.Buffer)
+    return false;
   const BufferInfo *Info = MemoryModel::buffer(State, Use.Buffer);
   if (!Info)
     return false;
