@@ -145,8 +145,10 @@ std::optional<Loc> outLocation(const CallEvent &Call, int Arg,
   auto L = Call.getArgSVal(Arg).getAs<Loc>();
   if (!L)
     return std::nullopt;
+  // A pointer that may be NULL is taken to be valid (a field at offset 0 of
+  // a pointer parameter looks like that); one that must be NULL is not.
   auto [NonNull, Null] = State->assume(*L);
-  if (!NonNull || Null)
+  if (!NonNull)
     return std::nullopt;
   return L;
 }

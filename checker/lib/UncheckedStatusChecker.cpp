@@ -56,7 +56,7 @@ SymbolRef baseSymbol(SVal V) {
 
 // Where the value of E was read from: a variable, or a field of one.
 const MemRegion *storageOf(const Expr *E, CheckerContext &C) {
-  E = E->IgnoreParenImpCasts();
+  E = E->IgnoreParenCasts();
   ProgramStateRef State = C.getState();
   const LocationContext *LC = C.getLocationContext();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
