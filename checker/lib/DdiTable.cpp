@@ -76,4 +76,14 @@ const DdiInfo *DdiMatcher::match(const CallEvent &Call) const {
   return *Row;
 }
 
+const DdiInfo *DdiMatcher::matchDecl(const FunctionDecl *FD) const {
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  StringRef Name = FD->getName();
+  for (const DdiInfo &Row : table())
+    if (Name == Row.Name && parametersFit(Row, FD))
+      return &Row;
+  return nullptr;
+}
+
 } // namespace wdfcheck

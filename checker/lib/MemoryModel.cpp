@@ -413,7 +413,7 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
       // Stored straight into a context, a global or the caller's memory.
       const MemRegion *OutRegion = Out->getAsRegion();
       if (OutRegion && !OutRegion->hasStackStorage())
-        Obj = Obj.escaped();
+        Obj = Obj.escaped(/*Stored=*/true);
       Ok = Ok->set<WdfMemObjects>(Sym, Obj);
       if (Buffer)
         Ok = Ok->set<WdfBuffers>(Buffer, BufferInfo{Sym, false, false, D.Id});
@@ -554,6 +554,20 @@ bool MemoryModel::evalGetBuffer(const CallEvent &Call, const DdiInfo &D,
   return true;
 }
 
+// The buffers of owners that just died die with them.
+static ProgramStateRef killBuffers(ProgramStateRef State,
+                                   ArrayRef<SymbolRef> Owners,
+                                   MemObject::Death Why) {
+  for (const auto &Entry : State->get<WdfBuffers>())
+    if (llvm::is_contained(Owners, Entry.second.Owner) &&
+        Entry.second.OwnerDeath == MemObject::NotDead) {
+      BufferInfo Info = Entry.second;
+      Info.OwnerDeath = Why;
+      State = State->set<WdfBuffers>(Entry.first, Info);
+    }
+  return State;
+}
+
 bool MemoryModel::evalDelete(const CallEvent &Call, const DdiInfo &D,
                              CheckerContext &C) const {
   const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
@@ -576,12 +590,27 @@ bool MemoryModel::evalDelete(const CallEvent &Call, const DdiInfo &D,
       if (TT->getDecl()->getName() == "WDFMEMORY")
         State = State->set<WdfMemObjects>(Handle, MemObject::seenDeleted(CE));
   }
+  State = killBuffers(State, {Handle}, MemObject::ByDelete);
   // Deleting a parent deletes its children.
+  llvm::SmallVector<SymbolRef, 4> Children;
   for (const auto &Entry : State->get<WdfMemObjects>())
-    if (Entry.second.parent() == Handle && Entry.second.isAlive())
+    if (Entry.second.parent() == Handle && Entry.second.isAlive()) {
       State = State->set<WdfMemObjects>(
           Entry.first, Entry.second.deleted(MemObject::ByParent, CE));
-  C.addTransition(State, noteFor(C, Handle, "deleted here"));
+      Children.push_back(Entry.first);
+    }
+  State = killBuffers(State, Children, MemObject::ByParent);
+  C.addTransition(State, C.getNoteTag([Handle, Children](
+                             PathSensitiveBugReport &R) -> std::string {
+    if (!isMemoryReport(R))
+      return "";
+    if (R.isInteresting(Handle))
+      return "deleted here";
+    for (SymbolRef S : Children)
+      if (R.isInteresting(S))
+        return "deleted here with its parent";
+    return "";
+  }));
   return true;
 }
 
@@ -600,6 +629,7 @@ bool MemoryModel::evalComplete(const CallEvent &Call, const DdiInfo &D,
           Entry.first, Entry.second.deleted(MemObject::ByCompletion, CE));
       Freed.push_back(Entry.first);
     }
+  State = killBuffers(State, Freed, MemObject::ByCompletion);
   std::string Text(deathText(MemObject::ByCompletion));
   C.addTransition(State, C.getNoteTag([Request, Freed, Text](
                                           PathSensitiveBugReport &R) -> std::string {
@@ -691,13 +721,21 @@ ProgramStateRef MemoryModel::checkPointerEscape(ProgramStateRef State,
                                                 const InvalidatedSymbols &Escaped,
                                                 const CallEvent *Call,
                                                 PointerEscapeKind Kind) const {
-  // The DDIs are modelled: handing a handle to them is not an escape.
-  if (Call && Ddis.match(*Call))
-    return State;
+  // The DDIs are modelled: handing a handle to them is not an escape, nor is
+  // the call through WdfFunctions inside a DDI's WDK wrapper.
+  if (Call) {
+    if (Ddis.match(*Call) || matchCopy(*Call))
+      return State;
+    for (const LocationContext *LC = Call->getLocationContext(); LC;
+         LC = LC->getParent())
+      if (Ddis.matchDecl(dyn_cast_or_null<FunctionDecl>(LC->getDecl())))
+        return State;
+  }
+  bool Stored = Kind == PSK_EscapeOnBind || Kind == PSK_EscapeOutParameters;
   for (SymbolRef Sym : Escaped) {
     if (const MemObject *Obj = object(State, Sym)) {
       if (Obj->isAlive())
-        State = State->set<WdfMemObjects>(Sym, Obj->escaped());
+        State = State->set<WdfMemObjects>(Sym, Obj->escaped(Stored));
       continue;
     }
     // A buffer that escapes keeps its object reachable.
@@ -707,7 +745,8 @@ ProgramStateRef MemoryModel::checkPointerEscape(ProgramStateRef State,
         continue;
       if (const MemObject *Owner = object(State, Entry.second.Owner))
         if (Owner->isAlive())
-          State = State->set<WdfMemObjects>(Entry.second.Owner, Owner->escaped());
+          State = State->set<WdfMemObjects>(Entry.second.Owner,
+                                            Owner->escaped(Stored));
     }
   }
   return State;
@@ -739,7 +778,7 @@ void MemoryModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   SymbolRef Sym = handleOf(Ret);
   if (const MemObject *Obj = object(State, Sym))
     if (Obj->isAlive())
-      C.addTransition(State->set<WdfMemObjects>(Sym, Obj->escaped()));
+      C.addTransition(State->set<WdfMemObjects>(Sym, Obj->escaped(/*Stored=*/true)));
 }
 
 // Storing anything into a variable that held a failed call's NULL makes it
@@ -758,8 +797,12 @@ void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     if (!SR.isDead(Entry.first))
       continue;
     const MemObject &Obj = Entry.second;
-    if (Obj.isAlive() && Obj.isCreated() && Obj.isDriverParented())
-      (Obj.isEscaped() ? Outlived : Leaked).push_back(Entry.first);
+    if (Obj.isAlive() && Obj.isCreated() && Obj.isDriverParented()) {
+      if (!Obj.isEscaped())
+        Leaked.push_back(Entry.first);
+      else if (Obj.isStored())
+        Outlived.push_back(Entry.first);
+    }
     State = State->remove<WdfMemObjects>(Entry.first);
   }
   for (const auto &Entry : State->get<WdfFailed>())
@@ -801,6 +844,11 @@ void MemoryModel::checkLiveSymbols(ProgramStateRef State,
   for (const auto &Entry : State->get<WdfMemObjects>())
     if (SymbolRef Parent = Entry.second.parent())
       SR.markLive(Parent);
+  // An object stays known while a pointer to its buffer is in use, so that
+  // deleting its parent still reaches it.
+  for (const auto &Entry : State->get<WdfBuffers>())
+    if (!Entry.second.OwnerIsRequest && Entry.second.Owner)
+      SR.markLive(Entry.second.Owner);
 }
 
 void MemoryModel::printState(raw_ostream &Out, ProgramStateRef State,

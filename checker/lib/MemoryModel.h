@@ -73,9 +73,13 @@ public:
     M.DeathSite = Where;
     return M;
   }
-  MemObject escaped() const {
+  // Stored: kept in memory that outlives the function (a context, a
+  // global, the caller's), rather than handed to code the analyzer cannot
+  // see (which may delete it).
+  MemObject escaped(bool Stored) const {
     MemObject M = *this;
     M.IsEscaped = true;
+    M.IsStored = M.IsStored || Stored;
     return M;
   }
   MemObject withBuffer(const clang::ento::MemRegion *R) const {
@@ -89,6 +93,7 @@ public:
   bool isFrameworkOwned() const { return K == FrameworkOwned; }
   bool wasFrameworkOwned() const { return FrameworkKind; }
   bool isEscaped() const { return IsEscaped; }
+  bool isStored() const { return IsStored; }
   bool isCreated() const { return IsCreated; }
   bool inDriverEntry() const { return InDriverEntry; }
   // No parent: the object lives until the driver unloads.
@@ -105,7 +110,8 @@ public:
     return K == O.K && Why == O.Why && Ddi == O.Ddi && Parent == O.Parent &&
            ParentKnown == O.ParentKnown && IsEscaped == O.IsEscaped &&
            InDriverEntry == O.InDriverEntry && IsCreated == O.IsCreated &&
-           FrameworkKind == O.FrameworkKind && Buffer == O.Buffer &&
+           FrameworkKind == O.FrameworkKind && IsStored == O.IsStored &&
+           Buffer == O.Buffer &&
            Site == O.Site && DeathSite == O.DeathSite;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
@@ -118,6 +124,7 @@ public:
     ID.AddBoolean(InDriverEntry);
     ID.AddBoolean(IsCreated);
     ID.AddBoolean(FrameworkKind);
+    ID.AddBoolean(IsStored);
     ID.AddPointer(Buffer);
     ID.AddPointer(Site);
     ID.AddPointer(DeathSite);
@@ -137,6 +144,7 @@ private:
   wdf_ddi_id Ddi;
   clang::ento::SymbolRef Parent; // parent handle, or the owning request
   bool ParentKnown, IsEscaped, InDriverEntry, IsCreated, FrameworkKind;
+  bool IsStored = false;
   const clang::ento::MemRegion *Buffer;
   const clang::Stmt *Site;
   const clang::Stmt *DeathSite = nullptr;
@@ -148,16 +156,21 @@ struct BufferInfo {
   bool OwnerIsRequest;
   bool Untrusted; // the request's output: bytes go to user mode
   wdf_ddi_id Ddi; // where the buffer came from
+  // How the owner died (kept here: the owner's handle may be gone while
+  // the buffer pointer is still in use).
+  MemObject::Death OwnerDeath = MemObject::NotDead;
 
   bool operator==(const BufferInfo &O) const {
     return Owner == O.Owner && OwnerIsRequest == O.OwnerIsRequest &&
-           Untrusted == O.Untrusted && Ddi == O.Ddi;
+           Untrusted == O.Untrusted && Ddi == O.Ddi &&
+           OwnerDeath == O.OwnerDeath;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddPointer(Owner);
     ID.AddBoolean(OwnerIsRequest);
     ID.AddBoolean(Untrusted);
     ID.AddInteger(Ddi);
+    ID.AddInteger(OwnerDeath);
   }
 };
 

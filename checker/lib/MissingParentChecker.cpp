@@ -144,7 +144,7 @@ void MissingParentChecker::checkEndFunction(const ReturnStmt *RS,
   ExplodedNode *Pred = C.getPredecessor();
   MemoryModel::forEachObject(C.getState(), [&](SymbolRef Sym, const MemObject &Obj) {
     if (Obj.isAlive() && Obj.isCreated() && Obj.isDriverParented() &&
-        Obj.isEscaped())
+        Obj.isStored())
       report(Sym, Obj, Pred, C);
   });
 }

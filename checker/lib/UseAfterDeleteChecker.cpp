@@ -80,11 +80,10 @@ bool UseAfterDeleteChecker::deadUse(ProgramStateRef State, const MemoryUse &Use,
           "completing the request";
     return true;
   }
-  const MemObject *Obj = MemoryModel::object(State, Info->Owner);
-  if (!Obj || !Obj->isDeleted())
+  if (Info->OwnerDeath == MemObject::NotDead)
     return false;
   Explain = Info->Owner;
-  Msg = ("buffer of a memory object used after " + howItDied(Obj->death()) +
+  Msg = ("buffer of a memory object used after " + howItDied(Info->OwnerDeath) +
          ": the buffer was freed with the object; finish every use before "
          "the object is deleted")
             .str();

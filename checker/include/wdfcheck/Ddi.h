@@ -14,9 +14,12 @@
 #include "wdfrules.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 
-namespace clang::ento {
+namespace clang {
+class FunctionDecl;
+namespace ento {
 class CallEvent;
 }
+} // namespace clang
 
 namespace wdfcheck {
 
@@ -44,6 +47,9 @@ public:
   DdiMatcher();
   // The row for this call, or nullptr.
   const DdiInfo *match(const clang::ento::CallEvent &Call) const;
+  // The row for a function declaration (a DDI's FORCEINLINE wrapper being
+  // analysed as an inlined frame), or nullptr.
+  const DdiInfo *matchDecl(const clang::FunctionDecl *FD) const;
 
 private:
   clang::ento::CallDescriptionMap<const DdiInfo *> Map;
