@@ -422,7 +422,21 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
               ? "memory object created here without a parent; it lives "
                 "until the driver unloads"
               : "memory object created here";
-      C.addTransition(Ok, noteFor(C, Sym, Note));
+      SymbolRef BufferSym = nullptr;
+      if (const auto *SR = dyn_cast_or_null<SymbolicRegion>(Buffer))
+        BufferSym = SR->getSymbol();
+      std::string Unzeroed =
+          std::string("buffer from ") + D.Name + " is not zeroed";
+      bool FreshPool = D.PoolArg >= 0;
+      C.addTransition(Ok, C.getNoteTag([Sym, BufferSym, Note, Unzeroed,
+                                        FreshPool](PathSensitiveBugReport &R)
+                                           -> std::string {
+        if (!isMemoryReport(R))
+          return "";
+        if (FreshPool && BufferSym && R.isInteresting(BufferSym))
+          return Unzeroed;
+        return R.isInteresting(Sym) ? Note : "";
+      }));
     }
   }
   if (Fail) {
@@ -670,7 +684,13 @@ bool MemoryModel::evalPoolAlloc(const CallEvent &Call, const DdiInfo &D,
                  : State->bindDefaultInitial(B, UndefinedVal(), LC);
   if (auto Size = Call.getArgSVal(D.SizeArg).getAs<DefinedOrUnknownSVal>())
     State = setDynamicExtent(State, Buffer, *Size, SVB);
-  C.addTransition(State->BindExpr(CE, LC, B));
+  State = State->set<WdfBuffers>(Buffer, BufferInfo{nullptr, false, false, D.Id});
+  const NoteTag *Tag = nullptr;
+  if (!Zeroed)
+    if (SymbolRef Sym = B.getAsSymbol())
+      Tag = noteFor(C, Sym, std::string("pool from ") + D.Name +
+                                " is not zeroed");
+  C.addTransition(State->BindExpr(CE, LC, B), Tag);
   return true;
 }
 
@@ -755,6 +775,22 @@ ProgramStateRef MemoryModel::checkPointerEscape(ProgramStateRef State,
 // Memory taken from a lookaside list gets the parent of the list's memory
 // attributes (not the list itself): remember it for the list's handle.
 void MemoryModel::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
+  // WdfMemoryCopyFromBuffer writes into the memory object's buffer, which the
+  // conservative evaluation of the call does not reach: those bytes are
+  // written now.
+  if (const CopyInfo *Copy = matchCopy(Call))
+    if (Copy->Kind == WDF_COPY_PTR_TO_MEMORY) {
+      ProgramStateRef State = C.getState();
+      const MemObject *Obj =
+          object(State, handleOf(Call.getArgSVal(Copy->DestArg)));
+      if (Obj && Obj->buffer()) {
+        State = State->invalidateRegions(
+            {Obj->buffer()}, Call.getOriginExpr(), C.blockCount(),
+            C.getLocationContext(), /*CausesPointerEscape=*/false);
+        C.addTransition(State);
+      }
+      return;
+    }
   const DdiInfo *D = Ddis.match(Call);
   if (!D || D->Family != WDF_FAMILY_LOOKASIDE_CREATE)
     return;
@@ -841,9 +877,17 @@ void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
 // The parent of a memory object must stay known while the object lives.
 void MemoryModel::checkLiveSymbols(ProgramStateRef State,
                                    SymbolReaper &SR) const {
-  for (const auto &Entry : State->get<WdfMemObjects>())
+  for (const auto &Entry : State->get<WdfMemObjects>()) {
     if (SymbolRef Parent = Entry.second.parent())
       SR.markLive(Parent);
+    // Request memory's buffer is only reachable through its handle
+    // (WdfMemoryGetBuffer hands it out later): it lives as long as the
+    // handle.  (A created object's buffer is the driver's pointer; keeping
+    // it alive here would keep the object alive through it, and hide leaks.)
+    if (Entry.second.wasFrameworkOwned())
+      if (const auto *Buf = dyn_cast_or_null<SymbolicRegion>(Entry.second.buffer()))
+        SR.markLive(Buf->getSymbol());
+  }
   // An object stays known while a pointer to its buffer is in use, so that
   // deleting its parent still reaches it.
   for (const auto &Entry : State->get<WdfBuffers>())
