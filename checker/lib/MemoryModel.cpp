@@ -415,8 +415,11 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
       if (OutRegion && !OutRegion->hasStackStorage())
         Obj = Obj.escaped(/*Stored=*/true);
       Ok = Ok->set<WdfMemObjects>(Sym, Obj);
-      if (Buffer)
-        Ok = Ok->set<WdfBuffers>(Buffer, BufferInfo{Sym, false, false, D.Id});
+      if (Buffer) {
+        BufferInfo Info{Sym, false, false, D.Id};
+        Info.OwnerParent = Parent;
+        Ok = Ok->set<WdfBuffers>(Buffer, Info);
+      }
       std::string Note =
           ParentKnown && !Parent
               ? "memory object created here without a parent; it lives "
@@ -571,12 +574,18 @@ bool MemoryModel::evalGetBuffer(const CallEvent &Call, const DdiInfo &D,
 // The buffers of owners that just died die with them.
 static ProgramStateRef killBuffers(ProgramStateRef State,
                                    ArrayRef<SymbolRef> Owners,
-                                   MemObject::Death Why) {
+                                   MemObject::Death Why,
+                                   SymbolRef Parent = nullptr,
+                                   SmallVectorImpl<SymbolRef> *Killed = nullptr) {
   for (const auto &Entry : State->get<WdfBuffers>())
-    if (llvm::is_contained(Owners, Entry.second.Owner) &&
+    if ((llvm::is_contained(Owners, Entry.second.Owner) ||
+         (Parent && Entry.second.OwnerParent == Parent &&
+          !Entry.second.OwnerIsRequest)) &&
         Entry.second.OwnerDeath == MemObject::NotDead) {
       BufferInfo Info = Entry.second;
       Info.OwnerDeath = Why;
+      if (Killed && Info.Owner && !llvm::is_contained(*Killed, Info.Owner))
+        Killed->push_back(Info.Owner);
       State = State->set<WdfBuffers>(Entry.first, Info);
     }
   return State;
@@ -613,7 +622,7 @@ bool MemoryModel::evalDelete(const CallEvent &Call, const DdiInfo &D,
           Entry.first, Entry.second.deleted(MemObject::ByParent, CE));
       Children.push_back(Entry.first);
     }
-  State = killBuffers(State, Children, MemObject::ByParent);
+  State = killBuffers(State, Children, MemObject::ByParent, Handle, &Children);
   C.addTransition(State, C.getNoteTag([Handle, Children](
                              PathSensitiveBugReport &R) -> std::string {
     if (!isMemoryReport(R))
@@ -643,7 +652,7 @@ bool MemoryModel::evalComplete(const CallEvent &Call, const DdiInfo &D,
           Entry.first, Entry.second.deleted(MemObject::ByCompletion, CE));
       Freed.push_back(Entry.first);
     }
-  State = killBuffers(State, Freed, MemObject::ByCompletion);
+  State = killBuffers(State, Freed, MemObject::ByCompletion, Request, &Freed);
   std::string Text(deathText(MemObject::ByCompletion));
   C.addTransition(State, C.getNoteTag([Request, Freed, Text](
                                           PathSensitiveBugReport &R) -> std::string {
@@ -880,19 +889,13 @@ void MemoryModel::checkLiveSymbols(ProgramStateRef State,
   for (const auto &Entry : State->get<WdfMemObjects>()) {
     if (SymbolRef Parent = Entry.second.parent())
       SR.markLive(Parent);
-    // Request memory's buffer is only reachable through its handle
-    // (WdfMemoryGetBuffer hands it out later): it lives as long as the
-    // handle.  (A created object's buffer is the driver's pointer; keeping
-    // it alive here would keep the object alive through it, and hide leaks.)
-    if (Entry.second.wasFrameworkOwned())
+    // A buffer lives as long as its object (WdfMemoryGetBuffer hands it out
+    // again, and its contents matter to WM003).  Not the other way round:
+    // the handle must be able to die for leaks to be seen.
+    if (Entry.second.isAlive() || Entry.second.isFrameworkOwned())
       if (const auto *Buf = dyn_cast_or_null<SymbolicRegion>(Entry.second.buffer()))
         SR.markLive(Buf->getSymbol());
   }
-  // An object stays known while a pointer to its buffer is in use, so that
-  // deleting its parent still reaches it.
-  for (const auto &Entry : State->get<WdfBuffers>())
-    if (!Entry.second.OwnerIsRequest && Entry.second.Owner)
-      SR.markLive(Entry.second.Owner);
 }
 
 void MemoryModel::printState(raw_ostream &Out, ProgramStateRef State,

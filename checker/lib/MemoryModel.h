@@ -159,11 +159,14 @@ struct BufferInfo {
   // How the owner died (kept here: the owner's handle may be gone while
   // the buffer pointer is still in use).
   MemObject::Death OwnerDeath = MemObject::NotDead;
+  // The owner's parent: deleting it (or completing it) frees the buffer
+  // even when the owner's handle is gone.
+  clang::ento::SymbolRef OwnerParent = nullptr;
 
   bool operator==(const BufferInfo &O) const {
     return Owner == O.Owner && OwnerIsRequest == O.OwnerIsRequest &&
            Untrusted == O.Untrusted && Ddi == O.Ddi &&
-           OwnerDeath == O.OwnerDeath;
+           OwnerDeath == O.OwnerDeath && OwnerParent == O.OwnerParent;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddPointer(Owner);
@@ -171,6 +174,7 @@ struct BufferInfo {
     ID.AddBoolean(Untrusted);
     ID.AddInteger(Ddi);
     ID.AddInteger(OwnerDeath);
+    ID.AddPointer(OwnerParent);
   }
 };
 
