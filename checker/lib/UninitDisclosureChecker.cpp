@@ -93,6 +93,18 @@ bool UninitDisclosureChecker::isUntrusted(ProgramStateRef State,
   return Info && Info->Untrusted;
 }
 
+// Whether a variable's initializer writes it (C++'s trivial default
+// construction of "T x;" does not).
+bool isInitialized(const VarDecl *VD) {
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return false;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
+    return !(CE->getConstructor()->isTrivial() && CE->getNumArgs() == 0 &&
+             !CE->requiresZeroInitialization());
+  return true;
+}
+
 // Whether writes to R's base are remembered (see WdfWrites).
 bool isRecordedBase(const MemRegion *Base) {
   if (isa<HeapSpaceRegion>(Base->getMemorySpace()))
@@ -118,7 +130,7 @@ UninitDisclosureChecker::unwritten(ProgramStateRef State, Store St,
   // An object with an initializer is written as a whole (padding included,
   // as the compilers do for "= {0}").
   if (const auto *VR = dyn_cast<VarRegion>(Base))
-    if (VR->getDecl()->hasInit())
+    if (isInitialized(VR->getDecl()))
       return Ranges;
   if (State->get<WdfWrites>(WriteKey(Base, -1)))
     return Ranges; // written at a symbolic offset: all of it counts
