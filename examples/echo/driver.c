@@ -20,5 +20,8 @@ NTSTATUS EchoEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit) {
   status = WdfDeviceCreate(&DeviceInit, &attributes, &device);
   if (!NT_SUCCESS(status))
     return status;
-  return EchoQueueInitialize(device);
+  status = EchoQueueInitialize(device);
+  if (!NT_SUCCESS(status))
+    return status;
+  return EchoInfoQueueInitialize(device);
 }

@@ -46,5 +46,6 @@ EVT_WDF_IO_QUEUE_IO_WRITE EchoEvtIoWrite;
 EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL EchoEvtIoDeviceControl;
 
 NTSTATUS EchoQueueInitialize(WDFDEVICE Device);
+NTSTATUS EchoInfoQueueInitialize(WDFDEVICE Device);
 
 #endif

@@ -166,19 +166,20 @@ VOID RingbufEvtFileClose(WDFFILEOBJECT FileObject)
     WDFDEVICE device = WdfFileObjectGetDevice(FileObject);
     PDEVICE_CONTEXT deviceContext = RingbufGetDeviceContext(device);
     WDFREQUEST blocked = NULL;
+    ULONG written = 0;
 
     WdfSpinLockAcquire(deviceContext->RingLock);
     if (deviceContext->BlockedWrite != NULL &&
         WdfRequestGetFileObject(deviceContext->BlockedWrite) == FileObject) {
         if (NT_SUCCESS(WdfRequestUnmarkCancelable(deviceContext->BlockedWrite))) {
             blocked = deviceContext->BlockedWrite;
+            written = deviceContext->BlockedWriteOffset;
             deviceContext->BlockedWrite = NULL;
         }
     }
     WdfSpinLockRelease(deviceContext->RingLock);
 
     if (blocked != NULL) {
-        WdfRequestCompleteWithInformation(blocked, STATUS_CANCELLED,
-                                          deviceContext->BlockedWriteOffset);
+        WdfRequestCompleteWithInformation(blocked, STATUS_CANCELLED, written);
     }
 }
