@@ -219,6 +219,14 @@ struct Creation {
   CreateKind Kind;
   const VarDecl *Config;     // null for WdfDeviceCreate
   const VarDecl *Attributes; // null without attributes
+  SourceLocation Where;
+};
+
+// An ExecutionLevel assignment to an attributes variable.
+struct LevelSet {
+  const VarDecl *Var;
+  unsigned Level;
+  SourceLocation Where;
 };
 
 // How a function relates to one role after resolution.
@@ -257,7 +265,8 @@ struct IndexState {
 
   std::vector<Registration> Registrations;
   std::vector<Creation> Creations;
-  std::vector<std::pair<const VarDecl *, unsigned>> Levels;
+  std::vector<LevelSet> Levels;
+  const SourceManager *SM = nullptr;
   llvm::DenseMap<const VarDecl *, const VarDecl *> AliasParent;
 
   llvm::DenseMap<const FunctionDecl *, FunctionRoles> RolesOf;
@@ -272,7 +281,10 @@ struct IndexState {
   void join(const VarDecl *A, const VarDecl *B);
 
   void resolve();
-  llvm::DenseMap<const VarDecl *, bool> passiveConfigs();
+  bool before(SourceLocation A, SourceLocation B) const;
+  unsigned levelAt(const VarDecl *Attributes, SourceLocation At);
+  bool creationIsPassive(const Creation &C, bool DevicePassive);
+  const Creation *creationOf(const Registration &R);
   void addUse(const Registration &R, bool Narrowed);
 
   // SAL reading.
@@ -343,7 +355,8 @@ void FactCollector::memberSet(const FieldDecl *Field, const Expr *Value,
   const auto *Enumerator =
       DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
   if (Enumerator && Enumerator->getIdentifier())
-    I.Levels.push_back({Owner, levelBits(Enumerator->getName())});
+    I.Levels.push_back(
+        {Owner, levelBits(Enumerator->getName()), Value->getExprLoc()});
 }
 
 bool FactCollector::VisitBinaryOperator(BinaryOperator *BO) {
@@ -444,7 +457,7 @@ bool FactCollector::creationCall(const CallExpr *CE, StringRef Callee) {
                                 ? nullptr
                                 : namedVariable(argOrNull(CE, D.AttrArg - 1));
     I.Creations.push_back(
-        {Kind, Config, namedVariable(argOrNull(CE, D.AttrArg))});
+        {Kind, Config, namedVariable(argOrNull(CE, D.AttrArg)), CE->getExprLoc()});
     return true;
   }
   return false;
@@ -715,33 +728,57 @@ void IndexState::join(const VarDecl *A, const VarDecl *B) {
     AliasParent[RA] = RB;
 }
 
-// Config variable (alias root) -> its callbacks run at PASSIVE_LEVEL.  A
-// config created twice is passive only when both creations are.
-llvm::DenseMap<const VarDecl *, bool> IndexState::passiveConfigs() {
-  llvm::DenseMap<const VarDecl *, unsigned> Bits;
-  for (const auto &[Var, Level] : Levels)
-    Bits[alias(Var)] |= Level;
-  auto Has = [&](const VarDecl *V, unsigned Level) {
-    return V && (Bits.lookup(alias(V)) & Level);
-  };
-  auto IsPassive = [&](const VarDecl *V) {
-    return V && Bits.lookup(alias(V)) == LevelPassive;
-  };
-  bool DevicePassive = llvm::any_of(Creations, [&](const Creation &C) {
-    return C.Kind == CreateKind::Device && IsPassive(C.Attributes);
-  });
-  llvm::DenseMap<const VarDecl *, bool> Passive;
-  for (const Creation &C : Creations) {
-    if (C.Kind == CreateKind::Device || !C.Config)
+// Source order in the translation unit.  Variables shared through helpers
+// make the order across functions arbitrary; it is only a tie-breaker there.
+bool IndexState::before(SourceLocation A, SourceLocation B) const {
+  if (!SM || A.isInvalid() || B.isInvalid())
+    return false;
+  return SM->isBeforeInTranslationUnit(SM->getExpansionLoc(A),
+                                       SM->getExpansionLoc(B));
+}
+
+// The execution level an attributes variable has at a creation: the last
+// ExecutionLevel set before it (a variable reused for several objects), or
+// the first one set at all when none comes before (set in a helper).
+unsigned IndexState::levelAt(const VarDecl *Attributes, SourceLocation At) {
+  if (!Attributes)
+    return 0;
+  const LevelSet *Last = nullptr, *First = nullptr;
+  for (const LevelSet &L : Levels) {
+    if (alias(L.Var) != alias(Attributes))
       continue;
-    bool P = IsPassive(C.Attributes) ||
-             (C.Kind == CreateKind::Queue && DevicePassive &&
-              !Has(C.Attributes, LevelDispatch));
-    auto [It, New] = Passive.try_emplace(alias(C.Config), P);
-    if (!New)
-      It->second = It->second && P;
+    if (!First || before(L.Where, First->Where))
+      First = &L;
+    if (before(L.Where, At) && (!Last || before(Last->Where, L.Where)))
+      Last = &L;
   }
-  return Passive;
+  const LevelSet *Used = Last ? Last : First;
+  return Used ? Used->Level : 0;
+}
+
+bool IndexState::creationIsPassive(const Creation &C, bool DevicePassive) {
+  unsigned Level = levelAt(C.Attributes, C.Where);
+  if (Level == LevelPassive)
+    return true;
+  return C.Kind == CreateKind::Queue && DevicePassive && Level != LevelDispatch;
+}
+
+// The creation a registration belongs to: the first creation with the same
+// config after it, or (registered in a helper called later) the last one.
+const Creation *IndexState::creationOf(const Registration &R) {
+  if (!R.Config)
+    return nullptr;
+  const Creation *Next = nullptr, *Any = nullptr;
+  for (const Creation &C : Creations) {
+    if (C.Kind == CreateKind::Device || !C.Config ||
+        alias(C.Config) != alias(R.Config))
+      continue;
+    if (!Any || before(Any->Where, C.Where))
+      Any = &C;
+    if (before(R.Where, C.Where) && (!Next || before(C.Where, Next->Where)))
+      Next = &C;
+  }
+  return Next ? Next : Any;
 }
 
 void IndexState::addUse(const Registration &R, bool Narrowed) {
@@ -759,10 +796,15 @@ void IndexState::addUse(const Registration &R, bool Narrowed) {
 }
 
 void IndexState::resolve() {
-  llvm::DenseMap<const VarDecl *, bool> Passive = passiveConfigs();
+  bool DevicePassive = llvm::any_of(Creations, [&](const Creation &C) {
+    return C.Kind == CreateKind::Device &&
+           levelAt(C.Attributes, C.Where) == LevelPassive;
+  });
   for (const Registration &R : Registrations) {
-    bool Narrowed = !R.Declared && Roles[R.Role].PassiveQueue && R.Config &&
-                    Passive.lookup(alias(R.Config));
+    bool Narrowed = false;
+    if (!R.Declared && Roles[R.Role].PassiveQueue)
+      if (const Creation *C = creationOf(R))
+        Narrowed = creationIsPassive(*C, DevicePassive);
     addUse(R, Narrowed);
   }
 }
@@ -1065,6 +1107,7 @@ void IrqlEntryIndex::build(const TranslationUnitDecl *TU, ASTContext &Ctx,
                            const Preprocessor *PP) {
   P = std::make_unique<Impl>();
   P->PP = PP;
+  P->SM = &Ctx.getSourceManager();
   FactCollector Collector(*P, Ctx.getSourceManager());
   Collector.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
   P->resolve();

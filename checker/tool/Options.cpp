@@ -14,6 +14,7 @@ R"(usage: wdfcheck [options] <file>... [-- <compiler arguments>]
        wdfcheck -p <build-dir> [options] [<file>...]
        wdfcheck explain <rule>
        wdfcheck list-rules
+       wdfcheck confirm <static.sarif> <dynamic.sarif> [-o <merged.sarif>]
 
 Checks KMDF driver sources against the WDFMEMORY rules (list-rules shows
 them) with the Clang Static Analyzer.
@@ -33,6 +34,8 @@ options:
 
 exit status: 0 no findings, 1 findings, 2 wdfcheck could not do its job
 (bad usage, a file that does not compile; the other files are still analysed).
+confirm marks the static findings a runtime run reproduced (docs/runtime.md);
+its exit status is 0 when the logs were paired, 2 when they could not be.
 )";
 }
 

@@ -4,11 +4,14 @@
 //   wdfcheck -p <build-dir> [options] [<file>...]
 //   wdfcheck explain <rule>
 //   wdfcheck list-rules
+//   wdfcheck confirm <static.sarif> <dynamic.sarif> [-o <merged.sarif>]
 //
-// Exit status: 0 no findings, 1 findings, 2 wdfcheck could not do its job.
+// Exit status: 0 no findings, 1 findings, 2 wdfcheck could not do its job;
+// confirm: 0 when the logs were paired, 2 when they could not be.
 //
 //===----------------------------------------------------------------------===//
 #include "Analyze.h"
+#include "Confirm.h"
 #include "Options.h"
 #include "Output.h"
 #include "Share.h"
@@ -225,9 +228,8 @@ int main(int Argc, const char **Argv) {
   case Command::Explain:
     return explain(Opts, Share);
   case Command::Confirm:
-    llvm::errs() << "wdfcheck: error: 'confirm' needs the runtime model, "
-                    "which this build does not have yet\n";
-    return ExitFailure;
+    return runConfirm(Opts.CommandArgs, Opts.OutputFile, llvm::outs(),
+                      llvm::errs());
   case Command::Analyze:
     return analyze(Opts, Share);
   }

@@ -1,0 +1,425 @@
+//===- Confirm.cpp - wdfcheck confirm -------------------------------------===//
+//
+// Two SARIF 2.1.0 logs go in: the static analysis's (wdfcheck
+// --format=sarif) and the runtime model's (a harness program's --sarif).
+// A static finding is confirmed when the runtime reported the same rule at
+// the same place:
+//
+// - the same file and line (columns are the analyzer's alone); the static
+//   log names files relative to %SRCROOT% (resolved through its
+//   originalUriBaseIds), the runtime's as __FILE__ gave them -- both are
+//   made absolute and normalised, and when a root is missing the trailing
+//   path components are compared;
+// - for WM004, the runtime reports the creation site of the leaked objects,
+//   which the static finding carries as a related location;
+// - for a callback that returns at the wrong IRQL, the runtime names the
+//   callback (a logical location) and the static finding names the
+//   function in its logical locations or its message ("'F' returns at").
+//
+//===----------------------------------------------------------------------===//
+#include "Confirm.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <optional>
+
+using llvm::StringRef;
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+namespace wdfcheck {
+namespace {
+
+constexpr int ExitOk = 0, ExitFailure = 2;
+
+// A place in the source: a normalised path (absolute when it could be
+// resolved) and a line.
+struct Place {
+  std::string Path;
+  bool Absolute = false;
+  std::string Shown; // as the log wrote it, for the summary
+  int64_t Line = 0;
+};
+
+struct Finding {
+  std::string Rule, Message, Kind;
+  std::optional<Place> Where;
+  std::vector<Place> Related;
+  std::vector<std::string> Functions; // named by logical locations
+  Object *Result = nullptr;           // the static result, to annotate
+};
+
+struct Log {
+  std::string File;
+  Value Root = nullptr;
+  std::vector<Finding> Findings;
+  std::string ToolName;
+};
+
+// --- paths -------------------------------------------------------------------
+
+std::string percentDecode(StringRef Text) {
+  std::string Out;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    unsigned Byte;
+    if (Text[I] == '%' && I + 2 < Text.size() &&
+        !Text.substr(I + 1, 2).getAsInteger(16, Byte)) {
+      Out += static_cast<char>(Byte);
+      I += 2;
+    } else {
+      Out += Text[I];
+    }
+  }
+  return Out;
+}
+
+// "file:///a/b" and "file://localhost/a/b" give "/a/b"; other URIs nothing.
+std::optional<std::string> filePath(StringRef Uri) {
+  if (!Uri.consume_front("file://"))
+    return std::nullopt;
+  Uri.consume_front("localhost");
+  return percentDecode(Uri);
+}
+
+std::string normalise(StringRef Path) {
+  llvm::SmallString<256> Normal(Path);
+  llvm::sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
+  return std::string(Normal);
+}
+
+// The base a uriBaseId stands for, from the run's originalUriBaseIds
+// (which may themselves be relative to another base).
+std::optional<std::string> baseOf(const Object &Run, StringRef Id,
+                                  unsigned Depth = 0) {
+  const Object *Bases = Run.getObject("originalUriBaseIds");
+  const Object *Base = Bases ? Bases->getObject(Id) : nullptr;
+  if (!Base || Depth > 4)
+    return std::nullopt;
+  std::optional<StringRef> Uri = Base->getString("uri");
+  if (!Uri)
+    return std::nullopt;
+  if (std::optional<std::string> Path = filePath(*Uri))
+    return Path;
+  if (std::optional<StringRef> Outer = Base->getString("uriBaseId"))
+    if (std::optional<std::string> Root = baseOf(Run, *Outer, Depth + 1))
+      return *Root + "/" + percentDecode(*Uri);
+  return std::nullopt;
+}
+
+std::optional<Place> placeOf(const Object &Run, const Object *Physical) {
+  if (!Physical)
+    return std::nullopt;
+  const Object *Artifact = Physical->getObject("artifactLocation");
+  const Object *Region = Physical->getObject("region");
+  std::optional<StringRef> Uri =
+      Artifact ? Artifact->getString("uri") : std::nullopt;
+  std::optional<int64_t> Line =
+      Region ? Region->getInteger("startLine") : std::nullopt;
+  if (!Uri || !Line)
+    return std::nullopt;
+  Place P;
+  P.Line = *Line;
+  if (std::optional<std::string> Path = filePath(*Uri)) {
+    P.Path = normalise(*Path);
+    P.Absolute = true;
+    P.Shown = *Path;
+    return P;
+  }
+  P.Shown = percentDecode(*Uri);
+  std::optional<StringRef> Id = Artifact->getString("uriBaseId");
+  std::optional<std::string> Base = Id ? baseOf(Run, *Id) : std::nullopt;
+  if (Base) {
+    P.Path = normalise(*Base + "/" + P.Shown);
+    P.Absolute = true;
+  } else {
+    P.Path = normalise(P.Shown);
+  }
+  return P;
+}
+
+std::vector<StringRef> components(StringRef Path) {
+  std::vector<StringRef> Parts;
+  for (auto I = llvm::sys::path::begin(Path), E = llvm::sys::path::end(Path);
+       I != E; ++I)
+    if (*I != "/" && *I != "." && *I != "..")
+      Parts.push_back(*I);
+  return Parts;
+}
+
+// Equal absolute paths; or, when either could not be made absolute, the
+// components of the shorter ending the longer.
+bool samePath(const Place &A, const Place &B) {
+  if (A.Absolute && B.Absolute)
+    return A.Path == B.Path;
+  std::vector<StringRef> X = components(A.Path), Y = components(B.Path);
+  if (X.size() > Y.size())
+    std::swap(X, Y);
+  if (X.empty())
+    return false;
+  return std::equal(X.rbegin(), X.rend(), Y.rbegin());
+}
+
+bool samePlace(const Place &A, const Place &B) {
+  return A.Line == B.Line && samePath(A, B);
+}
+
+// --- reading a log -------------------------------------------------------------
+
+// The function a static message names first: "'F' returns at ...".
+std::optional<std::string> quotedFunction(StringRef Message) {
+  if (!Message.consume_front("'"))
+    return std::nullopt;
+  size_t End = Message.find('\'');
+  if (End == StringRef::npos || End == 0)
+    return std::nullopt;
+  return Message.take_front(End).str();
+}
+
+bool readFinding(const Object &Run, Object &Result, size_t Index,
+                 Finding &F, std::string &Error) {
+  std::optional<StringRef> Rule = Result.getString("ruleId");
+  if (!Rule) {
+    Error = llvm::formatv("result {0} has no ruleId", Index);
+    return false;
+  }
+  F.Rule = Rule->str();
+  F.Result = &Result;
+  if (const Object *Message = Result.getObject("message"))
+    if (std::optional<StringRef> Text = Message->getString("text"))
+      F.Message = Text->str();
+  if (const Object *Properties = Result.getObject("properties"))
+    if (std::optional<StringRef> Kind = Properties->getString("kind"))
+      F.Kind = Kind->str();
+  if (const Array *Locations = Result.getArray("locations"))
+    for (const Value &L : *Locations) {
+      const Object *Location = L.getAsObject();
+      if (!Location)
+        continue;
+      if (!F.Where)
+        F.Where = placeOf(Run, Location->getObject("physicalLocation"));
+      if (const Array *Logical = Location->getArray("logicalLocations"))
+        for (const Value &N : *Logical)
+          if (const Object *Name = N.getAsObject()) {
+            if (std::optional<StringRef> S = Name->getString("name"))
+              F.Functions.push_back(S->str());
+            if (std::optional<StringRef> S =
+                    Name->getString("fullyQualifiedName"))
+              F.Functions.push_back(S->str());
+          }
+    }
+  if (std::optional<std::string> Quoted = quotedFunction(F.Message))
+    F.Functions.push_back(*Quoted);
+  if (const Array *Related = Result.getArray("relatedLocations"))
+    for (const Value &R : *Related)
+      if (const Object *Location = R.getAsObject())
+        if (std::optional<Place> P =
+                placeOf(Run, Location->getObject("physicalLocation")))
+          F.Related.push_back(*P);
+  return true;
+}
+
+bool loadLog(const std::string &File, Log &L, std::string &Error) {
+  L.File = File;
+  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
+  if (!Buffer) {
+    Error = "cannot read '" + File + "': " + Buffer.getError().message();
+    return false;
+  }
+  llvm::Expected<Value> Parsed = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed) {
+    Error = "'" + File + "' is not JSON: " + llvm::toString(Parsed.takeError());
+    return false;
+  }
+  L.Root = std::move(*Parsed);
+  Object *Root = L.Root.getAsObject();
+  std::optional<StringRef> Version =
+      Root ? Root->getString("version") : std::nullopt;
+  if (!Version || *Version != "2.1.0") {
+    Error = "'" + File + "' is not a SARIF 2.1.0 log (" +
+            (Version ? "its version is '" + Version->str() + "'"
+                     : std::string("it has no \"version\": \"2.1.0\"")) +
+            ")";
+    return false;
+  }
+  Array *Runs = Root->getArray("runs");
+  if (!Runs || Runs->empty()) {
+    Error = "'" + File + "' has no runs: there is nothing to pair";
+    return false;
+  }
+  size_t Index = 0;
+  for (Value &R : *Runs) {
+    Object *Run = R.getAsObject();
+    if (!Run) {
+      Error = "'" + File + "': a run is not a JSON object";
+      return false;
+    }
+    if (const Object *Tool = Run->getObject("tool"))
+      if (const Object *Driver = Tool->getObject("driver"))
+        if (std::optional<StringRef> Name = Driver->getString("name"))
+          L.ToolName = Name->str();
+    Value *Results = Run->get("results");
+    if (!Results || Results->kind() == Value::Null)
+      continue;
+    Array *List = Results->getAsArray();
+    if (!List) {
+      Error = "'" + File + "': \"results\" is not an array";
+      return false;
+    }
+    for (Value &Item : *List) {
+      Object *Result = Item.getAsObject();
+      Finding F;
+      if (!Result || !readFinding(*Run, *Result, Index, F, Error)) {
+        Error = "'" + File + "': " +
+                (Result ? Error : llvm::formatv("result {0} is not an object",
+                                                Index).str());
+        return false;
+      }
+      L.Findings.push_back(std::move(F));
+      ++Index;
+    }
+  }
+  return true;
+}
+
+// --- pairing -------------------------------------------------------------------
+
+bool namesFunction(const Finding &Static, StringRef Function) {
+  for (const std::string &Name : Static.Functions)
+    if (Name == Function)
+      return true;
+  return false;
+}
+
+bool pairs(const Finding &Static, const Finding &Dynamic) {
+  if (Static.Rule != Dynamic.Rule || !Dynamic.Where)
+    return false;
+  if (Static.Where && samePlace(*Static.Where, *Dynamic.Where))
+    return true;
+  // WM004: the runtime names the creation site, a related location here.
+  if (Static.Rule == "WM004")
+    for (const Place &P : Static.Related)
+      if (samePlace(P, *Dynamic.Where))
+        return true;
+  // A callback returning at the wrong IRQL: the same function.
+  if (Dynamic.Kind == "callback-return")
+    for (const std::string &Function : Dynamic.Functions)
+      if (namesFunction(Static, Function) &&
+          (!Static.Where || samePath(*Static.Where, *Dynamic.Where)))
+        return true;
+  return false;
+}
+
+std::string currentDir() {
+  llvm::SmallString<256> Cwd;
+  if (llvm::sys::fs::current_path(Cwd))
+    return "";
+  return std::string(Cwd);
+}
+
+// A path as the user typed it: relative to the current directory when
+// inside it.
+std::string shown(const Place &P, const std::string &Cwd) {
+  std::string Line = ":" + std::to_string(P.Line);
+  if (!P.Absolute)
+    return P.Shown + Line;
+  StringRef Path = P.Path;
+  if (!Cwd.empty() && Path.consume_front(Cwd) && Path.consume_front("/"))
+    return Path.str() + Line;
+  return P.Path + Line;
+}
+
+std::string describe(const Finding &F, const std::string &Cwd) {
+  std::string Where = F.Where ? shown(*F.Where, Cwd) : "<no location>";
+  return Where + ": " + F.Rule + " " + F.Message;
+}
+
+} // namespace
+
+int runConfirm(const std::vector<std::string> &Logs,
+               const std::string &OutputFile, llvm::raw_ostream &Out,
+               llvm::raw_ostream &Err) {
+  if (Logs.size() != 2) {
+    Err << "wdfcheck: error: confirm takes two SARIF logs: wdfcheck confirm "
+           "<static.sarif> <dynamic.sarif> [-o <merged.sarif>]\n";
+    return ExitFailure;
+  }
+  Log Static, Dynamic;
+  std::string Error;
+  if (!loadLog(Logs[0], Static, Error) || !loadLog(Logs[1], Dynamic, Error)) {
+    Err << "wdfcheck: error: " << Error << "\n";
+    return ExitFailure;
+  }
+  if (Static.ToolName == "wdfrt" && Dynamic.ToolName == "wdfcheck") {
+    Err << "wdfcheck: error: '" << Logs[0] << "' is the runtime's log and '"
+        << Logs[1] << "' the static analysis's: give the static log first\n";
+    return ExitFailure;
+  }
+
+  std::vector<bool> DynamicUsed(Dynamic.Findings.size(), false);
+  std::vector<const Finding *> Match(Static.Findings.size(), nullptr);
+  unsigned Confirmed = 0;
+  for (size_t S = 0; S < Static.Findings.size(); ++S) {
+    Finding &F = Static.Findings[S];
+    for (size_t D = 0; D < Dynamic.Findings.size(); ++D)
+      if (pairs(F, Dynamic.Findings[D])) {
+        Match[S] = &Dynamic.Findings[D];
+        DynamicUsed[D] = true;
+        ++Confirmed;
+        break;
+      }
+    Object *Properties = F.Result->getObject("properties");
+    if (!Properties) {
+      F.Result->try_emplace("properties", Object{});
+      Properties = F.Result->getObject("properties");
+    }
+    (*Properties)["confirmed"] = Match[S] != nullptr;
+    if (Match[S]) {
+      (*Properties)["dynamicMessage"] = Match[S]->Message;
+      if (Match[S]->Where)
+        (*Properties)["dynamicLocation"] =
+            Match[S]->Where->Shown + ":" + std::to_string(Match[S]->Where->Line);
+    }
+  }
+
+  if (!OutputFile.empty()) {
+    std::error_code EC;
+    llvm::raw_fd_ostream File(OutputFile, EC);
+    if (EC) {
+      Err << "wdfcheck: error: cannot write '" << OutputFile
+          << "': " << EC.message() << "\n";
+      return ExitFailure;
+    }
+    File << llvm::formatv("{0:2}", Static.Root) << "\n";
+  }
+
+  std::string Cwd = currentDir();
+  size_t Total = Static.Findings.size();
+  Out << Confirmed << " of " << Total << (Total == 1 ? " finding" : " findings")
+      << " confirmed at run time\n";
+  for (size_t S = 0; S < Total; ++S)
+    if (Match[S])
+      Out << "  confirmed: " << describe(Static.Findings[S], Cwd) << "\n";
+  for (size_t S = 0; S < Total; ++S)
+    if (!Match[S])
+      Out << "  not confirmed: " << describe(Static.Findings[S], Cwd) << "\n";
+  unsigned Alone = 0;
+  for (size_t D = 0; D < Dynamic.Findings.size(); ++D)
+    Alone += !DynamicUsed[D];
+  if (Alone) {
+    Out << Alone << " runtime " << (Alone == 1 ? "finding" : "findings")
+        << " with no static counterpart:\n";
+    for (size_t D = 0; D < Dynamic.Findings.size(); ++D)
+      if (!DynamicUsed[D])
+        Out << "  runtime only: " << describe(Dynamic.Findings[D], Cwd) << "\n";
+  }
+  return ExitOk;
+}
+
+} // namespace wdfcheck
