@@ -27,6 +27,14 @@ config.environment["WDFCHECK_SHARE_DIR"] = os.path.join(
 cc1 = (f"{clang} -cc1 -internal-isystem {config.clang_resource_dir}/include "
        f"-nostdsysteminc -isystem {model} -load {plugin}")
 
+def lib(name):
+    return os.path.join(config.wdfcheck_lib_dir, f"lib{name}.a")
+
+wdfrt_driver_flags = (f"-std=c11 -Wall -Wextra -Werror -g -DWDFCHECK_RUNTIME=1 "
+                      f"-I {model} -I {src}/rules")
+wdfrt_msan_flags = ("-fsanitize=memory -fsanitize-recover=memory "
+                    "-fno-omit-frame-pointer -O1")
+
 config.substitutions.extend([
     # -analyze with the core checkers; a test adds -analyzer-checker=wdf.X
     ("%wdf_analyze", f"{cc1} -analyze -analyzer-checker=core "
@@ -44,6 +52,15 @@ config.substitutions.extend([
     # a program built against the model headers and the runtime library
     ("%wdfrt_cflags", f"-std=c11 -Wall -Wextra -Werror -I {model} -I {src}/rules"),
     ("%wdfrt_lib", os.path.join(config.wdfcheck_lib_dir, "libwdfrt.a")),
+    # a driver built for the runtime (its DDI calls carry file:line) and the
+    # harness with its runtime, to link after it; the same with
+    # MemorySanitizer: %wdfrt_msan_driver %s %wdfrt_msan_link -o %t
+    ("%wdfrt_driver", f"{clang} {wdfrt_driver_flags}"),
+    ("%wdfrt_link", f"{lib('wdfrt-harness')} {lib('wdfrt')}"),
+    ("%wdfrt_msan_driver", f"{clang} {wdfrt_msan_flags} {wdfrt_driver_flags}"),
+    ("%wdfrt_msan_link", f"{lib('wdfrt-harness-msan')} {lib('wdfrt-msan')}"),
+    # the example driver under the runtime, built by runtime/cmake's helper
+    ("%echo_runtime", os.path.join(config.wdfcheck_bin_dir, "echo-runtime")),
     ("%scan_build", os.path.join(tools, "scan-build")),
 ])
 

@@ -28,8 +28,8 @@ namespace {
 
 class HandleLeakChecker : public Checker<check::EndAnalysis>, public DeathReporter {
 public:
-  void reportDeaths(ArrayRef<SymbolRef> Leaked, ExplodedNode *N,
-                    CheckerContext &C) const override;
+  void reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> Dead,
+                    ExplodedNode *N, CheckerContext &C) const override;
   // Checker<> needs one callback; this one does nothing.
   void checkEndAnalysis(ExplodedGraph &, BugReporter &, ExprEngine &) const {}
 
@@ -38,19 +38,16 @@ private:
                     /*SuppressOnSink=*/true};
 };
 
-void HandleLeakChecker::reportDeaths(ArrayRef<SymbolRef> Leaked, ExplodedNode *N,
-                                     CheckerContext &C) const {
-  for (SymbolRef Sym : Leaked) {
-    const MemObject *Obj = MemoryModel::object(N->getState(), Sym);
-    if (!Obj)
-      continue;
+void HandleLeakChecker::reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> Dead,
+                                     ExplodedNode *N, CheckerContext &C) const {
+  for (const auto &[Sym, Obj] : Dead) {
     std::string Msg = llvm::formatv(
         "the last handle to the memory object from {0} is lost here: it has "
         "no parent, so it stays allocated until the driver unloads; delete it "
         "with WdfObjectDelete, give it a parent, or store the handle",
-        ddi(Obj->ddi()).Name);
+        ddi(Obj.ddi()).Name);
     PathDiagnosticLocation Creation = PathDiagnosticLocation::createBegin(
-        Obj->site(), C.getSourceManager(), N->getLocationContext());
+        Obj.site(), C.getSourceManager(), N->getLocationContext());
     auto R = std::make_unique<PathSensitiveBugReport>(
         Bug, Msg, N, Creation, N->getLocationContext()->getDecl());
     R->markInteresting(Sym);

@@ -48,6 +48,7 @@ REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailed, SymbolRef, FailedValue)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailedAt, const MemRegion *, FailedValue)
 REGISTER_SET_WITH_PROGRAMSTATE(WdfCompleted, SymbolRef)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfLookasides, SymbolRef, LookasideParent)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfLost, SymbolRef, LostObject)
 
 namespace wdfcheck {
 namespace {
@@ -767,7 +768,10 @@ ProgramStateRef MemoryModel::checkPointerEscape(ProgramStateRef State,
         State = State->set<WdfMemObjects>(Sym, Obj->escaped(Stored));
       continue;
     }
-    // A buffer that escapes keeps its object reachable.
+    // A buffer stored outside the function keeps its object reachable; one
+    // handed to a call only counts as written.
+    if (!Stored)
+      continue;
     for (const auto &Entry : State->get<WdfBuffers>()) {
       const auto *SR = dyn_cast<SymbolicRegion>(Entry.first);
       if (!SR || SR->getSymbol() != Sym || Entry.second.OwnerIsRequest)
@@ -837,16 +841,17 @@ void MemoryModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
 
 void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
-  llvm::SmallVector<SymbolRef, 2> Leaked, Outlived;
+  llvm::SmallVector<std::pair<SymbolRef, MemObject>, 2> Outlived;
   for (const auto &Entry : State->get<WdfMemObjects>()) {
     if (!SR.isDead(Entry.first))
       continue;
     const MemObject &Obj = Entry.second;
     if (Obj.isAlive() && Obj.isCreated() && Obj.isDriverParented()) {
       if (!Obj.isEscaped())
-        Leaked.push_back(Entry.first);
+        State = State->set<WdfLost>(Entry.first,
+                                    LostObject{Obj, C.getStackFrame()});
       else if (Obj.isStored())
-        Outlived.push_back(Entry.first);
+        Outlived.push_back({Entry.first, Obj});
     }
     State = State->remove<WdfMemObjects>(Entry.first);
   }
@@ -867,19 +872,41 @@ void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     if (SR.isDead(Entry.first))
       State = State->remove<WdfLookasides>(Entry.first);
 
-  // One error node for all handles that die together; the reports read the
-  // objects from its state, before they are forgotten.
   ExplodedNode *N = C.getPredecessor();
-  auto reportTo = [&](const DeathReporter *Reporter, ArrayRef<SymbolRef> Syms) {
-    if (!Reporter || Syms.empty())
-      return;
+  if (Parentless && !Outlived.empty())
     if (ExplodedNode *ErrorNode = C.generateNonFatalErrorNode(C.getState(), N)) {
-      Reporter->reportDeaths(Syms, ErrorNode, C);
+      Parentless->reportDeaths(Outlived, ErrorNode, C);
       N = ErrorNode;
     }
+  C.addTransition(State, N);
+}
+
+// Leaks found while the function ran are reported where it returns.
+void MemoryModel::checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  llvm::SmallVector<std::pair<SymbolRef, MemObject>, 2> Lost;
+  // Lost in this function, or in a callee that has already returned (its
+  // locals die after its own end-of-function callbacks).
+  auto onStack = [&](const StackFrameContext *F) {
+    for (const LocationContext *LC = C.getStackFrame()->getParent(); LC;
+         LC = LC->getParent())
+      if (LC == F)
+        return true;
+    return false;
   };
-  reportTo(Leaks, Leaked);
-  reportTo(Parentless, Outlived);
+  for (const auto &Entry : State->get<WdfLost>())
+    if (!onStack(Entry.second.Frame)) {
+      Lost.push_back({Entry.first, Entry.second.Obj});
+      State = State->remove<WdfLost>(Entry.first);
+    }
+  if (Lost.empty())
+    return;
+  ExplodedNode *N = C.getPredecessor();
+  if (Leaks)
+    if (ExplodedNode *ErrorNode = C.generateNonFatalErrorNode(C.getState(), N)) {
+      Leaks->reportDeaths(Lost, ErrorNode, C);
+      N = ErrorNode;
+    }
   C.addTransition(State, N);
 }
 

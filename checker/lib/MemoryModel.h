@@ -212,9 +212,24 @@ struct CopyInfo {
 class DeathReporter {
 public:
   virtual ~DeathReporter() = default;
-  virtual void reportDeaths(llvm::ArrayRef<clang::ento::SymbolRef> Syms,
-                            clang::ento::ExplodedNode *N,
-                            clang::ento::CheckerContext &C) const = 0;
+  virtual void
+  reportDeaths(llvm::ArrayRef<std::pair<clang::ento::SymbolRef, MemObject>> Dead,
+               clang::ento::ExplodedNode *N,
+               clang::ento::CheckerContext &C) const = 0;
+};
+
+// A leaked object waiting for the end of the function it was lost in: the
+// finding goes on the return, where the function gives up the handle.
+struct LostObject {
+  MemObject Obj;
+  const clang::StackFrameContext *Frame;
+  bool operator==(const LostObject &O) const {
+    return Obj == O.Obj && Frame == O.Frame;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    Obj.Profile(ID);
+    ID.AddPointer(Frame);
+  }
 };
 
 class MemoryModel
@@ -223,7 +238,7 @@ class MemoryModel
           clang::ento::check::PointerEscape, clang::ento::check::DeadSymbols,
           clang::ento::check::LiveSymbols,
           clang::ento::check::PreStmt<clang::ReturnStmt>,
-          clang::ento::check::Bind> {
+          clang::ento::check::Bind, clang::ento::check::EndFunction> {
 public:
   // WM004: live driver-parented objects whose last handle died.
   const DeathReporter *Leaks = nullptr;
@@ -241,6 +256,8 @@ public:
                     clang::ento::CheckerContext &C) const;
   void checkBind(clang::ento::SVal Loc, clang::ento::SVal Val,
                  const clang::Stmt *S, clang::ento::CheckerContext &C) const;
+  void checkEndFunction(const clang::ReturnStmt *RS,
+                        clang::ento::CheckerContext &C) const;
   clang::ento::ProgramStateRef
   checkPointerEscape(clang::ento::ProgramStateRef State,
                      const clang::ento::InvalidatedSymbols &Escaped,

@@ -35,8 +35,8 @@ class MissingParentChecker : public Checker<check::EndFunction>,
 public:
   bool ShowFixIts = false;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
-  void reportDeaths(ArrayRef<SymbolRef> Syms, ExplodedNode *N,
-                    CheckerContext &C) const override;
+  void reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> Dead,
+                    ExplodedNode *N, CheckerContext &C) const override;
 
 private:
   void report(SymbolRef Sym, const MemObject &Obj, const ExplodedNode *From,
@@ -127,12 +127,11 @@ void MissingParentChecker::report(SymbolRef Sym, const MemObject &Obj,
 }
 
 // Handles stored somewhere that died with the analysed function.
-void MissingParentChecker::reportDeaths(ArrayRef<SymbolRef> Syms,
+void MissingParentChecker::reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> Dead,
                                         ExplodedNode *N,
                                         CheckerContext &C) const {
-  for (SymbolRef Sym : Syms)
-    if (const MemObject *Obj = MemoryModel::object(N->getState(), Sym))
-      report(Sym, *Obj, N, C);
+  for (const auto &[Sym, Obj] : Dead)
+    report(Sym, Obj, N, C);
 }
 
 // Handles still stored (a global, the return value) when the analysed

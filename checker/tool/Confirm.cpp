@@ -45,7 +45,7 @@ struct Place {
   std::string Path;
   bool Absolute = false;
   std::string Shown; // as the log wrote it, for the summary
-  int64_t Line = 0;
+  int64_t Line = 0, Column = 0;
 };
 
 struct Finding {
@@ -126,6 +126,7 @@ std::optional<Place> placeOf(const Object &Run, const Object *Physical) {
     return std::nullopt;
   Place P;
   P.Line = *Line;
+  P.Column = Region->getInteger("startColumn").value_or(0);
   if (std::optional<std::string> Path = filePath(*Uri)) {
     P.Path = normalise(*Path);
     P.Absolute = true;
@@ -327,6 +328,8 @@ std::string currentDir() {
 // inside it.
 std::string shown(const Place &P, const std::string &Cwd) {
   std::string Line = ":" + std::to_string(P.Line);
+  if (P.Column)
+    Line += ":" + std::to_string(P.Column);
   if (!P.Absolute)
     return P.Shown + Line;
   StringRef Path = P.Path;
@@ -335,9 +338,13 @@ std::string shown(const Place &P, const std::string &Cwd) {
   return P.Path + Line;
 }
 
+// "queue.c:46:12: WM007 WdfMemoryCreate allocates executable ...": the
+// message up to its explanation (after the first ": ").
 std::string describe(const Finding &F, const std::string &Cwd) {
   std::string Where = F.Where ? shown(*F.Where, Cwd) : "<no location>";
-  return Where + ": " + F.Rule + " " + F.Message;
+  StringRef Message(F.Message);
+  size_t Colon = Message.find(": ");
+  return Where + ": " + F.Rule + " " + Message.take_front(Colon).str();
 }
 
 } // namespace

@@ -15,14 +15,14 @@ EVT_WDF_IO_QUEUE_IO_READ LeakNoParent;
 VOID LeakNoParent(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
   WDFMEMORY memory;
   PVOID buffer;
-  NTSTATUS status = WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, TAG, 64, &memory, &buffer); // expected-warning{{the last handle to the memory object from WdfMemoryCreate is lost here: it has no parent, so it stays allocated until the driver unloads; delete it with WdfObjectDelete, give it a parent, or store the handle}} expected-note{{memory object created here without a parent; it lives until the driver unloads}} expected-note{{the last handle to the memory object from WdfMemoryCreate is lost here: it has no parent, so it stays allocated until the driver unloads; delete it with WdfObjectDelete, give it a parent, or store the handle}}
-  if (!NT_SUCCESS(status)) {
+  NTSTATUS status = WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, TAG, 64, &memory, &buffer); // expected-note{{memory object created here without a parent; it lives until the driver unloads}}
+  if (!NT_SUCCESS(status)) { // expected-note{{'status' is >= 0}} expected-note{{'status' is >= 0}} expected-note{{Taking false branch}}
     WdfRequestComplete(Request, status);
     return;
   }
   RtlZeroMemory(buffer, 64);
   WdfRequestComplete(Request, STATUS_SUCCESS);
-}
+} // expected-warning{{the last handle to the memory object from WdfMemoryCreate is lost here: it has no parent, so it stays allocated until the driver unloads; delete it with WdfObjectDelete, give it a parent, or store the handle}} expected-note{{the last handle to the memory object from WdfMemoryCreate is lost here: it has no parent, so it stays allocated until the driver unloads; delete it with WdfObjectDelete, give it a parent, or store the handle}}
 
 // Parented to the request: completing the request frees it.
 EVT_WDF_IO_QUEUE_IO_READ ParentIsRequest;

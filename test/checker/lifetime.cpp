@@ -60,8 +60,8 @@ VOID Queue::OnRead(WDFQUEUE q, WDFREQUEST request, size_t length) {
     return;
   }
   WDFMEMORY raw = scratch.release();
-  WdfRequestComplete(request, raw != nullptr ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL); // expected-warning{{the last handle to the memory object from WdfMemoryCreate is lost here: it has no parent, so it stays allocated until the driver unloads; delete it with WdfObjectDelete, give it a parent, or store the handle}} expected-note{{'?' condition is true}} expected-note{{the last handle to the memory object from WdfMemoryCreate is lost here: it has no parent, so it stays allocated until the driver unloads; delete it with WdfObjectDelete, give it a parent, or store the handle}}
-}
+  WdfRequestComplete(request, raw != nullptr ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL); // expected-note{{'?' condition is true}}
+} // expected-warning{{the last handle to the memory object from WdfMemoryCreate is lost here: it has no parent, so it stays allocated until the driver unloads; delete it with WdfObjectDelete, give it a parent, or store the handle}} expected-note{{the last handle to the memory object from WdfMemoryCreate is lost here: it has no parent, so it stays allocated until the driver unloads; delete it with WdfObjectDelete, give it a parent, or store the handle}}
 
 // Deleted by hand and then by the destructor.
 void DeletedTwice() {
