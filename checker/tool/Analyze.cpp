@@ -156,6 +156,9 @@ protected:
     // The core checkers run for their modelling (and so paths end where
     // clang --analyze ends them); only wdf findings are reported.
     AO.CheckersAndPackages.emplace_back("core", true);
+    // memcpy/memset modelled precisely (only the destination changes), as
+    // clang --analyze does by default.
+    AO.CheckersAndPackages.emplace_back("unix.cstring.CStringModeling", true);
     for (const RuleInfo *R : Settings.Rules) {
       AO.CheckersAndPackages.emplace_back(R->CheckerName, true);
       AO.Config[(llvm::Twine(R->CheckerName) + ":" + ShowFixItsOption).str()] =
