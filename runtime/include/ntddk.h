@@ -1358,6 +1358,31 @@ NTKERNELAPI VOID FASTCALL IofCompleteRequest(_In_ PIRP Irp,
 extern "C" {
 #endif
 
+/* Further status values used by device drivers. */
+#ifndef STATUS_DEVICE_BUSY
+#define STATUS_DEVICE_BUSY ((NTSTATUS)0x80000011L)
+#endif
+#ifndef STATUS_DEVICE_DATA_ERROR
+#define STATUS_DEVICE_DATA_ERROR ((NTSTATUS)0xC000009CL)
+#endif
+#ifndef STATUS_IO_TIMEOUT
+#define STATUS_IO_TIMEOUT ((NTSTATUS)0xC00000B5L)
+#endif
+#ifndef STATUS_DEVICE_CONFIGURATION_ERROR
+#define STATUS_DEVICE_CONFIGURATION_ERROR ((NTSTATUS)0xC0000182L)
+#endif
+#ifndef STATUS_TOO_MANY_OPENED_FILES
+#define STATUS_TOO_MANY_OPENED_FILES ((NTSTATUS)0xC000011FL)
+#endif
+#ifndef STATUS_IO_DEVICE_ERROR
+#define STATUS_IO_DEVICE_ERROR ((NTSTATUS)0xC0000185L)
+#endif
+
+/* Pool tag bit of protected allocations (freed only with the same tag). */
+#ifndef PROTECTED_POOL
+#define PROTECTED_POOL 0x80000000
+#endif
+
 /* Page protection values for MmMapIoSpaceEx. */
 #define PAGE_NOACCESS 0x01
 #define PAGE_READONLY 0x02
@@ -1392,6 +1417,12 @@ NTKERNELAPI VOID NTAPI WRITE_REGISTER_USHORT(_In_ volatile USHORT *Register,
 
 #ifdef __cplusplus
 } /* extern "C" */
+#endif
+
+/* Built for the wdfcheck runtime: every routine records the driver's call
+   site (file:line) for the runtime's reports.  Nothing changes otherwise. */
+#if defined(WDFCHECK_RUNTIME) && WDFCHECK_RUNTIME
+#include "wdfrt_ntddk_sites.h"
 #endif
 
 #endif /* WDFCHECK_NTDDK_H */

@@ -3394,4 +3394,10 @@ WDFAPI WDFDEVICE WdfInterruptGetDevice(
 
 WDF_EXTERN_C_END
 
+/* Built for the wdfcheck runtime: every routine records the driver's call
+   site (file:line) for the runtime's reports.  Nothing changes otherwise. */
+#if defined(WDFCHECK_RUNTIME) && WDFCHECK_RUNTIME
+#include "wdfrt_wdf_sites.h"
+#endif
+
 #endif /* WDFCHECK_WDF_H */

@@ -8,16 +8,25 @@
  *
  * Preconditions shared by every function here: the runtime needs no
  * initialisation; state is per process, except the IRQL, which is per
- * thread as on a real processor.
+ * thread as on a real processor; one thread drives the model at a time.
+ * Functions return a status (0 or an NTSTATUS) and pass results through
+ * out-parameters.
  */
 #ifndef WDFCHECK_WDFRT_H
 #define WDFCHECK_WDFRT_H
 
 #include "wdfrules.h"
 
+#include <stddef.h>
+#include <stdint.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ------------------------------------------------------------------------ */
+/* Reports                                                                   */
+/* ------------------------------------------------------------------------ */
 
 /* One finding of the runtime: the rule broken, where, and why. */
 typedef struct wdfrt_report {
@@ -25,6 +34,7 @@ typedef struct wdfrt_report {
   const char *file; /* the driver's source file, or "<unknown>" */
   int line;
   const char *message;
+  const char *function; /* the driver function concerned, or NULL */
 } wdfrt_report_t;
 
 typedef void wdfrt_report_handler_t(const wdfrt_report_t *report, void *arg);
@@ -38,9 +48,38 @@ void wdfrt_set_report_handler(wdfrt_report_handler_t *handler, void *arg);
 unsigned wdfrt_report_count(enum wdf_rule_id rule);
 void wdfrt_reset_reports(void);
 
+/* Distinct findings (rule, file, line, function), in the order first seen,
+ * with how often each was reported.  The runtime keeps a fixed number of
+ * them (no allocation on the report path); wdfrt_findings_dropped() says
+ * how many did not fit. */
+typedef struct wdfrt_finding {
+  enum wdf_rule_id rule;
+  const char *file;
+  int line;
+  const char *function;
+  const char *kind; /* "callback-return", "leak" or NULL */
+  const char *message;
+  unsigned count;
+} wdfrt_finding_t;
+
+size_t wdfrt_finding_count(void);
+const wdfrt_finding_t *wdfrt_finding(size_t index);
+unsigned wdfrt_findings_dropped(void);
+/* Driver faults no rule names (NULL pointers, deadlocks, bad requests). */
+unsigned wdfrt_fault_count(void);
+
 /* The rule's ID ("WM008") and checker name ("wdf.DdiIrql"). */
 const char *wdfrt_rule_id(enum wdf_rule_id rule);
 const char *wdfrt_rule_checker(enum wdf_rule_id rule);
+
+/* Writes the findings as a SARIF 2.1.0 log.  Relative source paths are
+ * given relative to srcroot (NULL: the current directory).  Returns 0, or
+ * -1 when the file cannot be written. */
+int wdfrt_write_sarif(const char *path, const char *srcroot);
+
+/* ------------------------------------------------------------------------ */
+/* IRQL                                                                      */
+/* ------------------------------------------------------------------------ */
 
 /* The calling thread's IRQL, and setting it the way the framework does
  * before it calls a callback (no check, no report). */
@@ -53,8 +92,102 @@ void wdfrt_set_irql(unsigned irql);
 int wdfrt_check_ddi_irql(enum wdf_ddi_id ddi, int paged, const char *file,
                          int line);
 
-/* The name of a DDI, for messages. */
+/* The name of a DDI, for messages; and the DDI of a name (-1 if none). */
 const char *wdfrt_ddi_name(enum wdf_ddi_id ddi);
+int wdfrt_ddi_by_name(const char *name);
+
+/* The IRQL at which the framework calls I/O callbacks: -1 (the default)
+ * for the highest it may use (DISPATCH_LEVEL unless the queue or device is
+ * passive); 0 for PASSIVE_LEVEL.  A level the framework would not use for
+ * a role is lowered to one it would. */
+void wdfrt_set_callback_irql(int irql);
+
+/* ------------------------------------------------------------------------ */
+/* The driver's life, for a harness                                          */
+/* ------------------------------------------------------------------------ */
+
+struct _DRIVER_OBJECT;
+struct _UNICODE_STRING;
+typedef int32_t wdfrt_driver_entry_t(struct _DRIVER_OBJECT *driver,
+                                     struct _UNICODE_STRING *registry_path);
+
+/* DriverEntry at PASSIVE_LEVEL, then EvtDriverDeviceAdd and the devices'
+ * PnP start callbacks.  Returns the first failing status, or 0. */
+int32_t wdfrt_driver_load(wdfrt_driver_entry_t *driver_entry);
+/* Cancels what is still queued, stops the devices, calls EvtDriverUnload
+ * and deletes the driver's object tree. */
+void wdfrt_driver_unload(void);
+
+typedef enum wdfrt_request_type {
+  WDFRT_REQUEST_READ,
+  WDFRT_REQUEST_WRITE,
+  WDFRT_REQUEST_IOCTL,
+  WDFRT_REQUEST_INTERNAL_IOCTL
+} wdfrt_request_type_t;
+
+/* A request as the I/O manager would build it.  The input buffer holds
+ * `input` (repeated to fill it; a counting pattern when NULL); output
+ * buffers start never written, as the I/O manager's do. */
+typedef struct wdfrt_request_spec {
+  wdfrt_request_type_t type;
+  uint32_t ioctl;        /* the control code of an IOCTL */
+  size_t input_length;   /* write length, or IOCTL input length */
+  size_t output_length;  /* read length, or IOCTL output length */
+  const unsigned char *input;
+  size_t input_size;
+} wdfrt_request_spec_t;
+
+typedef struct wdfrt_completion {
+  int completed;         /* 0: the driver still holds the request */
+  int32_t status;
+  uint64_t information;
+} wdfrt_completion_t;
+
+/* Sends one request to the driver's default queue, lets the queue present
+ * it, runs the deferred work it caused (DPCs, timers, work items) and
+ * fills *result when it was completed.  Returns 0, or -1 when the driver
+ * has no device or queue to take it. */
+int wdfrt_submit(const wdfrt_request_spec_t *spec, wdfrt_completion_t *result);
+
+/* Which of the device's queues the next requests go to: 0 (the default)
+ * for the default queue, as the I/O manager's requests do; n for the nth
+ * queue the driver created for the device, as if the driver had routed
+ * them there (WdfDeviceConfigureRequestDispatching, which the model
+ * headers do not declare).  wdfrt_submit fails the request (a fault) when
+ * there is no such queue. */
+void wdfrt_set_target_queue(unsigned index);
+
+/* Raises every interrupt object's ISR at DIRQL and runs what it queued. */
+void wdfrt_fire_interrupts(void);
+
+/* Fault injection, as the KMDF verifier's VerifierAllocateFailCount: the
+ * nth framework allocation of the process (object creations and pool
+ * allocations, counted from 1) fails; 0 turns it off. */
+void wdfrt_fail_allocation(unsigned long nth);
+/* The next call of the named allocating DDI fails.  Returns 0 when the
+ * name is no allocating DDI. */
+int wdfrt_fail_next(const char *ddi_name);
+/* How many framework allocations were made so far. */
+unsigned long wdfrt_allocation_count(void);
+
+/* Leaks by growth: a checkpoint counts, per creation site, the memory
+ * objects made during I/O and still parented to the driver.  After two
+ * checkpoints (N and 2N requests) wdfrt_leak_report() reports the sites
+ * whose count grew: WM004 when no stored copy of the handle is left,
+ * WM002 when one is.  Returns the number of reports. */
+void wdfrt_leak_checkpoint(unsigned requests);
+unsigned wdfrt_leak_report(void);
+
+/* The driver's last DDI call (file, line), e.g. to say where it crashed.
+ * Returns 0 when none is known. */
+int wdfrt_last_call(const char **file, int *line);
+
+/* DbgPrint output to standard error (off by default). */
+void wdfrt_set_dbgprint(int on);
+
+/* 1 in the build that uses MemorySanitizer's shadow for never-written
+ * bytes, 0 in the coarse model. */
+int wdfrt_precise_uninit(void);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,11 @@
 // RUN: %wdfrt_driver %s %wdfrt_link -o %t
 // RUN: not %t --repeat 3 -e 'write 8' -e 'read 8' -e 'ioctl 0x222000 0 0' 2> %t.err
 // RUN: FileCheck %s < %t.err
+// The same in the MemorySanitizer build (the scan reads never-written bytes
+// without complaint):
+// RUN: %wdfrt_msan_driver %s %wdfrt_msan_link -o %t.msan
+// RUN: not %t.msan --repeat 3 -e 'write 8' -e 'read 8' -e 'ioctl 0x222000 0 0' 2> %t.msan.err
+// RUN: FileCheck %s < %t.msan.err
 // Without the second run there is no growth to see:
 // RUN: %t --no-leak-check --repeat 3 -e 'write 8' -e 'read 8' 2>&1 | FileCheck --check-prefix=NOCHECK %s
 #include <ntddk.h>

@@ -1,0 +1,311 @@
+/*
+ * device.c - WDFDEVICE_INIT, WdfDeviceCreate and the device DDIs.
+ *
+ * The model keeps what the I/O path needs from device initialisation: the
+ * I/O type (buffered unless set), the request attributes (every request
+ * then carries that context), the in-caller-context callback and the PnP
+ * callbacks the harness calls at start (EvtDevicePrepareHardware,
+ * EvtDeviceD0Entry) and at stop (EvtDeviceD0Exit,
+ * EvtDeviceReleaseHardware), all at PASSIVE_LEVEL.  Names, interfaces and
+ * symbolic links are accepted and ignored.
+ */
+#include <stdlib.h>
+
+#include "wdfrt_internal.h"
+
+struct WDFDEVICE_INIT {
+  WDF_PNPPOWER_EVENT_CALLBACKS pnp;
+  WDF_DEVICE_IO_TYPE io_type;
+  int has_request_attributes;
+  WDF_OBJECT_ATTRIBUTES request_attributes;
+  PFN_WDF_IO_IN_CALLER_CONTEXT in_caller_context;
+  int consumed;
+};
+
+struct _wdfrt_device {
+  _wdfrt_object_t base;
+  struct WDFDEVICE_INIT init;
+  DEVICE_OBJECT wdm;
+  _wdfrt_queue_t *default_queue;
+  _wdfrt_device_t *next;
+  int started;
+};
+
+static _wdfrt_device_t *devices;
+
+PWDFDEVICE_INIT _wdfrt_device_init_new(void) {
+  PWDFDEVICE_INIT init = calloc(1, sizeof *init);
+  if (init)
+    init->io_type = WdfDeviceIoBuffered;
+  return init;
+}
+
+void _wdfrt_device_init_free(PWDFDEVICE_INIT init) { free(init); }
+
+_wdfrt_device_t *_wdfrt_first_device(void) { return devices; }
+
+_wdfrt_device_t *_wdfrt_next_device(_wdfrt_device_t *device) {
+  return device->next;
+}
+
+_wdfrt_object_t *_wdfrt_device_object(_wdfrt_device_t *device) {
+  return &device->base;
+}
+
+_wdfrt_queue_t *_wdfrt_device_default_queue(_wdfrt_device_t *device) {
+  return device->default_queue;
+}
+
+void _wdfrt_device_set_default_queue(_wdfrt_device_t *device,
+                                     _wdfrt_queue_t *queue) {
+  device->default_queue = queue;
+}
+
+PFN_WDF_IO_IN_CALLER_CONTEXT _wdfrt_device_in_caller_context(
+    _wdfrt_device_t *device) {
+  return device->init.in_caller_context;
+}
+
+WDF_DEVICE_IO_TYPE _wdfrt_device_io_type(_wdfrt_device_t *device) {
+  return device->init.io_type;
+}
+
+PWDF_OBJECT_ATTRIBUTES _wdfrt_device_request_attributes(
+    _wdfrt_device_t *device) {
+  return device->init.has_request_attributes ? &device->init.request_attributes
+                                             : NULL;
+}
+
+/* --- WDFDEVICE_INIT ------------------------------------------------------------ */
+
+static int usable(PWDFDEVICE_INIT init, const char *ddi, _wdfrt_site_t site) {
+  if (!_wdfrt_check_out(ddi, init, "DeviceInit", site))
+    return 0;
+  if (init->consumed) {
+    _wdfrt_fault(site, "%s after WdfDeviceCreate consumed the DeviceInit",
+                 ddi);
+    return 0;
+  }
+  return 1;
+}
+
+VOID WdfDeviceInitSetPnpPowerEventCallbacks(
+    PWDFDEVICE_INIT DeviceInit,
+    PWDF_PNPPOWER_EVENT_CALLBACKS PnpPowerEventCallbacks) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  if (usable(DeviceInit, __func__, site) && PnpPowerEventCallbacks)
+    DeviceInit->pnp = *PnpPowerEventCallbacks;
+}
+
+VOID WdfDeviceInitSetIoType(PWDFDEVICE_INIT DeviceInit,
+                            WDF_DEVICE_IO_TYPE IoType) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  if (usable(DeviceInit, __func__, site))
+    DeviceInit->io_type = IoType;
+}
+
+VOID WdfDeviceInitSetExclusive(PWDFDEVICE_INIT DeviceInit,
+                               BOOLEAN IsExclusive) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  (void)IsExclusive;
+  (void)usable(DeviceInit, __func__, site);
+}
+
+VOID WdfDeviceInitSetDeviceType(PWDFDEVICE_INIT DeviceInit,
+                                DEVICE_TYPE DeviceType) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  (void)DeviceType;
+  (void)usable(DeviceInit, __func__, site);
+}
+
+VOID WdfDeviceInitSetFileObjectConfig(
+    PWDFDEVICE_INIT DeviceInit, PWDF_FILEOBJECT_CONFIG FileObjectConfig,
+    PWDF_OBJECT_ATTRIBUTES FileObjectAttributes) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  (void)FileObjectConfig;
+  (void)FileObjectAttributes;
+  (void)usable(DeviceInit, __func__, site);
+}
+
+VOID WdfDeviceInitSetRequestAttributes(PWDFDEVICE_INIT DeviceInit,
+                                       PWDF_OBJECT_ATTRIBUTES RequestAttributes) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  if (!usable(DeviceInit, __func__, site) || !RequestAttributes)
+    return;
+  DeviceInit->has_request_attributes = 1;
+  DeviceInit->request_attributes = *RequestAttributes;
+  DeviceInit->request_attributes.ParentObject = NULL;
+}
+
+VOID WdfDeviceInitSetIoInCallerContextCallback(
+    PWDFDEVICE_INIT DeviceInit,
+    PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  if (usable(DeviceInit, __func__, site))
+    DeviceInit->in_caller_context = EvtIoInCallerContext;
+}
+
+NTSTATUS WdfDeviceInitAssignName(PWDFDEVICE_INIT DeviceInit,
+                                 PCUNICODE_STRING DeviceName) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  (void)DeviceName;
+  return usable(DeviceInit, __func__, site) ? STATUS_SUCCESS
+                                            : STATUS_INVALID_PARAMETER;
+}
+
+/* --- WDFDEVICE ------------------------------------------------------------------ */
+
+static void forget_device(_wdfrt_object_t *object) {
+  for (_wdfrt_device_t **d = &devices; *d; d = &(*d)->next)
+    if (&(*d)->base == object) {
+      *d = (*d)->next;
+      return;
+    }
+}
+
+NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit,
+                         PWDF_OBJECT_ATTRIBUTES DeviceAttributes,
+                         WDFDEVICE *Device) {
+  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfDeviceCreate);
+  if (!_wdfrt_check_out(__func__, DeviceInit, "DeviceInit", site) ||
+      !_wdfrt_check_out(__func__, Device, "Device", site) ||
+      !usable(*DeviceInit, __func__, site))
+    return STATUS_INVALID_PARAMETER;
+  _wdfrt_object_t *object;
+  NTSTATUS status = _wdfrt_object_create(
+      WDFRT_KIND_DEVICE, sizeof(_wdfrt_device_t), DeviceAttributes,
+      _wdfrt_driver_object(), WDF_DDI_WdfDeviceCreate, __func__, site, &object);
+  if (!NT_SUCCESS(status)) {
+    _wdfrt_failed_create(__func__, status, site, Device, NULL);
+    return status;
+  }
+  _wdfrt_device_t *device = (_wdfrt_device_t *)object;
+  object->no_delete = 1;
+  object->passive_callbacks = 1; /* device cleanup runs at PASSIVE_LEVEL */
+  object->on_destroy = forget_device;
+  device->init = **DeviceInit;
+  device->wdm.Type = 3;
+  device->wdm.Size = (USHORT)sizeof device->wdm;
+  (*DeviceInit)->consumed = 1;
+  *DeviceInit = NULL;
+  _wdfrt_device_t **tail = &devices;
+  while (*tail)
+    tail = &(*tail)->next;
+  *tail = device;
+  *Device = (WDFDEVICE)WDFRT_HANDLE(object);
+  return STATUS_SUCCESS;
+}
+
+static _wdfrt_device_t *use_device(WDFDEVICE handle, const char *ddi,
+                                   _wdfrt_site_t site) {
+  return (_wdfrt_device_t *)_wdfrt_use(
+      handle, WDFRT_KIND_BIT(WDFRT_KIND_DEVICE), ddi, site, 0);
+}
+
+NTSTATUS WdfDeviceCreateDeviceInterface(WDFDEVICE Device,
+                                        const GUID *InterfaceClassGUID,
+                                        PCUNICODE_STRING ReferenceString) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  (void)InterfaceClassGUID;
+  (void)ReferenceString;
+  return use_device(Device, __func__, site) ? STATUS_SUCCESS
+                                            : STATUS_INVALID_HANDLE;
+}
+
+NTSTATUS WdfDeviceCreateSymbolicLink(WDFDEVICE Device,
+                                     PCUNICODE_STRING SymbolicLinkName) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  (void)SymbolicLinkName;
+  return use_device(Device, __func__, site) ? STATUS_SUCCESS
+                                            : STATUS_INVALID_HANDLE;
+}
+
+WDFDRIVER WdfDeviceGetDriver(WDFDEVICE Device) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_object_t *driver = _wdfrt_driver_object();
+  if (!use_device(Device, __func__, site) || !driver)
+    return NULL;
+  return (WDFDRIVER)WDFRT_HANDLE(driver);
+}
+
+WDFQUEUE WdfDeviceGetDefaultQueue(WDFDEVICE Device) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_device_t *device = use_device(Device, __func__, site);
+  if (!device || !device->default_queue)
+    return NULL;
+  return (WDFQUEUE)WDFRT_HANDLE((_wdfrt_object_t *)device->default_queue);
+}
+
+PDEVICE_OBJECT WdfDeviceWdmGetDeviceObject(WDFDEVICE Device) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_device_t *device = use_device(Device, __func__, site);
+  return device ? &device->wdm : NULL;
+}
+
+NTSTATUS WdfDeviceEnqueueRequest(WDFDEVICE Device, WDFREQUEST Request) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_device_t *device = use_device(Device, __func__, site);
+  _wdfrt_request_t *request = _wdfrt_request_from(
+      _wdfrt_use(Request, WDFRT_KIND_BIT(WDFRT_KIND_REQUEST), __func__, site,
+                 0));
+  if (!device || !request)
+    return STATUS_INVALID_HANDLE;
+  if (!device->default_queue)
+    return STATUS_INVALID_DEVICE_STATE;
+  _wdfrt_queue_add(device->default_queue, request);
+  return STATUS_SUCCESS;
+}
+
+WDFDEVICE WdfFileObjectGetDevice(WDFFILEOBJECT FileObject) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  (void)_wdfrt_use(FileObject, WDFRT_KIND_BIT(WDFRT_KIND_FILEOBJECT), __func__,
+                   site, 0);
+  return NULL; /* file objects are not modelled: no request carries one */
+}
+
+/* --- PnP ------------------------------------------------------------------------ */
+
+typedef NTSTATUS power_fn(WDFDEVICE, WDF_POWER_DEVICE_STATE);
+typedef NTSTATUS hardware_fn(WDFDEVICE, WDFCMRESLIST, WDFCMRESLIST);
+
+static void call_power(_wdfrt_device_t *device, _wdfrt_role_t role,
+                       power_fn *function) {
+  if (!function)
+    return;
+  _wdfrt_frame_t frame;
+  _wdfrt_callback_begin(&frame, role, (const void *)function, PASSIVE_LEVEL,
+                        &device->base);
+  function((WDFDEVICE)WDFRT_HANDLE(&device->base), WdfPowerDeviceD3Final);
+  _wdfrt_callback_end(&frame);
+}
+
+void _wdfrt_device_start(_wdfrt_device_t *device) {
+  WDF_PNPPOWER_EVENT_CALLBACKS *pnp = &device->init.pnp;
+  if (pnp->EvtDevicePrepareHardware) {
+    _wdfrt_frame_t frame;
+    _wdfrt_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_DEVICE_PREPARE_HARDWARE,
+                          (const void *)pnp->EvtDevicePrepareHardware,
+                          PASSIVE_LEVEL, &device->base);
+    pnp->EvtDevicePrepareHardware((WDFDEVICE)WDFRT_HANDLE(&device->base),
+                                  NULL, NULL);
+    _wdfrt_callback_end(&frame);
+  }
+  call_power(device, WDFRT_ROLE_EVT_WDF_DEVICE_D0_ENTRY, pnp->EvtDeviceD0Entry);
+  device->started = 1;
+}
+
+void _wdfrt_device_stop(_wdfrt_device_t *device) {
+  WDF_PNPPOWER_EVENT_CALLBACKS *pnp = &device->init.pnp;
+  if (!device->started)
+    return;
+  device->started = 0;
+  call_power(device, WDFRT_ROLE_EVT_WDF_DEVICE_D0_EXIT, pnp->EvtDeviceD0Exit);
+  if (pnp->EvtDeviceReleaseHardware) {
+    _wdfrt_frame_t frame;
+    _wdfrt_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_DEVICE_RELEASE_HARDWARE,
+                          (const void *)pnp->EvtDeviceReleaseHardware,
+                          PASSIVE_LEVEL, &device->base);
+    pnp->EvtDeviceReleaseHardware((WDFDEVICE)WDFRT_HANDLE(&device->base), NULL);
+    _wdfrt_callback_end(&frame);
+  }
+}

@@ -1,0 +1,681 @@
+/*
+ * requests.c - requests: how the harness makes them, the WdfRequest* DDIs,
+ * and completion.
+ *
+ * Buffers follow the I/O manager and WDF-FACTS section 8: a write's input
+ * buffer holds the caller's bytes; a read's output buffer starts never
+ * written; a METHOD_BUFFERED IOCTL has one system buffer, max(input,
+ * output) bytes, with the input copied in and the rest never written, seen
+ * as input and as output at the same address; METHOD_IN_DIRECT and
+ * METHOD_OUT_DIRECT have separate buffers (IN_DIRECT's second one is data
+ * going to the device, read-only); METHOD_NEITHER buffers are reachable
+ * only from EvtIoInCallerContext.  A zero-length buffer cannot be
+ * retrieved (STATUS_BUFFER_TOO_SMALL).
+ *
+ * Completion is a sink: the bytes the completion reports (Information) of
+ * the output buffer must have been written (WM003, with the spans that were
+ * not).  Then the request, its memory objects and its children are
+ * deleted: every handle and buffer retrieved from it is stale from now on
+ * (WM005 when used).
+ */
+#include "wdfrt_internal.h"
+
+static _wdfrt_request_t *all_requests;
+static unsigned target_queue;
+
+void wdfrt_set_target_queue(unsigned index) { target_queue = index; }
+
+_wdfrt_request_t *_wdfrt_request_from(_wdfrt_object_t *object) {
+  return object && object->kind == WDFRT_KIND_REQUEST
+             ? (_wdfrt_request_t *)object
+             : NULL;
+}
+
+static void link_request(_wdfrt_request_t *r) {
+  r->all_prev = NULL;
+  r->all_next = all_requests;
+  if (all_requests)
+    all_requests->all_prev = r;
+  all_requests = r;
+}
+
+static void unlink_request(_wdfrt_request_t *r) {
+  if (r->all_prev)
+    r->all_prev->all_next = r->all_next;
+  else if (all_requests == r)
+    all_requests = r->all_next;
+  if (r->all_next)
+    r->all_next->all_prev = r->all_prev;
+  r->all_prev = r->all_next = NULL;
+}
+
+static void request_destroy(_wdfrt_object_t *object) {
+  _wdfrt_request_t *r = (_wdfrt_request_t *)object;
+  unlink_request(r);
+  _wdfrt_queue_remove(r);
+  if (r->out && r->out != r->in)
+    _wdfrt_buffer_free(r->out, object->gone, object->deleted_at);
+  _wdfrt_buffer_free(r->in, object->gone, object->deleted_at);
+}
+
+/* --- making requests ---------------------------------------------------------- */
+
+static _wdfrt_buffer_t *make_buffer(_wdfrt_request_t *r, size_t size,
+                                    _wdfrt_buffer_role_t role) {
+  _wdfrt_site_t nowhere = {NULL, 0};
+  _wdfrt_buffer_t *b = _wdfrt_buffer_new(size, 0, role, nowhere);
+  if (b)
+    b->request = r;
+  return b;
+}
+
+/* The caller's bytes, repeated; a counting pattern when none are given. */
+static void fill_input(_wdfrt_buffer_t *b, size_t length,
+                       const wdfrt_request_spec_t *spec) {
+  for (size_t i = 0; i < length && i < b->size; ++i)
+    b->data[i] = spec->input && spec->input_size
+                     ? spec->input[i % spec->input_size]
+                     : (unsigned char)i;
+  _wdfrt_uninit_note_written(b->data, length < b->size ? length : b->size);
+}
+
+static int build_buffers(_wdfrt_request_t *r) {
+  const wdfrt_request_spec_t *s = &r->spec;
+  switch (s->type) {
+  case WDFRT_REQUEST_READ:
+    r->out = make_buffer(r, s->output_length, WDFRT_BUFFER_REQUEST_OUT);
+    return r->out != NULL;
+  case WDFRT_REQUEST_WRITE:
+    r->in = make_buffer(r, s->input_length, WDFRT_BUFFER_REQUEST_IN);
+    if (r->in)
+      fill_input(r->in, s->input_length, s);
+    return r->in != NULL;
+  case WDFRT_REQUEST_IOCTL:
+  case WDFRT_REQUEST_INTERNAL_IOCTL:
+    break;
+  }
+  if (r->method == METHOD_BUFFERED) {
+    size_t size = s->input_length > s->output_length ? s->input_length
+                                                     : s->output_length;
+    r->in = r->out = make_buffer(r, size,
+                                 s->output_length ? WDFRT_BUFFER_REQUEST_OUT
+                                                  : WDFRT_BUFFER_REQUEST_IN);
+    if (r->in)
+      fill_input(r->in, s->input_length, s);
+    return r->in != NULL;
+  }
+  r->in = make_buffer(r, s->input_length, WDFRT_BUFFER_REQUEST_IN);
+  /* METHOD_IN_DIRECT's output buffer carries data to the device. */
+  int to_device = r->method == METHOD_IN_DIRECT;
+  r->out = make_buffer(r, s->output_length,
+                       to_device ? WDFRT_BUFFER_REQUEST_IN
+                                 : WDFRT_BUFFER_REQUEST_OUT);
+  if (r->in)
+    fill_input(r->in, s->input_length, s);
+  if (r->out && to_device)
+    fill_input(r->out, s->output_length, s);
+  return r->in && r->out;
+}
+
+void _wdfrt_settle(void) {
+  for (int round = 0; round < 1000; ++round)
+    if (_wdfrt_queues_dispatch() + _wdfrt_deferred_run() == 0)
+      return;
+}
+
+static void deliver(_wdfrt_request_t *r) {
+  PFN_WDF_IO_IN_CALLER_CONTEXT in_caller = _wdfrt_device_in_caller_context(
+      r->device);
+  if (in_caller) {
+    _wdfrt_frame_t frame;
+    r->state = WDFRT_REQ_PRESENTED;
+    _wdfrt_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_IO_IN_CALLER_CONTEXT,
+                          (const void *)in_caller, PASSIVE_LEVEL, NULL);
+    in_caller((WDFDEVICE)WDFRT_HANDLE(_wdfrt_device_object(r->device)),
+              (WDFREQUEST)WDFRT_HANDLE(&r->base));
+    _wdfrt_callback_end(&frame);
+    return;
+  }
+  _wdfrt_queue_t *queue =
+      target_queue ? _wdfrt_device_queue(r->device, target_queue)
+                   : _wdfrt_device_default_queue(r->device);
+  if (!queue) {
+    _wdfrt_site_t nowhere = {NULL, 0};
+    _wdfrt_fault(nowhere, "the driver has no %s to take the request",
+                 target_queue ? "such queue" : "default queue");
+    _wdfrt_request_complete_by_framework(r, STATUS_INVALID_DEVICE_REQUEST);
+    return;
+  }
+  _wdfrt_queue_add(queue, r);
+}
+
+int wdfrt_submit(const wdfrt_request_spec_t *spec, wdfrt_completion_t *result) {
+  _wdfrt_site_t nowhere = {NULL, 0};
+  _wdfrt_device_t *device = _wdfrt_first_device();
+  result->completed = 0;
+  result->status = 0;
+  result->information = 0;
+  if (!device)
+    return -1;
+  _wdfrt_faults_reset();
+  _wdfrt_deferred_rearm();
+  _wdfrt_object_t *object;
+  if (!NT_SUCCESS(_wdfrt_object_create(
+          WDFRT_KIND_REQUEST, sizeof(_wdfrt_request_t),
+          _wdfrt_device_request_attributes(device), NULL, WDF_DDI_COUNT,
+          "the framework", nowhere, &object)))
+    return -1;
+  _wdfrt_request_t *r = (_wdfrt_request_t *)object;
+  object->on_destroy = request_destroy;
+  r->spec = *spec;
+  r->device = device;
+  r->method = spec->type == WDFRT_REQUEST_IOCTL ||
+                      spec->type == WDFRT_REQUEST_INTERNAL_IOCTL
+                  ? METHOD_FROM_CTL_CODE(spec->ioctl)
+                  : METHOD_BUFFERED;
+  /* Internal IOCTLs come from kernel-mode drivers and are buffered. */
+  if (spec->type == WDFRT_REQUEST_INTERNAL_IOCTL)
+    r->method = METHOD_BUFFERED;
+  r->mode = spec->type == WDFRT_REQUEST_INTERNAL_IOCTL ? KernelMode : UserMode;
+  link_request(r);
+  if (!build_buffers(r)) {
+    _wdfrt_object_delete(object, WDFRT_GONE_COMPLETED, nowhere);
+    return -1;
+  }
+  r->result = result;
+  deliver(r);
+  _wdfrt_settle();
+  if (!result->completed)
+    r->result = NULL; /* still held by the driver: r is alive */
+  return 0;
+}
+
+/* --- completion ----------------------------------------------------------------- */
+
+/* WM003 at completion: the Information bytes of the output buffer. */
+static void check_output(_wdfrt_request_t *r, NTSTATUS status,
+                         ULONG_PTR information, const char *ddi,
+                         _wdfrt_site_t site) {
+  enum { MAX_SPANS = 8 };
+  if (!r->out || r->out->role != WDFRT_BUFFER_REQUEST_OUT || NT_ERROR(status) ||
+      information == 0)
+    return;
+  size_t length = r->spec.output_length;
+  size_t checked = information < length ? information : length;
+  _wdfrt_range_t ranges[MAX_SPANS];
+  char spans[200] = "";
+  size_t count = _wdfrt_uninit_find(r->out->data, checked, ranges, MAX_SPANS);
+  if (count)
+    _wdfrt_format_ranges(ranges, count < MAX_SPANS ? count : MAX_SPANS, count,
+                         spans, sizeof spans);
+  if (count && information > length)
+    _wdfrt_report_at(WDF_RULE_WM003, site,
+                     "%s returns %llu bytes (Information) of a %zu-byte "
+                     "output buffer: %s were never written, the rest lies "
+                     "beyond it; both disclose kernel memory",
+                     ddi, (unsigned long long)information, length, spans);
+  else if (count)
+    _wdfrt_report_at(WDF_RULE_WM003, site,
+                     "%s returns %llu bytes of the output buffer "
+                     "(Information): %s of them were never written and "
+                     "disclose kernel memory",
+                     ddi, (unsigned long long)information, spans);
+  else if (information > length)
+    _wdfrt_report_at(WDF_RULE_WM003, site,
+                     "%s returns %llu bytes (Information) of a %zu-byte "
+                     "output buffer: the bytes beyond it were never written "
+                     "and disclose kernel memory",
+                     ddi, (unsigned long long)information, length);
+  if (count)
+    _wdfrt_uninit_mark_reported(r->out->data, checked);
+}
+
+static void finish(_wdfrt_request_t *r, NTSTATUS status, ULONG_PTR information,
+                   _wdfrt_site_t site) {
+  r->state = WDFRT_REQ_COMPLETED;
+  r->status = status;
+  r->information = information;
+  if (r->result) {
+    r->result->completed = 1;
+    r->result->status = status;
+    r->result->information = information;
+  }
+  _wdfrt_queue_request_done(r->queue);
+  unlink_request(r);
+  _wdfrt_object_delete(&r->base, WDFRT_GONE_COMPLETED, site);
+}
+
+void _wdfrt_request_complete_by_framework(_wdfrt_request_t *request,
+                                          NTSTATUS status) {
+  _wdfrt_site_t nowhere = {NULL, 0};
+  finish(request, status, 0, nowhere);
+}
+
+static _wdfrt_request_t *use_request(WDFREQUEST handle, const char *ddi,
+                                     _wdfrt_site_t site) {
+  return _wdfrt_request_from(_wdfrt_use(
+      handle, WDFRT_KIND_BIT(WDFRT_KIND_REQUEST), ddi, site, 0));
+}
+
+/* The driver must own the request: presented to it, not waiting. */
+static _wdfrt_request_t *owned_request(WDFREQUEST handle, const char *ddi,
+                                       _wdfrt_site_t site) {
+  _wdfrt_request_t *r = use_request(handle, ddi, site);
+  if (r && r->state != WDFRT_REQ_PRESENTED) {
+    _wdfrt_fault(site, "%s on a request the driver does not own (it waits "
+                       "in a queue)",
+                 ddi);
+    return NULL;
+  }
+  return r;
+}
+
+static void complete(WDFREQUEST Request, NTSTATUS Status, ULONG_PTR Information,
+                     int has_information, const char *ddi, _wdfrt_site_t site) {
+  _wdfrt_request_t *r = owned_request(Request, ddi, site);
+  if (!r)
+    return;
+  if (has_information)
+    r->information = Information;
+  check_output(r, Status, r->information, ddi, site);
+  finish(r, Status, r->information, site);
+}
+
+VOID WdfRequestComplete(WDFREQUEST Request, NTSTATUS Status) {
+  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestComplete);
+  complete(Request, Status, 0, 0, __func__, site);
+}
+
+VOID WdfRequestCompleteWithInformation(WDFREQUEST Request, NTSTATUS Status,
+                                       ULONG_PTR Information) {
+  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestCompleteWithInformation);
+  complete(Request, Status, Information, 1, __func__, site);
+}
+
+VOID WdfRequestCompleteWithPriorityBoost(WDFREQUEST Request, NTSTATUS Status,
+                                         CCHAR PriorityBoost) {
+  _wdfrt_site_t site =
+      _wdfrt_enter(WDF_DDI_WdfRequestCompleteWithPriorityBoost);
+  (void)PriorityBoost;
+  complete(Request, Status, 0, 0, __func__, site);
+}
+
+void _wdfrt_requests_reclaim(void) {
+  _wdfrt_site_t nowhere = {NULL, 0};
+  for (_wdfrt_request_t *r = all_requests; r;) {
+    if (r->state != WDFRT_REQ_PRESENTED) {
+      r = r->all_next;
+      continue;
+    }
+    uint64_t handle = r->base.handle;
+    _wdfrt_object_t *alive;
+    _wdfrt_queue_stop_request(r->queue, r);
+    if (_wdfrt_handle_resolve((void *)(uintptr_t)handle, &alive, NULL) ==
+            WDFRT_HANDLE_VALID &&
+        r->cancel) {
+      _wdfrt_frame_t frame;
+      PFN_WDF_REQUEST_CANCEL cancel = r->cancel;
+      r->canceled = 1;
+      r->cancel = NULL;
+      _wdfrt_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_REQUEST_CANCEL,
+                            (const void *)cancel, DISPATCH_LEVEL, NULL);
+      cancel((WDFREQUEST)(uintptr_t)handle);
+      _wdfrt_callback_end(&frame);
+    }
+    if (_wdfrt_handle_resolve((void *)(uintptr_t)handle, &alive, NULL) ==
+        WDFRT_HANDLE_VALID) {
+      _wdfrt_fault(nowhere, "a request the driver took was never completed: "
+                            "unload would wait for it forever");
+      finish(r, STATUS_CANCELLED, 0, nowhere);
+    }
+    r = all_requests; /* the list changed under us: start over */
+  }
+}
+
+/* Is p inside the output buffer of a request not yet completed? */
+_wdfrt_request_t *_wdfrt_request_output_of(const void *p, size_t n) {
+  _wdfrt_buffer_t *b = _wdfrt_buffer_find(p, n);
+  if (!b || b->freed || b->role != WDFRT_BUFFER_REQUEST_OUT || !b->request)
+    return NULL;
+  return b->request;
+}
+
+/* --- buffers and memory --------------------------------------------------------- */
+
+typedef struct view {
+  void *data;
+  size_t length;
+  _wdfrt_buffer_t *buffer;
+  int read_only;
+} view_t;
+
+/* Neither-I/O buffers are user addresses: only EvtIoInCallerContext may
+   touch them, through the unsafe DDIs. */
+static int neither_io(const _wdfrt_request_t *r) {
+  if (r->spec.type == WDFRT_REQUEST_IOCTL)
+    return r->method == METHOD_NEITHER && r->mode == UserMode;
+  if (r->spec.type == WDFRT_REQUEST_INTERNAL_IOCTL)
+    return 0;
+  return _wdfrt_device_io_type(r->device) == WdfDeviceIoNeither;
+}
+
+static NTSTATUS input_view(const _wdfrt_request_t *r, view_t *v) {
+  if (r->spec.type == WDFRT_REQUEST_READ || neither_io(r))
+    return STATUS_INVALID_DEVICE_REQUEST;
+  v->buffer = r->in;
+  v->data = r->in->data;
+  v->length = r->spec.input_length;
+  v->read_only = r->spec.type == WDFRT_REQUEST_WRITE ||
+                 r->method == METHOD_IN_DIRECT ||
+                 r->method == METHOD_OUT_DIRECT;
+  return v->length ? STATUS_SUCCESS : STATUS_BUFFER_TOO_SMALL;
+}
+
+static NTSTATUS output_view(const _wdfrt_request_t *r, view_t *v) {
+  if (r->spec.type == WDFRT_REQUEST_WRITE || neither_io(r))
+    return STATUS_INVALID_DEVICE_REQUEST;
+  v->buffer = r->out;
+  v->data = r->out->data;
+  v->length = r->spec.output_length;
+  v->read_only = r->method == METHOD_IN_DIRECT &&
+                 r->spec.type != WDFRT_REQUEST_READ;
+  return v->length ? STATUS_SUCCESS : STATUS_BUFFER_TOO_SMALL;
+}
+
+typedef NTSTATUS view_fn(const _wdfrt_request_t *, view_t *);
+
+static NTSTATUS retrieve_buffer(WDFREQUEST Request, size_t Minimum,
+                                PVOID *Buffer, size_t *Length, view_fn *view,
+                                const char *ddi, _wdfrt_site_t site) {
+  _wdfrt_request_t *r = owned_request(Request, ddi, site);
+  if (!_wdfrt_check_out(ddi, Buffer, "Buffer", site))
+    return STATUS_INVALID_PARAMETER;
+  *Buffer = NULL;
+  if (Length)
+    *Length = 0;
+  if (!r)
+    return STATUS_INVALID_HANDLE;
+  view_t v;
+  NTSTATUS status = view(r, &v);
+  if (NT_SUCCESS(status) && v.length < Minimum)
+    status = STATUS_BUFFER_TOO_SMALL;
+  if (!NT_SUCCESS(status)) {
+    _wdfrt_failed_create(ddi, status, site, NULL, Buffer);
+    return status;
+  }
+  *Buffer = v.data;
+  if (Length)
+    *Length = v.length;
+  return STATUS_SUCCESS;
+}
+
+NTSTATUS WdfRequestRetrieveInputBuffer(WDFREQUEST Request,
+                                       size_t MinimumRequiredSize,
+                                       PVOID *Buffer, size_t *Length) {
+  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestRetrieveInputBuffer);
+  return retrieve_buffer(Request, MinimumRequiredSize, Buffer, Length,
+                         input_view, __func__, site);
+}
+
+NTSTATUS WdfRequestRetrieveOutputBuffer(WDFREQUEST Request,
+                                        size_t MinimumRequiredSize,
+                                        PVOID *Buffer, size_t *Length) {
+  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestRetrieveOutputBuffer);
+  return retrieve_buffer(Request, MinimumRequiredSize, Buffer, Length,
+                         output_view, __func__, site);
+}
+
+static NTSTATUS retrieve_memory(WDFREQUEST Request, WDFMEMORY *Memory,
+                                int output, const char *ddi,
+                                _wdfrt_site_t site) {
+  _wdfrt_request_t *r = owned_request(Request, ddi, site);
+  if (!_wdfrt_check_out(ddi, Memory, "Memory", site))
+    return STATUS_INVALID_PARAMETER;
+  if (!r)
+    return STATUS_INVALID_HANDLE;
+  view_t v;
+  NTSTATUS status = output ? output_view(r, &v) : input_view(r, &v);
+  if (!NT_SUCCESS(status)) {
+    _wdfrt_failed_create(ddi, status, site, Memory, NULL);
+    return status; /* *Memory is not written on failure */
+  }
+  _wdfrt_memory_t **slot = output ? &r->out_memory : &r->in_memory;
+  /* Buffered IOCTLs share one buffer: one memory object per direction. */
+  if (!*slot)
+    *slot = _wdfrt_memory_for_request(r, v.data, v.length, v.buffer,
+                                      v.read_only, site);
+  if (!*slot)
+    return STATUS_INSUFFICIENT_RESOURCES;
+  *Memory = (WDFMEMORY)WDFRT_HANDLE(&(*slot)->base);
+  return STATUS_SUCCESS;
+}
+
+NTSTATUS WdfRequestRetrieveInputMemory(WDFREQUEST Request, WDFMEMORY *Memory) {
+  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestRetrieveInputMemory);
+  return retrieve_memory(Request, Memory, 0, __func__, site);
+}
+
+NTSTATUS WdfRequestRetrieveOutputMemory(WDFREQUEST Request, WDFMEMORY *Memory) {
+  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestRetrieveOutputMemory);
+  return retrieve_memory(Request, Memory, 1, __func__, site);
+}
+
+/* The user buffers of a METHOD_NEITHER request, from EvtIoInCallerContext
+   only (they are the requesting process's addresses). */
+static NTSTATUS retrieve_unsafe(WDFREQUEST Request, size_t Minimum,
+                                PVOID *Buffer, size_t *Length, int output,
+                                const char *ddi, _wdfrt_site_t site) {
+  _wdfrt_request_t *r = owned_request(Request, ddi, site);
+  if (!_wdfrt_check_out(ddi, Buffer, "Buffer", site))
+    return STATUS_INVALID_PARAMETER;
+  *Buffer = NULL;
+  if (Length)
+    *Length = 0;
+  if (!r)
+    return STATUS_INVALID_HANDLE;
+  _wdfrt_frame_t *frame = _wdfrt_callback_current();
+  if (!frame || frame->role != WDFRT_ROLE_EVT_WDF_IO_IN_CALLER_CONTEXT ||
+      !neither_io(r) || (output ? r->spec.type == WDFRT_REQUEST_WRITE
+                                : r->spec.type == WDFRT_REQUEST_READ))
+    return STATUS_INVALID_DEVICE_REQUEST;
+  _wdfrt_buffer_t *b = output ? r->out : r->in;
+  size_t length = output ? r->spec.output_length : r->spec.input_length;
+  if (length == 0 || length < Minimum)
+    return STATUS_BUFFER_TOO_SMALL;
+  *Buffer = b->data;
+  if (Length)
+    *Length = length;
+  return STATUS_SUCCESS;
+}
+
+NTSTATUS WdfRequestRetrieveUnsafeUserInputBuffer(WDFREQUEST Request,
+                                                 size_t MinimumRequiredLength,
+                                                 PVOID *InputBuffer,
+                                                 size_t *Length) {
+  _wdfrt_site_t site =
+      _wdfrt_enter(WDF_DDI_WdfRequestRetrieveUnsafeUserInputBuffer);
+  return retrieve_unsafe(Request, MinimumRequiredLength, InputBuffer, Length, 0,
+                         __func__, site);
+}
+
+NTSTATUS WdfRequestRetrieveUnsafeUserOutputBuffer(WDFREQUEST Request,
+                                                  size_t MinimumRequiredLength,
+                                                  PVOID *OutputBuffer,
+                                                  size_t *Length) {
+  _wdfrt_site_t site =
+      _wdfrt_enter(WDF_DDI_WdfRequestRetrieveUnsafeUserOutputBuffer);
+  return retrieve_unsafe(Request, MinimumRequiredLength, OutputBuffer, Length,
+                         1, __func__, site);
+}
+
+static NTSTATUS probe_and_lock(WDFREQUEST Request, PVOID Buffer, size_t Length,
+                               WDFMEMORY *MemoryObject, int read_only,
+                               const char *ddi, _wdfrt_site_t site) {
+  _wdfrt_request_t *r = owned_request(Request, ddi, site);
+  if (!_wdfrt_check_out(ddi, Buffer, "Buffer", site) ||
+      !_wdfrt_check_out(ddi, MemoryObject, "MemoryObject", site))
+    return STATUS_INVALID_PARAMETER;
+  if (!r)
+    return STATUS_INVALID_HANDLE;
+  if (!_wdfrt_check_size(ddi, Length, "Length",
+                         "the framework fails it with STATUS_INVALID_PARAMETER",
+                         site))
+    return STATUS_INVALID_PARAMETER;
+  _wdfrt_memory_t *memory =
+      _wdfrt_memory_for_request(r, Buffer, Length, NULL, read_only, site);
+  if (!memory)
+    return STATUS_INSUFFICIENT_RESOURCES;
+  *MemoryObject = (WDFMEMORY)WDFRT_HANDLE(&memory->base);
+  return STATUS_SUCCESS;
+}
+
+NTSTATUS WdfRequestProbeAndLockUserBufferForRead(WDFREQUEST Request,
+                                                 PVOID Buffer, size_t Length,
+                                                 WDFMEMORY *MemoryObject) {
+  _wdfrt_site_t site =
+      _wdfrt_enter(WDF_DDI_WdfRequestProbeAndLockUserBufferForRead);
+  return probe_and_lock(Request, Buffer, Length, MemoryObject, 1, __func__,
+                        site);
+}
+
+NTSTATUS WdfRequestProbeAndLockUserBufferForWrite(WDFREQUEST Request,
+                                                  PVOID Buffer, size_t Length,
+                                                  WDFMEMORY *MemoryObject) {
+  _wdfrt_site_t site =
+      _wdfrt_enter(WDF_DDI_WdfRequestProbeAndLockUserBufferForWrite);
+  return probe_and_lock(Request, Buffer, Length, MemoryObject, 0, __func__,
+                        site);
+}
+
+/* --- the rest of WdfRequest* ---------------------------------------------------- */
+
+WDFQUEUE WdfRequestGetIoQueue(WDFREQUEST Request) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  if (!r || !r->queue)
+    return NULL;
+  return (WDFQUEUE)WDFRT_HANDLE((_wdfrt_object_t *)r->queue);
+}
+
+VOID WdfRequestGetParameters(WDFREQUEST Request,
+                             PWDF_REQUEST_PARAMETERS Parameters) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  if (!r || !_wdfrt_check_out(__func__, Parameters, "Parameters", site))
+    return;
+  const wdfrt_request_spec_t *s = &r->spec;
+  WDF_REQUEST_PARAMETERS_INIT(Parameters);
+  switch (s->type) {
+  case WDFRT_REQUEST_READ:
+    Parameters->Type = WdfRequestTypeRead;
+    Parameters->Parameters.Read.Length = s->output_length;
+    break;
+  case WDFRT_REQUEST_WRITE:
+    Parameters->Type = WdfRequestTypeWrite;
+    Parameters->Parameters.Write.Length = s->input_length;
+    break;
+  case WDFRT_REQUEST_IOCTL:
+  case WDFRT_REQUEST_INTERNAL_IOCTL:
+    Parameters->Type = s->type == WDFRT_REQUEST_IOCTL
+                           ? WdfRequestTypeDeviceControl
+                           : WdfRequestTypeDeviceControlInternal;
+    Parameters->Parameters.DeviceIoControl.OutputBufferLength = s->output_length;
+    Parameters->Parameters.DeviceIoControl.InputBufferLength = s->input_length;
+    Parameters->Parameters.DeviceIoControl.IoControlCode = s->ioctl;
+    if (r->method == METHOD_NEITHER)
+      Parameters->Parameters.DeviceIoControl.Type3InputBuffer = r->in->data;
+    break;
+  }
+}
+
+VOID WdfRequestSetInformation(WDFREQUEST Request, ULONG_PTR Information) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_request_t *r = owned_request(Request, __func__, site);
+  if (r)
+    r->information = Information;
+}
+
+ULONG_PTR WdfRequestGetInformation(WDFREQUEST Request) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  return r ? r->information : 0;
+}
+
+NTSTATUS WdfRequestGetStatus(WDFREQUEST Request) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  return r ? STATUS_PENDING : STATUS_INVALID_HANDLE;
+}
+
+VOID WdfRequestMarkCancelable(WDFREQUEST Request,
+                              PFN_WDF_REQUEST_CANCEL EvtRequestCancel) {
+  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestMarkCancelable);
+  _wdfrt_request_t *r = owned_request(Request, __func__, site);
+  if (r)
+    r->cancel = EvtRequestCancel;
+}
+
+NTSTATUS WdfRequestMarkCancelableEx(WDFREQUEST Request,
+                                    PFN_WDF_REQUEST_CANCEL EvtRequestCancel) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_request_t *r = owned_request(Request, __func__, site);
+  if (!r)
+    return STATUS_INVALID_HANDLE;
+  if (r->canceled)
+    return STATUS_CANCELLED;
+  r->cancel = EvtRequestCancel;
+  return STATUS_SUCCESS;
+}
+
+NTSTATUS WdfRequestUnmarkCancelable(WDFREQUEST Request) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_request_t *r = owned_request(Request, __func__, site);
+  if (!r)
+    return STATUS_INVALID_HANDLE;
+  if (r->canceled)
+    return STATUS_CANCELLED;
+  r->cancel = NULL;
+  return STATUS_SUCCESS;
+}
+
+BOOLEAN WdfRequestIsCanceled(WDFREQUEST Request) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  return r && r->canceled;
+}
+
+WDFFILEOBJECT WdfRequestGetFileObject(WDFREQUEST Request) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  (void)use_request(Request, __func__, site);
+  return NULL; /* file objects are not modelled */
+}
+
+KPROCESSOR_MODE WdfRequestGetRequestorMode(WDFREQUEST Request) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  return r ? r->mode : UserMode;
+}
+
+NTSTATUS WdfRequestForwardToIoQueue(WDFREQUEST Request,
+                                    WDFQUEUE DestinationQueue) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_request_t *r = owned_request(Request, __func__, site);
+  _wdfrt_queue_t *queue = (_wdfrt_queue_t *)_wdfrt_use(
+      DestinationQueue, WDFRT_KIND_BIT(WDFRT_KIND_QUEUE), __func__, site, 0);
+  if (!r || !queue)
+    return STATUS_INVALID_HANDLE;
+  if (queue == r->queue)
+    return STATUS_INVALID_DEVICE_REQUEST;
+  _wdfrt_queue_request_done(r->queue);
+  _wdfrt_queue_add(queue, r);
+  return STATUS_SUCCESS;
+}
+
+VOID WdfRequestSetCompletionRoutine(
+    WDFREQUEST Request, PFN_WDF_REQUEST_COMPLETION_ROUTINE CompletionRoutine,
+    WDFCONTEXT CompletionContext) {
+  _wdfrt_site_t site = _wdfrt_take_site();
+  (void)CompletionRoutine;
+  (void)CompletionContext;
+  (void)use_request(Request, __func__, site); /* requests are never sent */
+}
