@@ -256,14 +256,24 @@ bool IrqlModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   case IrqlOp::LOWER:
     New = argLevel(Op->LevelArg);
     break;
-  case IrqlOp::RELEASE:
-    if (Op->KeyArg >= 0)
-      if (const void *Key = lockKey(Call.getArgSVal(Op->KeyArg)))
-        if (const SVal *Saved = State->get<WdfIrqlSaved>(Key)) {
-          New = *Saved;
-          State = State->remove<WdfIrqlSaved>(Key);
-        }
+  case IrqlOp::RELEASE: {
+    const void *Key =
+        Op->KeyArg >= 0 ? lockKey(Call.getArgSVal(Op->KeyArg)) : nullptr;
+    const SVal *Saved = Key ? State->get<WdfIrqlSaved>(Key) : nullptr;
+    // The lock's handle may have been reloaded as a new value (its holder
+    // was invalidated by a call): with a single lock held, it is that one.
+    auto SavedLocks = State->get<WdfIrqlSaved>();
+    if (!Saved && !SavedLocks.isEmpty() &&
+        std::next(SavedLocks.begin()) == SavedLocks.end()) {
+      Key = SavedLocks.begin()->first;
+      Saved = &SavedLocks.begin()->second;
+    }
+    if (Saved) {
+      New = *Saved;
+      State = State->remove<WdfIrqlSaved>(Key);
+    }
     break;
+  }
   }
   if (Op->SaveArg == SaveToReturn)
     State = State->BindExpr(CallE, LC, Old);
