@@ -43,6 +43,7 @@ typedef struct options {
 } options_t;
 
 static options_t options;
+static char cwd[4096];
 static size_t printed_findings;
 static unsigned requests_sent;
 
@@ -202,13 +203,22 @@ static int finish(void) {
   return summary() ? 1 : 0;
 }
 
+/* A path as the user typed it: relative to the current directory when
+   inside it (CMake compiles with absolute paths). */
+static const char *shown(const char *path) {
+  size_t length = strlen(cwd);
+  if (length && !strncmp(path, cwd, length) && path[length] == '/')
+    return path + length + 1;
+  return path;
+}
+
 /* Prints each finding the first time it is seen. */
 static void on_report(const wdfrt_report_t *report, void *arg) {
   (void)arg;
   if (wdfrt_finding_count() <= printed_findings)
     return;
   printed_findings = wdfrt_finding_count();
-  fprintf(stderr, "%s:%d: error: %s [%s %s]\n", report->file, report->line,
+  fprintf(stderr, "%s:%d: error: %s [%s %s]\n", shown(report->file), report->line,
           report->message, wdfrt_rule_id(report->rule),
           wdfrt_rule_checker(report->rule));
   if (options.stop_on_error) {
@@ -295,6 +305,8 @@ int main(int argc, char **argv) {
   int usage_status = parse(argc, argv);
   if (usage_status)
     return usage_status;
+  if (!getcwd(cwd, sizeof cwd))
+    cwd[0] = '\0';
   wdfrt_set_report_handler(on_report, NULL);
   wdfrt_set_dbgprint(options.dbgprint);
   wdfrt_fail_allocation(options.fail_nth);

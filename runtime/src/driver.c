@@ -98,6 +98,8 @@ static void teardown(int call_unload);
 int32_t wdfrt_driver_load(wdfrt_driver_entry_t *driver_entry) {
   phase = PHASE_INIT;
   _wdfrt_irql_set(PASSIVE_LEVEL);
+  /* Read the symbol table now, not when a report needs a callback's name. */
+  (void)_wdfrt_symbol_name((const void *)driver_entry);
   driver_object.Type = 4;
   driver_object.Size = (CSHORT)sizeof driver_object;
   _wdfrt_frame_t frame;

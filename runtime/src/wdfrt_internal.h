@@ -18,8 +18,9 @@
  *   buffers.c   framework-made buffers: registry and quarantine
  *   uninit.c    never-written bytes (MemorySanitizer or the coarse model)
  *   faults.c    fault injection and failed creates (WM009)
- *   memory.c, lookaside.c, pool.c, rtl.c, locks.c, driver.c, device.c,
- *   queues.c, requests.c, deferred.c, interrupts.c   the DDIs
+ *   memory.c, lookaside.c, pool.c, rtl.c, kernel.c, locks.c, driver.c,
+ *   device.c, queues.c, requests.c, deferred.c, interrupts.c   the DDIs
+ *   wdk_table.c the WDK shape's WdfFunctions and WdfDriverGlobals
  *   callbacks.c calling the driver: entry IRQL, return checks, names
  *   symbols.c   function names from the program's symbol table
  *   leaks.c     leaks confirmed by growth
