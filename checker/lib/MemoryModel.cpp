@@ -419,6 +419,8 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
       if (Buffer) {
         BufferInfo Info{Sym, false, false, D.Id};
         Info.OwnerParent = Parent;
+        if (D.PoolArg >= 0)
+          Info.Allocation = dyn_cast<CallExpr>(CE);
         Ok = Ok->set<WdfBuffers>(Buffer, Info);
       }
       std::string Note =
@@ -694,7 +696,10 @@ bool MemoryModel::evalPoolAlloc(const CallEvent &Call, const DdiInfo &D,
                  : State->bindDefaultInitial(B, UndefinedVal(), LC);
   if (auto Size = Call.getArgSVal(D.SizeArg).getAs<DefinedOrUnknownSVal>())
     State = setDynamicExtent(State, Buffer, *Size, SVB);
-  State = State->set<WdfBuffers>(Buffer, BufferInfo{nullptr, false, false, D.Id});
+  BufferInfo Info{nullptr, false, false, D.Id};
+  if (!Zeroed)
+    Info.Allocation = dyn_cast<CallExpr>(CE);
+  State = State->set<WdfBuffers>(Buffer, Info);
   const NoteTag *Tag = nullptr;
   if (!Zeroed)
     if (SymbolRef Sym = B.getAsSymbol())

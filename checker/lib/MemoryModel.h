@@ -162,11 +162,14 @@ struct BufferInfo {
   // The owner's parent: deleting it (or completing it) frees the buffer
   // even when the owner's handle is gone.
   clang::ento::SymbolRef OwnerParent = nullptr;
+  // The call that allocated a fresh, unzeroed buffer (for WM003's fix-it).
+  const clang::CallExpr *Allocation = nullptr;
 
   bool operator==(const BufferInfo &O) const {
     return Owner == O.Owner && OwnerIsRequest == O.OwnerIsRequest &&
            Untrusted == O.Untrusted && Ddi == O.Ddi &&
-           OwnerDeath == O.OwnerDeath && OwnerParent == O.OwnerParent;
+           OwnerDeath == O.OwnerDeath && OwnerParent == O.OwnerParent &&
+           Allocation == O.Allocation;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddPointer(Owner);
@@ -175,6 +178,7 @@ struct BufferInfo {
     ID.AddInteger(Ddi);
     ID.AddInteger(OwnerDeath);
     ID.AddPointer(OwnerParent);
+    ID.AddPointer(Allocation);
   }
 };
 

@@ -18,10 +18,13 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "MemoryModel.h"
+#include "wdfcheck/Catalog.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecordLayout.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
@@ -67,6 +70,7 @@ class UninitDisclosureChecker
     : public Checker<check::PreCall, check::Bind, check::DeadSymbols> {
 public:
   const MemoryModel *Model = nullptr;
+  bool ShowFixIts = false;
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
@@ -85,6 +89,8 @@ private:
   bool isUntrusted(ProgramStateRef State, const MemRegion *Dest) const;
   void check(Store St, const MemRegion *Source, uint64_t Length,
              StringRef Dest, const Expr *Where, CheckerContext &C) const;
+  std::optional<FixItHint> zeroFixIt(const CallExpr *Allocation,
+                                     CheckerContext &C) const;
 };
 
 bool UninitDisclosureChecker::isUntrusted(ProgramStateRef State,
@@ -248,6 +254,93 @@ std::string describeLayout(const MemRegion *Source, const ByteRange &First,
   return "";
 }
 
+// The expression an out-pointer argument names: &buffer -> "buffer".
+std::optional<StringRef> addressedName(const Expr *E) {
+  const auto *Addr = dyn_cast_or_null<UnaryOperator>(E ? E->IgnoreParenCasts() : nullptr);
+  if (!Addr || Addr->getOpcode() != UO_AddrOf)
+    return std::nullopt;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Addr->getSubExpr()->IgnoreParens());
+  if (!DRE || !DRE->getDecl()->getIdentifier())
+    return std::nullopt;
+  return DRE->getDecl()->getName();
+}
+
+// "RtlZeroMemory(buffer, size);" after the allocation, or after the status
+// check that follows it (the buffer is NULL on failure), when the buffer
+// variable and the size are written out at the call.
+std::optional<FixItHint>
+UninitDisclosureChecker::zeroFixIt(const CallExpr *Allocation,
+                                   CheckerContext &C) const {
+  if (!Allocation)
+    return std::nullopt;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Allocation->getCalleeDecl());
+  const DdiInfo *D = nullptr;
+  for (int I = 0; I < WDF_DDI_COUNT && FD && FD->getIdentifier(); ++I)
+    if (FD->getName() == ddi(static_cast<wdf_ddi_id>(I)).Name)
+      D = &ddi(static_cast<wdf_ddi_id>(I));
+  if (!D || D->Family != WDF_FAMILY_MEMORY_CREATE || D->OutBufArg < 0 ||
+      D->SizeArg < 0 || Allocation->getNumArgs() <= (unsigned)D->OutBufArg)
+    return std::nullopt;
+  std::optional<StringRef> Buffer =
+      addressedName(Allocation->getArg(D->OutBufArg));
+  const Expr *SizeE = Allocation->getArg(D->SizeArg);
+  const SourceManager &SM = C.getSourceManager();
+  // The size as written (also inside a macro argument such as NT_SUCCESS's).
+  auto written = [&](SourceLocation L) {
+    return SM.isMacroArgExpansion(L) ? SM.getSpellingLoc(L) : L;
+  };
+  SourceLocation SizeBegin = written(SizeE->getBeginLoc());
+  SourceLocation SizeEnd = written(SizeE->getEndLoc());
+  if (!Buffer || !SizeBegin.isFileID() || !SizeEnd.isFileID() ||
+      SizeE->HasSideEffects(C.getASTContext()))
+    return std::nullopt;
+  StringRef Size = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(SizeBegin, SizeEnd), SM, C.getLangOpts());
+  // The statement of the enclosing block that holds the allocation; when
+  // the next one checks the status, zero after that check.
+  const Decl *Owner = C.getLocationContext()->getDecl();
+  const auto *Body = Owner ? dyn_cast_or_null<CompoundStmt>(Owner->getBody()) : nullptr;
+  if (!Body)
+    return std::nullopt;
+  ParentMap PM(const_cast<CompoundStmt *>(Body));
+  const Stmt *S = Allocation;
+  const Stmt *Parent = PM.getParent(S);
+  while (Parent && !isa<CompoundStmt>(Parent)) {
+    S = Parent;
+    Parent = PM.getParent(S);
+  }
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent);
+  if (!Block)
+    return std::nullopt;
+  const Stmt *After = S;
+  if (!isa<IfStmt>(S)) {
+    auto It = llvm::find(Block->body(), S);
+    if (It != Block->body_end() && std::next(It) != Block->body_end() &&
+        isa<IfStmt>(*std::next(It)))
+      After = *std::next(It);
+  }
+  SourceLocation End = After->getEndLoc();
+  if (!End.isFileID())
+    return std::nullopt;
+  SourceLocation Insert =
+      Lexer::getLocForEndOfToken(End, 0, SM, C.getLangOpts());
+  Token Last;
+  if (Lexer::getRawToken(End, Last, SM, C.getLangOpts()))
+    return std::nullopt;
+  if (Last.isNot(tok::r_brace)) {
+    // Past the statement's semicolon.
+    std::optional<Token> Semi = Lexer::findNextToken(End, SM, C.getLangOpts());
+    if (!Semi || Semi->isNot(tok::semi))
+      return std::nullopt;
+    Insert = Semi->getEndLoc();
+  }
+  unsigned Column = SM.getSpellingColumnNumber(S->getBeginLoc());
+  std::string Indent(Column > 0 ? Column - 1 : 0, ' ');
+  return FixItHint::CreateInsertion(
+      Insert, ("\n" + Indent + "RtlZeroMemory(" + *Buffer + ", " + Size + ");")
+                  .str());
+}
+
 void UninitDisclosureChecker::check(Store St, const MemRegion *Source,
                                     uint64_t Length, StringRef Dest,
                                     const Expr *Where, CheckerContext &C) const {
@@ -278,6 +371,10 @@ void UninitDisclosureChecker::check(Store St, const MemRegion *Source,
   R->markInteresting(Source->getBaseRegion());
   if (Where)
     R->addRange(Where->getSourceRange());
+  if (ShowFixIts)
+    if (const BufferInfo *Info = MemoryModel::buffer(C.getState(), Source))
+      if (std::optional<FixItHint> Fix = zeroFixIt(Info->Allocation, C))
+        R->addFixItHint(*Fix);
   C.emitReport(std::move(R));
 }
 
@@ -357,6 +454,8 @@ void UninitDisclosureChecker::checkStructAssignment(SVal Loc, SVal Val,
 void registerUninitDisclosureChecker(CheckerManager &Mgr) {
   auto *Checker = Mgr.registerChecker<UninitDisclosureChecker>();
   Checker->Model = Mgr.getChecker<MemoryModel>();
+  Checker->ShowFixIts = Mgr.getAnalyzerOptions().getCheckerBooleanOption(
+      Checker, ShowFixItsOption);
 }
 
 bool shouldRegisterUninitDisclosureChecker(const CheckerManager &) {
