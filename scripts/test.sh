@@ -20,7 +20,10 @@ if [ ! -x "$build/node/node_modules/.bin/sarif-multitool" ] && command -v npm >/
 fi
 
 log=$(mktemp)
-python3 /usr/lib/llvm-19/build/utils/lit/lit.py -v "$build/test" "$@" | tee "$log"
+# Debian's python3 has psutil (per-test timeouts); another python3 first on
+# PATH may not.
+py=/usr/bin/python3; [ -x "$py" ] || py=python3
+"$py" /usr/lib/llvm-19/build/utils/lit/lit.py -v "$build/test" "$@" | tee "$log"
 passed=$(grep -cE '^(PASS|XFAIL): ' "$log")
 failed=$(grep -cE '^(FAIL|XPASS|UNRESOLVED|TIMEOUT): ' "$log")
 rm -f "$log"

@@ -71,3 +71,11 @@ validator = os.path.join(config.wdfcheck_obj_root, "node", "node_modules",
 if os.path.exists(validator):
     config.available_features.add("sarif-validator")
     config.substitutions.append(("%sarif_multitool", validator))
+
+# A hung test fails after five minutes instead of stalling the run (lit
+# needs psutil for that; scripts/setup.sh installs python3-psutil).
+try:
+    import psutil  # noqa: F401
+    lit_config.maxIndividualTestTime = 300
+except ImportError:
+    pass

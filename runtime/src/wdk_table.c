@@ -4,31 +4,18 @@
  * Built with WDFCHECK_WDK_SHAPE=1, a driver calls each WDF DDI through a
  * FORCEINLINE wrapper that reads WdfFunctions[<Name>TableIndex] and passes
  * WdfDriverGlobals first, as with the real WDK.  This file (compiled in
- * that shape) defines both symbols: the table's entries take the globals
- * and call the runtime's implementation, which has the plain name -- in
- * this translation unit that name belongs to the inline wrapper, so the
- * implementation is declared under another name bound to the plain
- * symbol with an asm label.
+ * that shape) defines both symbols; the table's entries, which take the
+ * globals and call the runtime's implementation, are in wdk_thunks.c.
  */
 #define WDFCHECK_WDK_SHAPE 1
 #include "wdfrt_internal.h"
 
 extern WDF_DRIVER_GLOBALS _wdfrt_driver_globals;
 
-#define WDFRT_UNPAREN(...) __VA_ARGS__
-
-#define WDFRT_WDK(Ret, Name, Params, Args)                                     \
-  Ret _wdfrt_plain_##Name Params __asm__(#Name);                               \
-  static Ret wdk_##Name(PWDF_DRIVER_GLOBALS Globals, WDFRT_UNPAREN Params) {   \
-    (void)Globals;                                                             \
-    return _wdfrt_plain_##Name Args;                                           \
-  }
-#define WDFRT_WDK_VOID(Name, Params, Args)                                     \
-  VOID _wdfrt_plain_##Name Params __asm__(#Name);                              \
-  static VOID wdk_##Name(PWDF_DRIVER_GLOBALS Globals, WDFRT_UNPAREN Params) {  \
-    (void)Globals;                                                             \
-    _wdfrt_plain_##Name Args;                                                  \
-  }
+/* The entries, defined in wdk_thunks.c (plain shape); only their addresses
+   are needed here. */
+#define WDFRT_WDK(Ret, Name, Params, Args) void _wdfrt_wdk_##Name(void);
+#define WDFRT_WDK_VOID(Name, Params, Args) void _wdfrt_wdk_##Name(void);
 #include "wdk_table.def"
 #undef WDFRT_WDK
 #undef WDFRT_WDK_VOID
@@ -46,8 +33,8 @@ _Static_assert((int)WDFRT_WDK_ROWS == (int)WdfFunctionTableNumEntries,
                "wdk_table.def must have one row per WDFFUNCENUM entry");
 
 static const WDFFUNC functions[WdfFunctionTableNumEntries] = {
-#define WDFRT_WDK(Ret, Name, Params, Args) [Name##TableIndex] = (WDFFUNC)wdk_##Name,
-#define WDFRT_WDK_VOID(Name, Params, Args) [Name##TableIndex] = (WDFFUNC)wdk_##Name,
+#define WDFRT_WDK(Ret, Name, Params, Args) [Name##TableIndex] = (WDFFUNC)_wdfrt_wdk_##Name,
+#define WDFRT_WDK_VOID(Name, Params, Args) [Name##TableIndex] = (WDFFUNC)_wdfrt_wdk_##Name,
 #include "wdk_table.def"
 #undef WDFRT_WDK
 #undef WDFRT_WDK_VOID
