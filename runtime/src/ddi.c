@@ -113,6 +113,18 @@ _wdfrt_site_t _wdfrt_enter_pool(enum wdf_ddi_id ddi, _wdfrt_pool_t pool) {
   return site;
 }
 
+NTSTATUS _wdfrt_check_allocation(enum wdf_ddi_id ddi, const char *function,
+                                 int paged, size_t size, _wdfrt_site_t site) {
+  if (!_wdfrt_check_irql(ddi, paged ? WDFRT_POOL_PAGED : WDFRT_POOL_NONPAGED,
+                         -1, site))
+    return STATUS_INVALID_DEVICE_REQUEST;
+  if (!_wdfrt_check_size(function, size, "BufferSize",
+                         "the framework fails it with STATUS_INVALID_PARAMETER",
+                         site))
+    return STATUS_INVALID_PARAMETER;
+  return STATUS_SUCCESS;
+}
+
 /* --- WM007 ---------------------------------------------------------------- */
 
 int _wdfrt_check_size(const char *ddi, size_t size, const char *what,

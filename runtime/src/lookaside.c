@@ -35,18 +35,10 @@ NTSTATUS WdfLookasideListCreate(PWDF_OBJECT_ATTRIBUTES LookasideAttributes,
   if (!_wdfrt_check_out(__func__, Lookaside, "Lookaside", site))
     return STATUS_INVALID_PARAMETER;
   *Lookaside = NULL;
-  if (!_wdfrt_check_irql(WDF_DDI_WdfLookasideListCreate,
-                         paged ? WDFRT_POOL_PAGED : WDFRT_POOL_NONPAGED, -1,
-                         site)) {
-    status = STATUS_INVALID_DEVICE_REQUEST;
+  status = _wdfrt_check_allocation(WDF_DDI_WdfLookasideListCreate, __func__, paged, BufferSize,
+                                   site);
+  if (!NT_SUCCESS(status))
     goto failed;
-  }
-  if (!_wdfrt_check_size(__func__, BufferSize, "BufferSize",
-                         "the framework fails it with STATUS_INVALID_PARAMETER",
-                         site)) {
-    status = STATUS_INVALID_PARAMETER;
-    goto failed;
-  }
   status = _wdfrt_attributes_validate(MemoryAttributes, 0);
   if (!NT_SUCCESS(status))
     goto failed;

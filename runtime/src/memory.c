@@ -60,18 +60,10 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
   NTSTATUS status;
   if (!_wdfrt_check_out(__func__, Memory, "Memory", site))
     return STATUS_INVALID_PARAMETER;
-  if (!_wdfrt_check_irql(WDF_DDI_WdfMemoryCreate,
-                         paged ? WDFRT_POOL_PAGED : WDFRT_POOL_NONPAGED, -1,
-                         site)) {
-    status = STATUS_INVALID_DEVICE_REQUEST;
+  status = _wdfrt_check_allocation(WDF_DDI_WdfMemoryCreate, __func__, paged, BufferSize,
+                                   site);
+  if (!NT_SUCCESS(status))
     goto failed;
-  }
-  if (!_wdfrt_check_size(__func__, BufferSize, "BufferSize",
-                         "the framework fails it with STATUS_INVALID_PARAMETER",
-                         site)) {
-    status = STATUS_INVALID_PARAMETER;
-    goto failed;
-  }
   _wdfrt_check_tag(__func__, PoolTag, site);
   _wdfrt_check_pool_type(__func__, (unsigned long long)PoolType, site);
   *Memory = NULL;

@@ -138,6 +138,12 @@ _wdfrt_site_t _wdfrt_enter_pool(enum wdf_ddi_id ddi, _wdfrt_pool_t pool);
 int _wdfrt_check_irql(enum wdf_ddi_id ddi, _wdfrt_pool_t pool,
                       int max_override, _wdfrt_site_t site);
 
+/* What a creation backed by pool checks first, in the framework's order:
+   the IRQL for its pool (WM001/WM008), then a non-zero BufferSize (WM007).
+   Returns STATUS_SUCCESS or the status the DDI fails with. */
+NTSTATUS _wdfrt_check_allocation(enum wdf_ddi_id ddi, const char *function,
+                                 int paged, size_t size, _wdfrt_site_t site);
+
 /* The maximum IRQL of a DDI called with a zero timeout, or -1. */
 int _wdfrt_zero_timeout_max_irql(enum wdf_ddi_id ddi);
 
