@@ -178,6 +178,7 @@ ProgramStateRef bindFailedOut(ProgramStateRef State, CheckerContext &C,
     State = State->set<WdfFailed>(Sym, Why);
   // The analyzer may fold the NULL symbol into a plain NULL when it is
   // loaded: remember where it was stored too.
+  Why.Frame = C.getStackFrame();
   if (const MemRegion *R = Out.getAsRegion())
     State = State->set<WdfFailedAt>(R, Why);
   return State;
@@ -869,10 +870,14 @@ void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   // A variable holding a failed call's NULL is read after the point where
   // liveness calls it dead (the read is an earlier CFG element than the
   // call using it): keep the entry until its stack frame is gone.
-  for (const auto &Entry : State->get<WdfFailedAt>())
-    if (!frameIsActive(Entry.first, C.getStackFrame()) &&
+  for (const auto &Entry : State->get<WdfFailedAt>()) {
+    bool CallerActive = false;
+    for (const LocationContext *LC = C.getStackFrame(); LC; LC = LC->getParent())
+      CallerActive = CallerActive || LC == Entry.second.Frame;
+    if (!CallerActive && !frameIsActive(Entry.first, C.getStackFrame()) &&
         !SR.isLiveRegion(Entry.first))
       State = State->remove<WdfFailedAt>(Entry.first);
+  }
   for (const auto &Entry : State->get<WdfLookasides>())
     if (SR.isDead(Entry.first))
       State = State->remove<WdfLookasides>(Entry.first);

@@ -186,12 +186,16 @@ struct BufferInfo {
 struct FailedValue {
   wdf_ddi_id Ddi;
   bool IsBuffer;
+  // The function the call was made in: what it stored is remembered while
+  // that function runs.
+  const clang::StackFrameContext *Frame = nullptr;
   bool operator==(const FailedValue &O) const {
-    return Ddi == O.Ddi && IsBuffer == O.IsBuffer;
+    return Ddi == O.Ddi && IsBuffer == O.IsBuffer && Frame == O.Frame;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(Ddi);
     ID.AddBoolean(IsBuffer);
+    ID.AddPointer(Frame);
   }
 };
 

@@ -66,8 +66,17 @@ const MemRegion *storageOf(const Expr *E, CheckerContext &C) {
     const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!FD)
       return nullptr;
-    SVal Base = ME->isArrow() ? C.getSVal(ME->getBase())
-                              : loc::MemRegionVal(storageOf(ME->getBase(), C));
+    SVal Base;
+    if (ME->isArrow()) {
+      // The pointer's value: read from its variable when the expression's
+      // own value is no longer in the environment.
+      Base = C.getSVal(ME->getBase());
+      if (!Base.getAsRegion())
+        if (const MemRegion *PtrVar = storageOf(ME->getBase(), C))
+          Base = State->getSVal(PtrVar);
+    } else if (const MemRegion *Object = storageOf(ME->getBase(), C)) {
+      Base = loc::MemRegionVal(Object);
+    }
     if (!Base.getAsRegion())
       return nullptr;
     return State->getLValue(FD, Base).getAsRegion();

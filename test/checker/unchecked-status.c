@@ -81,3 +81,10 @@ void Reassigned(WDFMEMORY other) {
     memory = other;
   WdfObjectDelete(memory); // no-warning
 }
+
+// The out-parameter is a field of a structure the caller passed.
+typedef struct { WDFMEMORY Ring; } SUBSCRIBER;
+void FieldOutParameter(SUBSCRIBER *Subscriber, PVOID Storage) {
+  WdfMemoryCreatePreallocated(WDF_NO_OBJECT_ATTRIBUTES, Storage, 64, &Subscriber->Ring);
+  WdfMemoryGetBuffer(Subscriber->Ring, NULL); // expected-warning{{the handle from WdfMemoryCreatePreallocated is used on a path where WdfMemoryCreatePreallocated failed: its NTSTATUS was not checked and the handle is NULL; check NT_SUCCESS(status) before using it}} expected-note{{the handle from WdfMemoryCreatePreallocated is used on a path where WdfMemoryCreatePreallocated failed: its NTSTATUS was not checked and the handle is NULL; check NT_SUCCESS(status) before using it}}
+}
