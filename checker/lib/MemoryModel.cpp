@@ -49,6 +49,9 @@ REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailedAt, const MemRegion *, FailedValue)
 REGISTER_SET_WITH_PROGRAMSTATE(WdfCompleted, SymbolRef)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfLookasides, SymbolRef, LookasideParent)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfLost, SymbolRef, LostObject)
+// A helper returning a failed call's NULL: its call site -> what failed, until
+// the caller stores the result.
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailedReturns, const void *, FailedValue)
 
 namespace wdfcheck {
 namespace {
@@ -317,6 +320,36 @@ void MemoryModel::forEachObject(
 const FailedValue *MemoryModel::failedAt(ProgramStateRef State,
                                          const MemRegion *R) {
   return R ? State->get<WdfFailedAt>(R) : nullptr;
+}
+
+// Where the value of E was read from: a variable, or a field of one.
+const MemRegion *MemoryModel::storageOf(const Expr *E, CheckerContext &C) {
+  E = E->IgnoreParenCasts();
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return State->getLValue(VD, LC).getAsRegion();
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD)
+      return nullptr;
+    SVal Base;
+    if (ME->isArrow()) {
+      // The pointer's value: read from its variable when the expression's
+      // own value is no longer in the environment.
+      Base = C.getSVal(ME->getBase());
+      if (!Base.getAsRegion())
+        if (const MemRegion *PtrVar = storageOf(ME->getBase(), C))
+          Base = State->getSVal(PtrVar);
+    } else if (const MemRegion *Object = storageOf(ME->getBase(), C)) {
+      Base = loc::MemRegionVal(Object);
+    }
+    if (!Base.getAsRegion())
+      return nullptr;
+    return State->getLValue(FD, Base).getAsRegion();
+  }
+  return nullptr;
 }
 
 bool MemoryModel::isCompleted(ProgramStateRef State, SymbolRef Request) {
@@ -826,8 +859,17 @@ void MemoryModel::checkPostCall(const CallEvent &Call, CheckerContext &C) const 
 
 // A handle the analysed function returns is stored by its caller.
 void MemoryModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
-  if (!C.inTopFrame() || !RS->getRetValue())
+  if (!RS->getRetValue())
     return;
+  if (!C.inTopFrame()) {
+    // A helper hands a failed call's NULL to its caller.
+    const FailedValue *Failed =
+        failedAt(C.getState(), storageOf(RS->getRetValue(), C));
+    if (Failed && C.getSVal(RS->getRetValue()).isZeroConstant())
+      if (const Stmt *Site = C.getStackFrame()->getCallSite())
+        C.addTransition(C.getState()->set<WdfFailedReturns>(Site, *Failed));
+    return;
+  }
   ProgramStateRef State = C.getState();
   SVal Ret = C.getSVal(RS->getRetValue());
   SymbolRef Sym = handleOf(Ret);
@@ -841,8 +883,28 @@ void MemoryModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
 void MemoryModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
                             CheckerContext &C) const {
   const MemRegion *R = Loc.getAsRegion();
-  if (R && C.getState()->get<WdfFailedAt>(R))
-    C.addTransition(C.getState()->remove<WdfFailedAt>(R));
+  ProgramStateRef State = C.getState();
+  if (R && State->get<WdfFailedAt>(R))
+    State = State->remove<WdfFailedAt>(R);
+  // The result of a helper that returned a failed call's NULL.
+  const Expr *Value = nullptr;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(S)) {
+    if (const auto *VD = dyn_cast_or_null<VarDecl>(DS->getSingleDecl()))
+      Value = VD->getInit();
+  } else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      Value = BO->getRHS();
+  }
+  if (Value && R && Val.isZeroConstant()) {
+    const Stmt *Call = Value->IgnoreParenCasts();
+    if (const FailedValue *Failed = State->get<WdfFailedReturns>(Call)) {
+      FailedValue Here = *Failed;
+      Here.Frame = C.getStackFrame();
+      State = State->set<WdfFailedAt>(R, Here)->remove<WdfFailedReturns>(Call);
+    }
+  }
+  if (State != C.getState())
+    C.addTransition(State);
 }
 
 void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {

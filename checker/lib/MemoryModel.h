@@ -291,6 +291,9 @@ public:
   // The variable (or field) a failed call left its NULL in, while it holds it.
   static const FailedValue *failedAt(clang::ento::ProgramStateRef State,
                                      const clang::ento::MemRegion *R);
+  // Where the value of E was read from: a variable, or a field of one.
+  static const clang::ento::MemRegion *
+  storageOf(const clang::Expr *E, clang::ento::CheckerContext &C);
   static bool isCompleted(clang::ento::ProgramStateRef State,
                           clang::ento::SymbolRef Request);
   // The handle symbol an argument carries, if any.

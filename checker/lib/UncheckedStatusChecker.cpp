@@ -54,36 +54,6 @@ SymbolRef baseSymbol(SVal V) {
   return nullptr;
 }
 
-// Where the value of E was read from: a variable, or a field of one.
-const MemRegion *storageOf(const Expr *E, CheckerContext &C) {
-  E = E->IgnoreParenCasts();
-  ProgramStateRef State = C.getState();
-  const LocationContext *LC = C.getLocationContext();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      return State->getLValue(VD, LC).getAsRegion();
-  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (!FD)
-      return nullptr;
-    SVal Base;
-    if (ME->isArrow()) {
-      // The pointer's value: read from its variable when the expression's
-      // own value is no longer in the environment.
-      Base = C.getSVal(ME->getBase());
-      if (!Base.getAsRegion())
-        if (const MemRegion *PtrVar = storageOf(ME->getBase(), C))
-          Base = State->getSVal(PtrVar);
-    } else if (const MemRegion *Object = storageOf(ME->getBase(), C)) {
-      Base = loc::MemRegionVal(Object);
-    }
-    if (!Base.getAsRegion())
-      return nullptr;
-    return State->getLValue(FD, Base).getAsRegion();
-  }
-  return nullptr;
-}
-
 bool UncheckedStatusChecker::checkValue(SVal V, const Expr *E,
                                         CheckerContext &C) const {
   ProgramStateRef State = C.getState();
@@ -93,7 +63,7 @@ bool UncheckedStatusChecker::checkValue(SVal V, const Expr *E,
   // read from.
   const MemRegion *From = nullptr;
   if (!Failed && E && V.isZeroConstant()) {
-    From = storageOf(E, C);
+    From = MemoryModel::storageOf(E, C);
     Failed = MemoryModel::failedAt(State, From);
   }
   if (!Failed)

@@ -88,3 +88,28 @@ void FieldOutParameter(SUBSCRIBER *Subscriber, PVOID Storage) {
   WdfMemoryCreatePreallocated(WDF_NO_OBJECT_ATTRIBUTES, Storage, 64, &Subscriber->Ring);
   WdfMemoryGetBuffer(Subscriber->Ring, NULL); // expected-warning{{the handle from WdfMemoryCreatePreallocated is used on a path where WdfMemoryCreatePreallocated failed: its NTSTATUS was not checked and the handle is NULL; check NT_SUCCESS(status) before using it}} expected-note{{the handle from WdfMemoryCreatePreallocated is used on a path where WdfMemoryCreatePreallocated failed: its NTSTATUS was not checked and the handle is NULL; check NT_SUCCESS(status) before using it}}
 }
+
+// A helper that ignores the status and returns the buffer.
+static PVOID InputOf(WDFREQUEST Request) {
+  PVOID buffer = NULL;
+  WdfRequestRetrieveInputBuffer(Request, sizeof(ULONG), &buffer, NULL);
+  return buffer;
+}
+
+EVT_WDF_IO_QUEUE_IO_WRITE ThroughHelper;
+VOID ThroughHelper(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  ULONG *input = (ULONG *)InputOf(Request);
+  ULONG value = *input; // expected-warning{{the buffer from WdfRequestRetrieveInputBuffer is used on a path where WdfRequestRetrieveInputBuffer failed: its NTSTATUS was not checked and the buffer is NULL; check NT_SUCCESS(status) before using it}} expected-note{{the buffer from WdfRequestRetrieveInputBuffer is used on a path where WdfRequestRetrieveInputBuffer failed: its NTSTATUS was not checked and the buffer is NULL; check NT_SUCCESS(status) before using it}}
+  WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, value);
+}
+
+// The helper's caller checks the result against NULL: clean.
+EVT_WDF_IO_QUEUE_IO_WRITE ThroughHelperChecked;
+VOID ThroughHelperChecked(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  ULONG *input = (ULONG *)InputOf(Request);
+  if (input == NULL) {
+    WdfRequestComplete(Request, STATUS_INVALID_PARAMETER);
+    return;
+  }
+  WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS, *input); // no-warning
+}
