@@ -12,8 +12,9 @@
 // through the store: a binding found at an offset covers its own width; a
 // byte with no binding falls back to the region's default, undefined for
 // the sources above.  Anything the analyzer cannot place (an unknown value,
-// a write at a symbolic offset, an object with an initializer, a copy of an
-// unknown length) counts as written: precision over recall.
+// a write at a symbolic offset, an object with an initializer) counts as
+// written, and a copy of unknown length is walked only up to the smallest
+// length the path allows: precision over recall.
 //
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
@@ -384,8 +385,13 @@ void UninitDisclosureChecker::checkPreCall(const CallEvent &Call,
   if (!Copy || Copy->Kind == WDF_COPY_FILL || Copy->SrcArg < 0)
     return;
   ProgramStateRef State = C.getState();
+  // A length the path does not pin down is walked up to its smallest
+  // possible value: those bytes are copied on every execution.
+  SVal LengthVal = Call.getArgSVal(Copy->SizeArg);
   const llvm::APSInt *Length =
-      C.getSValBuilder().getKnownValue(State, Call.getArgSVal(Copy->SizeArg));
+      C.getSValBuilder().getKnownValue(State, LengthVal);
+  if (!Length && LengthVal.getAsSymbol())
+    Length = C.getSValBuilder().getMinValue(State, LengthVal);
   if (!Length)
     return;
   const MemRegion *Source = nullptr;

@@ -247,3 +247,15 @@ VOID CopyToLocal(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
   RtlCopyMemory(&local, &reply, sizeof reply); // no-warning
   WdfRequestComplete(Request, STATUS_SUCCESS);
 }
+
+// A length the path bounds from below: at least the first 8 bytes go out.
+VOID LengthAtLeast(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  UCHAR *pool = (UCHAR *)ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG); // expected-note{{pool from ExAllocatePoolWithTag is not zeroed}}
+  PVOID out;
+  if (pool == NULL) // expected-note{{Assuming 'pool' is not equal to NULL}} expected-note{{Taking false branch}}
+    return;
+  pool[0] = 1;
+  if (Length >= 8 && Length <= 64 && NT_SUCCESS(OutputOf(Request, Length, &out))) // expected-note{{Assuming 'Length' is >= 8}} expected-note{{Left side of '&&' is true}} expected-note{{Assuming 'Length' is <= 64}} expected-note{{Left side of '&&' is true}} expected-note{{Taking true branch}}
+    RtlCopyMemory(out, pool, Length); // expected-warning{{bytes 1-7 of the buffer from ExAllocatePoolWithTag were never written and are copied to the request's output buffer: they disclose kernel memory to user mode; zero the source first (RtlZeroMemory) or copy only what was written}} expected-note{{bytes 1-7 of the buffer from ExAllocatePoolWithTag were never written and are copied to the request's output buffer: they disclose kernel memory to user mode; zero the source first (RtlZeroMemory) or copy only what was written}}
+  ExFreePoolWithTag(pool, TAG);
+}
