@@ -187,17 +187,6 @@ ProgramStateRef bindFailedOut(ProgramStateRef State, CheckerContext &C,
   return State;
 }
 
-// Whether R lives in the stack frame of Current or one of its callers.
-bool frameIsActive(const MemRegion *R, const StackFrameContext *Current) {
-  const auto *Space = dyn_cast<StackSpaceRegion>(R->getMemorySpace());
-  if (!Space)
-    return false;
-  for (const LocationContext *LC = Current; LC; LC = LC->getParent())
-    if (LC == Space->getStackFrame())
-      return true;
-  return false;
-}
-
 StringRef deathText(MemObject::Death D) {
   switch (D) {
   case MemObject::ByDelete:
@@ -350,6 +339,19 @@ const MemRegion *MemoryModel::storageOf(const Expr *E, CheckerContext &C) {
     return State->getLValue(FD, Base).getAsRegion();
   }
   return nullptr;
+}
+
+bool MemoryModel::isActiveFrame(const StackFrameContext *Frame,
+                                const LocationContext *From) {
+  for (const LocationContext *LC = From; LC && Frame; LC = LC->getParent())
+    if (LC == Frame)
+      return true;
+  return false;
+}
+
+bool MemoryModel::inActiveFrame(const MemRegion *R, const LocationContext *From) {
+  const auto *Space = dyn_cast<StackSpaceRegion>(R->getMemorySpace());
+  return Space && isActiveFrame(Space->getStackFrame(), From);
 }
 
 bool MemoryModel::isCompleted(ProgramStateRef State, SymbolRef Request) {
@@ -932,14 +934,11 @@ void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   // A variable holding a failed call's NULL is read after the point where
   // liveness calls it dead (the read is an earlier CFG element than the
   // call using it): keep the entry until its stack frame is gone.
-  for (const auto &Entry : State->get<WdfFailedAt>()) {
-    bool CallerActive = false;
-    for (const LocationContext *LC = C.getStackFrame(); LC; LC = LC->getParent())
-      CallerActive = CallerActive || LC == Entry.second.Frame;
-    if (!CallerActive && !frameIsActive(Entry.first, C.getStackFrame()) &&
+  for (const auto &Entry : State->get<WdfFailedAt>())
+    if (!isActiveFrame(Entry.second.Frame, C.getStackFrame()) &&
+        !inActiveFrame(Entry.first, C.getStackFrame()) &&
         !SR.isLiveRegion(Entry.first))
       State = State->remove<WdfFailedAt>(Entry.first);
-  }
   for (const auto &Entry : State->get<WdfLookasides>())
     if (SR.isDead(Entry.first))
       State = State->remove<WdfLookasides>(Entry.first);
@@ -959,15 +958,8 @@ void MemoryModel::checkEndFunction(const ReturnStmt *RS, CheckerContext &C) cons
   llvm::SmallVector<std::pair<SymbolRef, MemObject>, 2> Lost;
   // Lost in this function, or in a callee that has already returned (its
   // locals die after its own end-of-function callbacks).
-  auto onStack = [&](const StackFrameContext *F) {
-    for (const LocationContext *LC = C.getStackFrame()->getParent(); LC;
-         LC = LC->getParent())
-      if (LC == F)
-        return true;
-    return false;
-  };
   for (const auto &Entry : State->get<WdfLost>())
-    if (!onStack(Entry.second.Frame)) {
+    if (!isActiveFrame(Entry.second.Frame, C.getStackFrame()->getParent())) {
       Lost.push_back({Entry.first, Entry.second.Obj});
       State = State->remove<WdfLost>(Entry.first);
     }

@@ -291,6 +291,13 @@ public:
   // The variable (or field) a failed call left its NULL in, while it holds it.
   static const FailedValue *failedAt(clang::ento::ProgramStateRef State,
                                      const clang::ento::MemRegion *R);
+  // Whether Frame is From or one of its callers (still running).
+  static bool isActiveFrame(const clang::StackFrameContext *Frame,
+                            const clang::LocationContext *From);
+  // Whether R is a local of a frame that is still running.
+  static bool inActiveFrame(const clang::ento::MemRegion *R,
+                            const clang::LocationContext *From);
+
   // Where the value of E was read from: a variable, or a field of one.
   static const clang::ento::MemRegion *
   storageOf(const clang::Expr *E, clang::ento::CheckerContext &C);

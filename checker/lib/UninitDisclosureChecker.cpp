@@ -196,15 +196,10 @@ void UninitDisclosureChecker::checkDeadSymbols(SymbolReaper &SR,
   // A local aggregate is read after the point where liveness calls it dead
   // (the read is an earlier CFG element than the copy using it): keep its
   // writes while its stack frame is active.
-  for (const auto &Entry : State->get<WdfWrites>()) {
-    const MemRegion *Base = Entry.first.Base;
-    bool FrameActive = false;
-    if (const auto *Space = dyn_cast<StackSpaceRegion>(Base->getMemorySpace()))
-      for (const LocationContext *LC = C.getStackFrame(); LC; LC = LC->getParent())
-        FrameActive = FrameActive || LC == Space->getStackFrame();
-    if (!FrameActive && !SR.isLiveRegion(Base))
+  for (const auto &Entry : State->get<WdfWrites>())
+    if (!MemoryModel::inActiveFrame(Entry.first.Base, C.getStackFrame()) &&
+        !SR.isLiveRegion(Entry.first.Base))
       State = State->remove<WdfWrites>(Entry.first);
-  }
   if (State != C.getState())
     C.addTransition(State);
 }
