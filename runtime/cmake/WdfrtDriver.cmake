@@ -19,14 +19,14 @@
 # compiler the project is configured with.
 
 set(WDFRT_MSAN_FLAGS -fsanitize=memory -fsanitize-recover=memory
-    -fno-omit-frame-pointer -g -O1)
+    -fno-omit-frame-pointer -g -O1 CACHE INTERNAL "MemorySanitizer build flags")
 
 # Compiles SOURCES with clang 19 and MemorySanitizer into objects under
 # <binary dir>/<name>.msan/; their paths go to the variable OBJECTS.
 function(_wdfrt_msan_objects NAME OBJECTS)
   cmake_parse_arguments(ARG "" "" "SOURCES;INCLUDES;DEFINITIONS;FLAGS" ${ARGN})
   set(objects "")
-  set(flags ${WDFRT_MSAN_FLAGS} -std=c11 ${ARG_FLAGS})
+  set(flags ${WDFRT_MSAN_FLAGS} ${ARG_FLAGS})
   foreach(dir ${ARG_INCLUDES})
     list(APPEND flags -I${dir})
   endforeach()
@@ -36,15 +36,22 @@ function(_wdfrt_msan_objects NAME OBJECTS)
   set(index 0)
   foreach(source ${ARG_SOURCES})
     get_filename_component(base ${source} NAME_WE)
+    get_filename_component(extension ${source} LAST_EXT)
+    if(extension STREQUAL ".cpp" OR extension STREQUAL ".cc")
+      # C++ drivers: kernel C++ (no exceptions, no run-time type information)
+      set(compile ${WDFRT_CLANGXX} -std=c++17 -fno-exceptions -fno-rtti)
+    else()
+      set(compile ${WDFRT_CLANG} -std=c11)
+    endif()
     math(EXPR index "${index} + 1")
     set(object ${CMAKE_CURRENT_BINARY_DIR}/${NAME}.msan/${index}-${base}.o)
     add_custom_command(
       OUTPUT ${object}
       COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_CURRENT_BINARY_DIR}/${NAME}.msan
-      COMMAND ${WDFRT_CLANG} ${flags} -MD -MF ${object}.d -c ${source} -o ${object}
+      COMMAND ${compile} ${flags} -MD -MF ${object}.d -c ${source} -o ${object}
       DEPENDS ${source}
       DEPFILE ${object}.d
-      COMMENT "Building ${base}.c for ${NAME} with MemorySanitizer"
+      COMMENT "Building ${base}${extension} for ${NAME} with MemorySanitizer"
       VERBATIM)
     list(APPEND objects ${object})
   endforeach()
@@ -96,9 +103,13 @@ function(wdfrt_add_driver NAME)
   get_target_property(harness wdfrt-harness-msan WDFRT_ARCHIVE)
   get_target_property(runtime wdfrt-msan WDFRT_ARCHIVE)
   set(program ${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/${NAME}-msan)
+  set(linker ${WDFRT_CLANG})
+  if(sources MATCHES "\\.(cpp|cc)(;|$)")
+    set(linker ${WDFRT_CLANGXX})
+  endif()
   add_custom_command(
     OUTPUT ${program}
-    COMMAND ${WDFRT_CLANG} ${WDFRT_MSAN_FLAGS} ${objects} ${harness} ${runtime}
+    COMMAND ${linker} ${WDFRT_MSAN_FLAGS} ${objects} ${harness} ${runtime}
             -o ${program}
     DEPENDS ${objects} ${harness} ${runtime} wdfrt-msan wdfrt-harness-msan
     COMMENT "Linking ${NAME}-msan"

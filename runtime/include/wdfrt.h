@@ -182,6 +182,34 @@ unsigned wdfrt_leak_report(void);
  * Returns 0 when none is known. */
 int wdfrt_last_call(const char **file, int *line);
 
+/* A device model: the logic of a card behind a physical register range,
+ * for drivers that map registers (MmMapIoSpaceEx).  Reads and writes of a
+ * window mapped from [physical_base, physical_base + size) call the model
+ * with the offset from physical_base and the access width in bytes.  The
+ * model must outlive the run.  Returns 0, or -1 when four are attached. */
+typedef struct wdfrt_device_model {
+  uint64_t physical_base;
+  uint64_t size;
+  uint32_t (*read)(void *context, uint64_t offset, size_t width);
+  void (*write)(void *context, uint64_t offset, size_t width, uint32_t value);
+  void *context;
+} wdfrt_device_model_t;
+int wdfrt_attach_device_model(const wdfrt_device_model_t *model);
+
+/* Work of the world outside the driver (a bus driver's completion, data
+ * arriving on a pipe): the function runs at DISPATCH_LEVEL with the
+ * driver's DPCs, timers and work items, after the current request.
+ * Returns 0, or -1 when too much is already scheduled. */
+int wdfrt_schedule(void (*function)(void *argument), void *argument);
+
+/* Completes a request the driver sent to an I/O target (a device model's
+ * side of WdfRequestSend or of the driver's own transport): the driver's
+ * completion routine (WdfRequestSetCompletionRoutine) runs with the
+ * status and information, at the current IRQL; without one the request is
+ * completed.  Returns 0, or -1 when the handle is no live request. */
+int wdfrt_complete_sent_request(void *request, int32_t status,
+                                uint64_t information);
+
 /* DbgPrint output to standard error (off by default). */
 void wdfrt_set_dbgprint(int on);
 

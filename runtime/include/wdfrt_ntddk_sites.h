@@ -87,6 +87,14 @@ void *_wdfrt_RtlZeroMemory(void *Destination, size_t Length);
 #define DbgPrint (_wdfrt_at(__FILE__, __LINE__), DbgPrint)
 #define DbgPrintEx (_wdfrt_at(__FILE__, __LINE__), DbgPrintEx)
 #define DbgBreakPoint (_wdfrt_at(__FILE__, __LINE__), DbgBreakPoint)
+#define KeQueryInterruptTime (_wdfrt_at(__FILE__, __LINE__), KeQueryInterruptTime)
+#define KeQuerySystemTimePrecise (_wdfrt_at(__FILE__, __LINE__), KeQuerySystemTimePrecise)
+#define MmMapIoSpaceEx (_wdfrt_at(__FILE__, __LINE__), MmMapIoSpaceEx)
+#define MmUnmapIoSpace (_wdfrt_at(__FILE__, __LINE__), MmUnmapIoSpace)
+#define READ_REGISTER_ULONG (_wdfrt_at(__FILE__, __LINE__), READ_REGISTER_ULONG)
+#define WRITE_REGISTER_ULONG (_wdfrt_at(__FILE__, __LINE__), WRITE_REGISTER_ULONG)
+#define READ_REGISTER_USHORT (_wdfrt_at(__FILE__, __LINE__), READ_REGISTER_USHORT)
+#define WRITE_REGISTER_USHORT (_wdfrt_at(__FILE__, __LINE__), WRITE_REGISTER_USHORT)
 #define IofCompleteRequest (_wdfrt_at(__FILE__, __LINE__), IofCompleteRequest)
 
 #endif /* WDFCHECK_WDFRT_NTDDK_SITES_H */

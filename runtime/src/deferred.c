@@ -269,8 +269,45 @@ static void rearm(_wdfrt_object_t *object, void *arg) {
 
 void _wdfrt_deferred_rearm(void) { _wdfrt_handle_each(rearm, NULL); }
 
+/* --- the world outside the driver --------------------------------------- */
+
+#define MAX_SCHEDULED 64
+
+typedef struct scheduled {
+  void (*function)(void *argument);
+  void *argument;
+} scheduled_t;
+
+static scheduled_t scheduled[MAX_SCHEDULED];
+static size_t scheduled_count;
+
+int wdfrt_schedule(void (*function)(void *argument), void *argument) {
+  if (scheduled_count == MAX_SCHEDULED)
+    return -1;
+  scheduled[scheduled_count++] = (scheduled_t){function, argument};
+  return 0;
+}
+
+/* Runs what was scheduled before this round, at DISPATCH_LEVEL as a bus
+   driver's completion would; what it schedules waits for the next round. */
+static unsigned run_scheduled(void) {
+  size_t count = scheduled_count;
+  scheduled_t now[MAX_SCHEDULED];
+  for (size_t i = 0; i < count; ++i)
+    now[i] = scheduled[i];
+  scheduled_count = 0;
+  unsigned caller_irql = wdfrt_current_irql();
+  for (size_t i = 0; i < count; ++i) {
+    _wdfrt_irql_set(DISPATCH_LEVEL);
+    now[i].function(now[i].argument);
+  }
+  _wdfrt_irql_set(caller_irql);
+  return (unsigned)count;
+}
+
 unsigned _wdfrt_deferred_run(void) {
   unsigned ran = _wdfrt_interrupts_run_deferred();
+  ran += run_scheduled();
   size_t count = 0;
   for (deferred_t *d = pending_head; d; d = d->next_pending)
     ++count;

@@ -675,7 +675,38 @@ VOID WdfRequestSetCompletionRoutine(
     WDFREQUEST Request, PFN_WDF_REQUEST_COMPLETION_ROUTINE CompletionRoutine,
     WDFCONTEXT CompletionContext) {
   _wdfrt_site_t site = _wdfrt_take_site();
-  (void)CompletionRoutine;
-  (void)CompletionContext;
-  (void)use_request(Request, __func__, site); /* requests are never sent */
+  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  if (!r)
+    return;
+  r->completion = CompletionRoutine;
+  r->completion_context = CompletionContext;
+}
+
+/* The I/O target's side: the request comes back to the driver, which gets
+   it in its completion routine and completes it there (or should). */
+int wdfrt_complete_sent_request(void *request, int32_t status,
+                                uint64_t information) {
+  _wdfrt_site_t nowhere = {NULL, 0};
+  _wdfrt_request_t *r = use_request((WDFREQUEST)request, __func__, nowhere);
+  if (!r || r->state == WDFRT_REQ_COMPLETED)
+    return -1;
+  PFN_WDF_REQUEST_COMPLETION_ROUTINE routine = r->completion;
+  if (!routine) {
+    _wdfrt_request_complete_by_framework(r, status);
+    return 0;
+  }
+  r->completion = NULL;
+  WDF_REQUEST_COMPLETION_PARAMS params = {0};
+  params.Size = sizeof(params);
+  params.Type = (WDF_REQUEST_TYPE)0;
+  params.IoStatus.Status = status;
+  params.IoStatus.Information = (ULONG_PTR)information;
+  _wdfrt_frame_t frame;
+  unsigned irql = wdfrt_current_irql();
+  _wdfrt_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_REQUEST_COMPLETION_ROUTINE,
+                        (const void *)routine, irql, &r->base);
+  routine((WDFREQUEST)request, NULL, &params, r->completion_context);
+  _wdfrt_callback_end(&frame);
+  _wdfrt_irql_set(irql);
+  return 0;
 }

@@ -552,6 +552,8 @@ struct _wdfrt_request {
   enum { WDFRT_REQ_NEW, WDFRT_REQ_QUEUED, WDFRT_REQ_PRESENTED,
          WDFRT_REQ_COMPLETED } state;
   PFN_WDF_REQUEST_CANCEL cancel;
+  PFN_WDF_REQUEST_COMPLETION_ROUTINE completion;  /* when sent to a target */
+  WDFCONTEXT completion_context;
   int canceled;
   NTSTATUS status;
   ULONG_PTR information;
