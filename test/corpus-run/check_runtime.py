@@ -22,7 +22,7 @@ Prints per driver what was confirmed, then
 `confirmed X of Y expected; Z unexpected` and `N missed, M unexpected`.
 Exit status 0 when all is as expected, 1 otherwise, 2 when a tool failed.
 
-usage: check_runtime.py [--bin DIR] [--plain] [--driver NAME ...] [--keep DIR]
+usage: check_runtime.py [--bin DIR] [--wdfcheck PATH] [--plain] [--driver NAME ...] [--keep DIR]
 """
 import argparse
 import collections
@@ -47,6 +47,8 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bin", default=os.path.join(REPO, "build", "bin"),
                         help="where wdfcheck and the corpus programs are")
+    parser.add_argument("--wdfcheck", help="the wdfcheck command "
+                        "(default: wdfcheck in --bin)")
     parser.add_argument("--plain", action="store_true",
                         help="the plain programs (coarse model for "
                              "never-written bytes) instead of the MSan ones")
@@ -126,7 +128,7 @@ RUNTIME_ONLY = re.compile(r"^\s+runtime only: (\S+?):(\d+)(?::\d+)?: (WM\d+)")
 def check_driver(driver, args, expected, manifest, workdir):
     """Returns (confirmed list, missed list, unexpected list)."""
     program = os.path.join(args.bin, f"corpus-{driver}" + ("" if args.plain else "-msan"))
-    wdfcheck = os.path.join(args.bin, "wdfcheck")
+    wdfcheck = args.wdfcheck or os.path.join(args.bin, "wdfcheck")
     scenario = os.path.join(HERE, "scenarios", f"{driver}.scenario")
     static_log = os.path.join(workdir, f"{driver}.static.sarif")
     dynamic_log = os.path.join(workdir, f"{driver}.dynamic.sarif")
