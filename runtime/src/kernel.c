@@ -138,7 +138,7 @@ NTSTATUS NTAPI KeDelayExecutionThread(KPROCESSOR_MODE WaitMode,
   (void)WaitMode;
   (void)Alertable;
   (void)Interval;
-  (void)_wdfrt_take_site();
+  (void)_wdfrt_enter(WDF_DDI_KeDelayExecutionThread);
   return STATUS_SUCCESS;
 }
 

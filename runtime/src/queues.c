@@ -181,7 +181,7 @@ static void purge(_wdfrt_queue_t *queue) {
 }
 
 VOID WdfIoQueuePurgeSynchronously(WDFQUEUE Queue) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfIoQueuePurgeSynchronously);
   _wdfrt_queue_t *queue = use_queue(Queue, __func__, site);
   if (queue)
     purge(queue);
