@@ -57,7 +57,8 @@ static void usage(FILE *out, const char *program) {
           "\n"
           "options:\n"
           "  -e, --step STEP      one scenario step, e.g. -e 'read 16',\n"
-          "                       -e 'ioctl 0x222000 0 8', -e 'irql passive'\n"
+          "                       -e 'ioctl 0x222000 0 8', -e 'irql passive',\n"
+          "                       -e open, -e close\n"
           "  --repeat N           run the scenario N times (the leak check\n"
           "                       runs it N more times)\n"
           "  --irql passive|dispatch  the IRQL of the I/O callbacks\n"
@@ -249,10 +250,39 @@ static const char *status_text(int32_t status, char *buffer, size_t size) {
   return buffer;
 }
 
+/* A handle opened or closed; opens are not requests of the count. */
+static int open_file(void) {
+  int32_t status;
+  char text[16];
+  if (wdfrt_file_open(&status) < 0) {
+    fprintf(stderr, "wdfrt: error: the driver made no device to open\n");
+    return -1;
+  }
+  if (options.verbose)
+    printf("open: status %s%s\n", status_text(status, text, sizeof text),
+           NT_SUCCESS(status) ? "" : ", the file object is deleted");
+  return 0;
+}
+
+static int close_file(void) {
+  if (wdfrt_file_close() < 0) {
+    fprintf(stderr, "wdfrt: error: 'close' with no handle open (an 'open' "
+                    "step must come first)\n");
+    return -1;
+  }
+  if (options.verbose)
+    printf("close\n");
+  return 0;
+}
+
 static int run_step(const step_t *step) {
   wdfrt_completion_t done;
   char text[16];
   switch (step->kind) {
+  case STEP_OPEN:
+    return open_file();
+  case STEP_CLOSE:
+    return close_file();
   case STEP_IRQL:
     wdfrt_set_callback_irql(step->irql);
     return 0;

@@ -79,7 +79,7 @@ static int request(step_t *step, char **words, size_t count, char *error,
   if (!internal && strcmp(verb, "ioctl"))
     return fail(error, size, "unknown step '%s' (read, write, ioctl, "
                              "internal-ioctl, irql, fail, queue, interrupt, "
-                             "repeat)",
+                             "open, close, repeat)",
                 verb);
   if (count < 4 || count > 5 || !number(words[1], &a) ||
       !number(words[2], &b) || !number(words[3], &c) || a > 0xFFFFFFFFull)
@@ -137,10 +137,13 @@ int scenario_add(scenario_t *scenario, const char *line, char *error,
                   "queue");
     step->kind = STEP_QUEUE;
     step->queue = fallback ? 0 : (unsigned)value;
-  } else if (!strcmp(words[0], "interrupt")) {
+  } else if (!strcmp(words[0], "interrupt") || !strcmp(words[0], "open") ||
+             !strcmp(words[0], "close")) {
     if (count != 1)
-      return fail(error, size, "'%s' takes no arguments", "interrupt");
-    step->kind = STEP_INTERRUPT;
+      return fail(error, size, "'%s' takes no arguments", words[0]);
+    step->kind = !strcmp(words[0], "open")    ? STEP_OPEN
+                 : !strcmp(words[0], "close") ? STEP_CLOSE
+                                              : STEP_INTERRUPT;
   } else {
     step->kind = STEP_REQUEST;
     if (request(step, words, count, error, size) < 0)

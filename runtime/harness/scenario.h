@@ -14,6 +14,12 @@
  *                                     Nth queue (in creation order), as if
  *                                     the driver routed them there
  *   interrupt                         the device interrupts
+ *   open                              a handle is opened: a new file object,
+ *                                     EvtDeviceFileCreate; the next
+ *                                     requests carry it (the most recent
+ *                                     handle still open)
+ *   close                             the most recent handle still open is
+ *                                     closed: EvtFileCleanup, EvtFileClose
  *   repeat N                          run the scenario N times (default 1)
  *
  * Numbers are C numbers (16, 0x222000); HEX is byte pairs (00ff10); '#'
@@ -32,7 +38,9 @@ typedef enum step_kind {
   STEP_IRQL,
   STEP_FAIL,
   STEP_INTERRUPT,
-  STEP_QUEUE
+  STEP_QUEUE,
+  STEP_OPEN,
+  STEP_CLOSE
 } step_kind_t;
 
 typedef struct step {

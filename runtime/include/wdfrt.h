@@ -157,6 +157,22 @@ int wdfrt_submit(const wdfrt_request_spec_t *spec, wdfrt_completion_t *result);
  * there is no such queue. */
 void wdfrt_set_target_queue(unsigned index);
 
+/* Opens a handle to the driver's (first) device, as CreateFile does: the
+ * framework makes a WDFFILEOBJECT (child of the device, with the context
+ * and callbacks of WdfDeviceInitSetFileObjectConfig) and calls
+ * EvtDeviceFileCreate at PASSIVE_LEVEL with a create request the driver
+ * must complete.  *status is the create's status; when it is an error the
+ * file object is deleted.  Otherwise the requests sent from now on carry
+ * the file object (WdfRequestGetFileObject), the most recently opened
+ * handle still open.  Returns 0, or -1 when there is no device. */
+int wdfrt_file_open(int32_t *status);
+/* Closes the most recently opened handle still open: EvtFileCleanup, then
+ * -- once no request carries the file object -- EvtFileClose, both at
+ * PASSIVE_LEVEL, and the file object is deleted (its cleanup callbacks
+ * run, its children are deleted).  Returns 0, or -1 when no handle is
+ * open.  At unload, handles still open are closed first. */
+int wdfrt_file_close(void);
+
 /* Raises every interrupt object's ISR at DIRQL and runs what it queued. */
 void wdfrt_fire_interrupts(void);
 

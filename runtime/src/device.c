@@ -6,7 +6,8 @@
  * then carries that context), the in-caller-context callback and the PnP
  * callbacks the harness calls at start (EvtDevicePrepareHardware,
  * EvtDeviceD0Entry) and at stop (EvtDeviceD0Exit,
- * EvtDeviceReleaseHardware), all at PASSIVE_LEVEL.  Names, interfaces and
+ * EvtDeviceReleaseHardware), all at PASSIVE_LEVEL, and the file object
+ * configuration (files.c makes the file objects).  Names, interfaces and
  * symbolic links are accepted and ignored.
  */
 #include <stdlib.h>
@@ -19,6 +20,9 @@ struct WDFDEVICE_INIT {
   int has_request_attributes;
   WDF_OBJECT_ATTRIBUTES request_attributes;
   PFN_WDF_IO_IN_CALLER_CONTEXT in_caller_context;
+  WDF_FILEOBJECT_CONFIG file_config;
+  int has_file_attributes;
+  WDF_OBJECT_ATTRIBUTES file_attributes;
   int consumed;
 };
 
@@ -76,6 +80,16 @@ PWDF_OBJECT_ATTRIBUTES _wdfrt_device_request_attributes(
                                              : NULL;
 }
 
+const WDF_FILEOBJECT_CONFIG *_wdfrt_device_file_config(
+    _wdfrt_device_t *device) {
+  return &device->init.file_config;
+}
+
+PWDF_OBJECT_ATTRIBUTES _wdfrt_device_file_attributes(_wdfrt_device_t *device) {
+  return device->init.has_file_attributes ? &device->init.file_attributes
+                                          : NULL;
+}
+
 /* --- WDFDEVICE_INIT ------------------------------------------------------------ */
 
 static int usable(PWDFDEVICE_INIT init, const char *ddi, _wdfrt_site_t site) {
@@ -122,9 +136,34 @@ VOID WdfDeviceInitSetFileObjectConfig(
     PWDFDEVICE_INIT DeviceInit, PWDF_FILEOBJECT_CONFIG FileObjectConfig,
     PWDF_OBJECT_ATTRIBUTES FileObjectAttributes) {
   _wdfrt_site_t site = _wdfrt_take_site();
-  (void)FileObjectConfig;
-  (void)FileObjectAttributes;
-  (void)usable(DeviceInit, __func__, site);
+  if (!usable(DeviceInit, __func__, site) ||
+      !_wdfrt_check_out(__func__, FileObjectConfig, "FileObjectConfig", site))
+    return;
+  /* KMDF ignores a configuration it cannot use (a verifier break). */
+  if (FileObjectConfig->Size != sizeof *FileObjectConfig) {
+    _wdfrt_fault(site, "%s gets a WDF_FILEOBJECT_CONFIG of size %lu, not "
+                       "%zu: KMDF ignores it",
+                 __func__, (unsigned long)FileObjectConfig->Size,
+                 sizeof *FileObjectConfig);
+    return;
+  }
+  /* The file object's parent is the device: the framework takes no other. */
+  if (FileObjectAttributes && FileObjectAttributes->ParentObject) {
+    _wdfrt_fault(site, "%s gets file object attributes with a ParentObject: "
+                       "KMDF ignores them (the parent is the device)",
+                 __func__);
+    return;
+  }
+  if (!NT_SUCCESS(_wdfrt_attributes_validate(FileObjectAttributes, 1))) {
+    _wdfrt_fault(site, "%s gets invalid file object attributes: KMDF ignores "
+                       "them",
+                 __func__);
+    return;
+  }
+  DeviceInit->file_config = *FileObjectConfig;
+  DeviceInit->has_file_attributes = FileObjectAttributes != NULL;
+  if (FileObjectAttributes)
+    DeviceInit->file_attributes = *FileObjectAttributes;
 }
 
 VOID WdfDeviceInitSetRequestAttributes(PWDFDEVICE_INIT DeviceInit,
@@ -254,13 +293,6 @@ NTSTATUS WdfDeviceEnqueueRequest(WDFDEVICE Device, WDFREQUEST Request) {
     return STATUS_INVALID_DEVICE_STATE;
   _wdfrt_queue_add(device->default_queue, request);
   return STATUS_SUCCESS;
-}
-
-WDFDEVICE WdfFileObjectGetDevice(WDFFILEOBJECT FileObject) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  (void)_wdfrt_use(FileObject, WDFRT_KIND_BIT(WDFRT_KIND_FILEOBJECT), __func__,
-                   site, 0);
-  return NULL; /* file objects are not modelled: no request carries one */
 }
 
 /* --- PnP ------------------------------------------------------------------------ */

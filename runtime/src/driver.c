@@ -4,7 +4,8 @@
  * The harness plays the I/O manager and PnP: DriverEntry at PASSIVE_LEVEL,
  * EvtDriverDeviceAdd with a fresh WDFDEVICE_INIT, the devices' start
  * callbacks, then requests (objects made from then on are "made during
- * I/O", which the leak check counts), then unload: what is still queued is
+ * I/O", which the leak check counts), then unload: open handles are
+ * closed (EvtFileCleanup, EvtFileClose), what is still queued is
  * cancelled, the devices stop and are deleted, EvtDriverUnload runs and the
  * driver's object tree is deleted (every cleanup callback runs).
  */
@@ -124,9 +125,13 @@ static void teardown(int call_unload) {
   _wdfrt_site_t nowhere = {NULL, 0};
   phase = PHASE_UNLOAD;
   _wdfrt_irql_set(PASSIVE_LEVEL);
+  /* The handles are closed before the device goes: EvtFileCleanup now,
+     EvtFileClose once their requests are done (in _wdfrt_settle). */
+  _wdfrt_files_cleanup_all();
   _wdfrt_queues_purge();
   _wdfrt_requests_reclaim();
   _wdfrt_settle();
+  _wdfrt_files_close_all();
   for (_wdfrt_device_t *d = _wdfrt_first_device(); d; d = _wdfrt_next_device(d))
     _wdfrt_device_stop(d);
   _wdfrt_settle();

@@ -17,6 +17,10 @@
  * not).  Then the request, its memory objects and its children are
  * deleted: every handle and buffer retrieved from it is stale from now on
  * (WM005 when used).
+ *
+ * A request carries the file object of the handle it was sent on (files.c)
+ * and holds it until completion; a create request (EvtDeviceFileCreate)
+ * has no buffers.
  */
 #include "wdfrt_internal.h"
 
@@ -119,7 +123,8 @@ static int build_buffers(_wdfrt_request_t *r) {
 
 void _wdfrt_settle(void) {
   for (int round = 0; round < 1000; ++round)
-    if (_wdfrt_queues_dispatch() + _wdfrt_deferred_run() == 0)
+    if (_wdfrt_queues_dispatch() + _wdfrt_deferred_run() +
+            _wdfrt_files_close_due() == 0)
       return;
 }
 
@@ -149,6 +154,44 @@ static void deliver(_wdfrt_request_t *r) {
   _wdfrt_queue_add(queue, r);
 }
 
+/* The framework's request object, with the device's request attributes;
+   NULL when it cannot be made. */
+static _wdfrt_request_t *new_request(_wdfrt_device_t *device) {
+  _wdfrt_site_t nowhere = {NULL, 0};
+  _wdfrt_object_t *object;
+  if (!NT_SUCCESS(_wdfrt_object_create(
+          WDFRT_KIND_REQUEST, sizeof(_wdfrt_request_t),
+          _wdfrt_device_request_attributes(device), NULL, WDF_DDI_COUNT,
+          "the framework", nowhere, &object)))
+    return NULL;
+  _wdfrt_request_t *r = (_wdfrt_request_t *)object;
+  object->on_destroy = request_destroy;
+  r->device = device;
+  return r;
+}
+
+static void carry_file(_wdfrt_request_t *r, _wdfrt_file_t *file) {
+  r->file = file;
+  if (file)
+    _wdfrt_file_hold(file);
+}
+
+_wdfrt_request_t *_wdfrt_request_new_create(_wdfrt_device_t *device,
+                                            _wdfrt_file_t *file,
+                                            wdfrt_completion_t *result) {
+  _wdfrt_request_t *r = new_request(device);
+  if (!r)
+    return NULL;
+  r->create = 1;
+  r->mode = UserMode;
+  r->state = WDFRT_REQ_PRESENTED; /* given to EvtDeviceFileCreate */
+  link_request(r);
+  carry_file(r, file);
+  *result = (wdfrt_completion_t){0, 0, 0};
+  r->result = result;
+  return r;
+}
+
 int wdfrt_submit(const wdfrt_request_spec_t *spec, wdfrt_completion_t *result) {
   _wdfrt_site_t nowhere = {NULL, 0};
   _wdfrt_device_t *device = _wdfrt_first_device();
@@ -159,16 +202,11 @@ int wdfrt_submit(const wdfrt_request_spec_t *spec, wdfrt_completion_t *result) {
     return -1;
   _wdfrt_faults_reset();
   _wdfrt_deferred_rearm();
-  _wdfrt_object_t *object;
-  if (!NT_SUCCESS(_wdfrt_object_create(
-          WDFRT_KIND_REQUEST, sizeof(_wdfrt_request_t),
-          _wdfrt_device_request_attributes(device), NULL, WDF_DDI_COUNT,
-          "the framework", nowhere, &object)))
+  _wdfrt_request_t *r = new_request(device);
+  if (!r)
     return -1;
-  _wdfrt_request_t *r = (_wdfrt_request_t *)object;
-  object->on_destroy = request_destroy;
+  _wdfrt_object_t *object = &r->base;
   r->spec = *spec;
-  r->device = device;
   r->method = spec->type == WDFRT_REQUEST_IOCTL ||
                       spec->type == WDFRT_REQUEST_INTERNAL_IOCTL
                   ? METHOD_FROM_CTL_CODE(spec->ioctl)
@@ -182,6 +220,7 @@ int wdfrt_submit(const wdfrt_request_spec_t *spec, wdfrt_completion_t *result) {
     _wdfrt_object_delete(object, WDFRT_GONE_COMPLETED, nowhere);
     return -1;
   }
+  carry_file(r, _wdfrt_file_current());
   r->result = result;
   deliver(r);
   _wdfrt_settle();
@@ -197,8 +236,13 @@ static void check_output(_wdfrt_request_t *r, NTSTATUS status,
                          ULONG_PTR information, const char *ddi,
                          _wdfrt_site_t site) {
   enum { MAX_SPANS = 8 };
+  /* Only buffered I/O copies the system buffer back to the caller, as many
+     bytes as Information says.  A direct or METHOD_NEITHER output buffer is
+     the caller's own memory: bytes the driver did not write there are the
+     caller's, and kernel bytes reach it only through a copy, checked at
+     the copy. */
   if (!r->out || r->out->role != WDFRT_BUFFER_REQUEST_OUT || NT_ERROR(status) ||
-      information == 0)
+      information == 0 || r->method != METHOD_BUFFERED)
     return;
   size_t length = r->spec.output_length;
   size_t checked = information < length ? information : length;
@@ -242,6 +286,10 @@ static void finish(_wdfrt_request_t *r, NTSTATUS status, ULONG_PTR information,
   }
   _wdfrt_queue_request_done(r->queue);
   unlink_request(r);
+  /* The I/O manager drops its reference on the file at completion. */
+  if (r->file)
+    _wdfrt_file_release(r->file);
+  r->file = NULL;
   _wdfrt_object_delete(&r->base, WDFRT_GONE_COMPLETED, site);
 }
 
@@ -359,8 +407,9 @@ static int neither_io(const _wdfrt_request_t *r) {
   return _wdfrt_device_io_type(r->device) == WdfDeviceIoNeither;
 }
 
+/* A create request has no buffers. */
 static NTSTATUS input_view(const _wdfrt_request_t *r, view_t *v) {
-  if (r->spec.type == WDFRT_REQUEST_READ || neither_io(r))
+  if (r->create || r->spec.type == WDFRT_REQUEST_READ || neither_io(r))
     return STATUS_INVALID_DEVICE_REQUEST;
   v->buffer = r->in;
   v->data = r->in->data;
@@ -372,7 +421,7 @@ static NTSTATUS input_view(const _wdfrt_request_t *r, view_t *v) {
 }
 
 static NTSTATUS output_view(const _wdfrt_request_t *r, view_t *v) {
-  if (r->spec.type == WDFRT_REQUEST_WRITE || neither_io(r))
+  if (r->create || r->spec.type == WDFRT_REQUEST_WRITE || neither_io(r))
     return STATUS_INVALID_DEVICE_REQUEST;
   v->buffer = r->out;
   v->data = r->out->data;
@@ -475,7 +524,7 @@ static NTSTATUS retrieve_unsafe(WDFREQUEST Request, size_t Minimum,
     return STATUS_INVALID_HANDLE;
   _wdfrt_frame_t *frame = _wdfrt_callback_current();
   if (!frame || frame->role != WDFRT_ROLE_EVT_WDF_IO_IN_CALLER_CONTEXT ||
-      !neither_io(r) || (output ? r->spec.type == WDFRT_REQUEST_WRITE
+      r->create || !neither_io(r) || (output ? r->spec.type == WDFRT_REQUEST_WRITE
                                 : r->spec.type == WDFRT_REQUEST_READ))
     return STATUS_INVALID_DEVICE_REQUEST;
   _wdfrt_buffer_t *b = output ? r->out : r->in;
@@ -565,6 +614,10 @@ VOID WdfRequestGetParameters(WDFREQUEST Request,
     return;
   const wdfrt_request_spec_t *s = &r->spec;
   WDF_REQUEST_PARAMETERS_INIT(Parameters);
+  if (r->create) {
+    Parameters->Type = WdfRequestTypeCreate;
+    return;
+  }
   switch (s->type) {
   case WDFRT_REQUEST_READ:
     Parameters->Type = WdfRequestTypeRead;
@@ -646,8 +699,10 @@ BOOLEAN WdfRequestIsCanceled(WDFREQUEST Request) {
 
 WDFFILEOBJECT WdfRequestGetFileObject(WDFREQUEST Request) {
   _wdfrt_site_t site = _wdfrt_take_site();
-  (void)use_request(Request, __func__, site);
-  return NULL; /* file objects are not modelled */
+  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  if (!r || !r->file)
+    return NULL; /* sent on no handle */
+  return (WDFFILEOBJECT)WDFRT_HANDLE(_wdfrt_file_object(r->file));
 }
 
 KPROCESSOR_MODE WdfRequestGetRequestorMode(WDFREQUEST Request) {

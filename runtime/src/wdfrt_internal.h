@@ -20,6 +20,7 @@
  *   faults.c    fault injection and failed creates (WM009)
  *   memory.c, lookaside.c, pool.c, rtl.c, kernel.c, locks.c, driver.c,
  *   device.c, queues.c, requests.c, deferred.c, interrupts.c   the DDIs
+ *   files.c     file objects: open (EvtDeviceFileCreate) and close
  *   wdk_table.c the WDK shape's WdfFunctions and WdfDriverGlobals
  *   callbacks.c calling the driver: entry IRQL, return checks, names
  *   symbols.c   function names from the program's symbol table
@@ -524,6 +525,12 @@ PFN_WDF_IO_IN_CALLER_CONTEXT _wdfrt_device_in_caller_context(
 WDF_DEVICE_IO_TYPE _wdfrt_device_io_type(_wdfrt_device_t *device);
 PWDF_OBJECT_ATTRIBUTES _wdfrt_device_request_attributes(
     _wdfrt_device_t *device);
+/* What WdfDeviceInitSetFileObjectConfig recorded: the callbacks (all NULL
+   when it was not called) and the file objects' attributes (NULL when
+   none; ParentObject is always NULL). */
+const WDF_FILEOBJECT_CONFIG *_wdfrt_device_file_config(
+    _wdfrt_device_t *device);
+PWDF_OBJECT_ATTRIBUTES _wdfrt_device_file_attributes(_wdfrt_device_t *device);
 _wdfrt_object_t *_wdfrt_device_object(_wdfrt_device_t *device);
 
 /* Queues: requests waiting, presenting them to the driver. */
@@ -541,9 +548,32 @@ _wdfrt_device_t *_wdfrt_queue_device(_wdfrt_queue_t *queue);
 /* The device's nth queue in creation order (from 1), or NULL. */
 _wdfrt_queue_t *_wdfrt_device_queue(_wdfrt_device_t *device, unsigned index);
 
+/* File objects (files.c): one per open handle, child of its device.  A
+   request carries the file object it was sent on and holds it open (as the
+   I/O manager's reference on the FILE_OBJECT does) until it is completed. */
+typedef struct _wdfrt_file _wdfrt_file_t;
+
+/* The file the next requests are sent on: the most recently opened one not
+   yet cleaned up, or NULL. */
+_wdfrt_file_t *_wdfrt_file_current(void);
+_wdfrt_object_t *_wdfrt_file_object(_wdfrt_file_t *file);
+/* A request starts or stops carrying the file. */
+void _wdfrt_file_hold(_wdfrt_file_t *file);
+void _wdfrt_file_release(_wdfrt_file_t *file);
+/* EvtFileClose and the delete for cleaned-up files no request carries any
+   more; returns how many were closed (part of _wdfrt_settle). */
+unsigned _wdfrt_files_close_due(void);
+/* Unload: every open handle is closed (EvtFileCleanup), before the queues
+   are purged; then, after the requests are reclaimed, closes whatever is
+   left (EvtFileClose) before the devices stop. */
+void _wdfrt_files_cleanup_all(void);
+void _wdfrt_files_close_all(void);
+
 struct _wdfrt_request {
   _wdfrt_object_t base;
   wdfrt_request_spec_t spec;
+  int create;                      /* IRP_MJ_CREATE: spec unused, no buffers */
+  _wdfrt_file_t *file;             /* the file object it carries, or NULL */
   ULONG method;                    /* transfer method of an IOCTL */
   _wdfrt_buffer_t *in, *out;       /* may be the same system buffer */
   _wdfrt_memory_t *in_memory, *out_memory;
@@ -569,6 +599,11 @@ void _wdfrt_queue_present(_wdfrt_queue_t *queue, _wdfrt_request_t *request);
 /* At unload: requests the driver still holds get EvtIoStop, then their
    cancel routine; what is left is a fault and completed by the framework. */
 void _wdfrt_requests_reclaim(void);
+/* A create request for EvtDeviceFileCreate, carrying the file object and
+   owned by the driver (it must complete it); completion fills *result. */
+_wdfrt_request_t *_wdfrt_request_new_create(_wdfrt_device_t *device,
+                                            _wdfrt_file_t *file,
+                                            wdfrt_completion_t *result);
 /* Completes a request the framework itself rejects or cancels. */
 void _wdfrt_request_complete_by_framework(_wdfrt_request_t *request,
                                           NTSTATUS status);
