@@ -116,6 +116,9 @@ int scenario_add(scenario_t *scenario, const char *line, char *error,
   memset(step, 0, sizeof *step);
   snprintf(step->text, sizeof step->text, "%s", line);
   step->text[strcspn(step->text, "#\r\n")] = '\0';
+  /* Without the blanks before a comment: the text is quoted in messages. */
+  for (size_t n = strlen(step->text); n > 0 && isspace((unsigned char)step->text[n - 1]); --n)
+    step->text[n - 1] = '\0';
   if (!strcmp(words[0], "irql")) {
     if (count != 2 || (strcmp(words[1], "passive") && strcmp(words[1], "dispatch")))
       return fail(error, size, "'%s' takes passive or dispatch", "irql");
