@@ -21,6 +21,7 @@
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -291,9 +292,23 @@ bool loadLog(const std::string &File, Log &L, std::string &Error) {
 
 // --- pairing -------------------------------------------------------------------
 
+// A function's name without its scopes and parameters: the runtime names a
+// C++ callback by its mangled symbol ("_ZN5xform5Queue7OnWriteE..."), the
+// analyzer by what the source says ("OnWrite" or "xform::Queue::OnWrite").
+std::string plainName(StringRef Name) {
+  std::string Demangled = llvm::demangle(Name);
+  StringRef Plain = Demangled;
+  Plain = Plain.take_until([](char C) { return C == '('; });
+  size_t Scope = Plain.rfind("::");
+  if (Scope != StringRef::npos)
+    Plain = Plain.drop_front(Scope + 2);
+  return Plain.str();
+}
+
 bool namesFunction(const Finding &Static, StringRef Function) {
+  std::string Wanted = plainName(Function);
   for (const std::string &Name : Static.Functions)
-    if (Name == Function)
+    if (Name == Function || plainName(Name) == Wanted)
       return true;
   return false;
 }

@@ -297,6 +297,9 @@ static int run_step(const step_t *step) {
   case STEP_INTERRUPT:
     wdfrt_fire_interrupts();
     return 0;
+  case STEP_WAIT:
+    wdfrt_advance_time((uint64_t)step->wait_ms * 10000u);
+    return 0;
   case STEP_QUEUE:
     wdfrt_set_target_queue(step->queue);
     return 0;

@@ -140,6 +140,13 @@ int scenario_add(scenario_t *scenario, const char *line, char *error,
                   "queue");
     step->kind = STEP_QUEUE;
     step->queue = fallback ? 0 : (unsigned)value;
+  } else if (!strcmp(words[0], "wait")) {
+    if (count != 2 || !number(words[1], &value) || value == 0 ||
+        value > 3600000)
+      return fail(error, size, "'%s' takes milliseconds, from 1 to 3600000",
+                  "wait");
+    step->kind = STEP_WAIT;
+    step->wait_ms = (unsigned long)value;
   } else if (!strcmp(words[0], "interrupt") || !strcmp(words[0], "open") ||
              !strcmp(words[0], "close")) {
     if (count != 1)

@@ -14,6 +14,9 @@
  *                                     Nth queue (in creation order), as if
  *                                     the driver routed them there
  *   interrupt                         the device interrupts
+ *   wait MS                           MS milliseconds go by: the clock
+ *                                     (KeQueryInterruptTime) moves on and
+ *                                     due timers fire
  *   open                              a handle is opened: a new file object,
  *                                     EvtDeviceFileCreate; the next
  *                                     requests carry it (the most recent
@@ -38,6 +41,7 @@ typedef enum step_kind {
   STEP_IRQL,
   STEP_FAIL,
   STEP_INTERRUPT,
+  STEP_WAIT,
   STEP_QUEUE,
   STEP_OPEN,
   STEP_CLOSE
@@ -49,6 +53,7 @@ typedef struct step {
   unsigned char input[SCENARIO_MAX_INPUT];
   int irql;                           /* STEP_IRQL */
   unsigned queue;                     /* STEP_QUEUE: 0 default */
+  unsigned long wait_ms;              /* STEP_WAIT */
   char ddi[64];                       /* STEP_FAIL */
   char text[96];                      /* the step as written, for messages */
 } step_t;

@@ -173,6 +173,12 @@ int wdfrt_file_open(int32_t *status);
  * open.  At unload, handles still open are closed first. */
 int wdfrt_file_close(void);
 
+/* Time goes by: the interrupt and system time (KeQueryInterruptTime,
+ * KeQuerySystemTimePrecise) move on by that many 100-ns units on top of the
+ * host's clock, and the timers that are due fire (a periodic timer once).
+ * A watchdog that waits for seconds is tested without waiting them. */
+void wdfrt_advance_time(uint64_t hundred_ns);
+
 /* Raises every interrupt object's ISR at DIRQL and runs what it queued. */
 void wdfrt_fire_interrupts(void);
 

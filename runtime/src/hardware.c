@@ -9,7 +9,8 @@
  * register accessors of a window mapped from that range then call the
  * model, which decides what a read returns and what a write does, as the
  * card's logic would.  Interrupt and system time come from the host's
- * clocks in the kernel's units (100 ns).
+ * clocks in the kernel's units (100 ns), moved ahead by wdfrt_advance_time
+ * (the harness's `wait` step).
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime under -std=c11 */
 #include <stdlib.h>
@@ -156,10 +157,20 @@ VOID NTAPI WRITE_REGISTER_USHORT(volatile USHORT *Register, USHORT Value) {
 
 /* --- clocks ------------------------------------------------------------- */
 
+/* How far wdfrt_advance_time moved the machine's clocks ahead of the host's. */
+static uint64_t time_ahead;
+
 static uint64_t hundred_ns(clockid_t clock) {
   struct timespec now;
   clock_gettime(clock, &now);
-  return (uint64_t)now.tv_sec * 10000000u + (uint64_t)now.tv_nsec / 100u;
+  return (uint64_t)now.tv_sec * 10000000u + (uint64_t)now.tv_nsec / 100u +
+         time_ahead;
+}
+
+void wdfrt_advance_time(uint64_t hundred_ns_units) {
+  time_ahead += hundred_ns_units;
+  _wdfrt_deferred_rearm();
+  _wdfrt_settle();
 }
 
 ULONGLONG NTAPI KeQueryInterruptTime(VOID) {

@@ -351,10 +351,27 @@ static void report_invalid(const void *handle, const char *ddi,
                handle);
 }
 
+static int is_ancestor(const _wdfrt_object_t *ancestor,
+                       const _wdfrt_object_t *object) {
+  for (const _wdfrt_object_t *p = object->parent; p; p = p->parent)
+    if (p == ancestor)
+      return 1;
+  return 0;
+}
+
+/* May a deleted object still be used here?  By its own callbacks, and by
+   the cleanup and destroy callbacks of an object it belongs to: KMDF
+   disposes the children first, but frees them only after the parent's
+   cleanup, so a device's cleanup may still take the device's locks. */
 static int own_callback(_wdfrt_object_t *object) {
-  for (_wdfrt_frame_t *f = _wdfrt_callback_current(); f; f = f->outer)
+  for (_wdfrt_frame_t *f = _wdfrt_callback_current(); f; f = f->outer) {
     if (f->object == object)
       return 1;
+    if ((f->role == WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP ||
+         f->role == WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY) &&
+        f->object && is_ancestor(f->object, object))
+      return 1;
+  }
   return 0;
 }
 

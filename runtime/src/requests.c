@@ -122,10 +122,16 @@ static int build_buffers(_wdfrt_request_t *r) {
 }
 
 void _wdfrt_settle(void) {
-  for (int round = 0; round < 1000; ++round)
-    if (_wdfrt_queues_dispatch() + _wdfrt_deferred_run() +
-            _wdfrt_files_close_due() == 0)
+  /* In this order: the queues present what waits, then the deferred work
+     runs, then the closes that came due (one statement each, as C leaves
+     the order of a sum's operands open). */
+  for (int round = 0; round < 1000; ++round) {
+    unsigned ran = _wdfrt_queues_dispatch();
+    ran += _wdfrt_deferred_run();
+    ran += _wdfrt_files_close_due();
+    if (ran == 0)
       return;
+  }
 }
 
 static void deliver(_wdfrt_request_t *r) {

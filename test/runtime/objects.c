@@ -47,6 +47,17 @@ static WDFOBJECT Make(const char *name, WDFOBJECT parent) {
   return memory;
 }
 
+/* A parent's cleanup that still uses its child, as a device's cleanup
+   takes the device's locks: KMDF has disposed the child but frees it only
+   after the parent's cleanup. */
+static WDFMEMORY OwnedChild;
+static VOID OwnerCleanup(WDFOBJECT Object) {
+  UNREFERENCED_PARAMETER(Object);
+  size_t length = 0;
+  (void)WdfMemoryGetBuffer(OwnedChild, &length);
+  printf("owner cleanup: child's %zu bytes\n", length);
+}
+
 int main(void) {
   WDFOBJECT parent = Make("parent", NULL);
   // CHECK: parent context zero: 1
@@ -120,6 +131,19 @@ int main(void) {
   wdfrt_fail_next("WdfMemoryCreate");
   printf("failed %p\n", Make("failed", NULL));
   // CHECK-NEXT: failed (nil)
+  WDF_OBJECT_ATTRIBUTES ownerAttributes;
+  WDF_OBJECT_ATTRIBUTES_INIT(&ownerAttributes);
+  ownerAttributes.EvtCleanupCallback = OwnerCleanup;
+  WDFMEMORY owner;
+  if (NT_SUCCESS(WdfMemoryCreate(&ownerAttributes, NonPagedPoolNx, 'tseT', 8,
+                                 &owner, NULL))) {
+    OwnedChild = (WDFMEMORY)Make("owned", owner);
+    WdfObjectDelete(owner);
+  }
+  // CHECK-NEXT: owned context zero: 1
+  // CHECK-NEXT: cleanup owned
+  // CHECK-NEXT: owner cleanup: child's 16 bytes
+  // CHECK-NEXT: destroy owned
   printf("live objects clean: %u reports\n", wdfrt_report_count(WDF_RULE_COUNT));
   // CHECK-NEXT: live objects clean: 0 reports
   return 0;
