@@ -617,7 +617,17 @@ ExplodedNode *UninitDisclosureChecker::check(
   uint64_t End = llvm::SaturatingAdd(Begin, B ? B->Lo : 0, &Overflow);
   DefinedOrUnknownSVal Extent = getDynamicExtent(State, Base, SVB);
   const llvm::APSInt *Size = SVB.getKnownValue(State, Extent);
-  if (!B || B->Lo != B->Hi) {
+  // A length held in a narrower type than the analyzer's value of it may
+  // have wrapped (the analyzer drops truncations): its comparisons count
+  // only when its bounds fit that type.
+  bool Trusted = B.has_value();
+  if (!Trusted) {
+    SymbolRef Sym = Length.getAsSymbol();
+    QualType T = LengthE ? LengthE->IgnoreParenImpCasts()->getType() : QualType();
+    Trusted = Sym && (T.isNull() || !T->isIntegralOrEnumerationType() ||
+                      Ctx.getIntWidth(T) >= Ctx.getIntWidth(Sym->getType()));
+  }
+  if (Trusted && (!B || B->Lo != B->Hi)) {
     if (Size && End > Size->getZExtValue())
       End = Size->getZExtValue();
     // ... and all of the object when the length reaches its end.
