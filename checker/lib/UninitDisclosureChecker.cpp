@@ -12,9 +12,23 @@
 // through the store: a binding found at an offset covers its own width; a
 // byte with no binding falls back to the region's default, undefined for
 // the sources above.  Anything the analyzer cannot place (an unknown value,
-// a write at a symbolic offset, an object with an initializer) counts as
-// written, and a copy of unknown length is walked only up to the smallest
-// length the path allows: precision over recall.
+// a write at a symbolic offset, an object with an initializer, a buffer
+// handed to a function it does not analyse) counts as written: precision
+// over recall.
+//
+// A copy or fill into a source (memcpy, RtlZeroMemory...) writes only its
+// destination range, but the analyzer may forget the whole object: the
+// never-written bytes outside that range are remembered before the call
+// ("holes") and stand in for the store's view of the object afterwards.
+//
+// The bytes a copy of unknown length certainly moves:
+//  - at least the smallest length the path and the length's shape allow
+//    (sizeof(header) + n is at least sizeof(header): an unsigned sum or
+//    product of a constant that cannot wrap);
+//  - all of the source object when the length is, on the path, at least
+//    its size (the same value the allocation was made with): then bytes
+//    past everything written count too, up to the symbolic end, when the
+//    path proves the object is longer than what was written.
 //
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
@@ -29,7 +43,9 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/DynamicExtent.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace clang;
 using namespace clang::ento;
@@ -54,8 +70,43 @@ struct WriteKey {
     ID.AddInteger(Offset);
   }
 };
+
+// Bytes [Begin, End) of an object; End == ToEnd: up to the object's end.
+constexpr uint64_t ToEnd = UINT64_MAX;
+struct ByteRange {
+  uint64_t Begin, End;
+};
+
+// The never-written ranges of an object that a copy or fill into it left
+// (sorted, disjoint).
+struct Holes {
+  std::vector<ByteRange> Ranges;
+  bool operator==(const Holes &O) const {
+    return Ranges.size() == O.Ranges.size() &&
+           std::equal(Ranges.begin(), Ranges.end(), O.Ranges.begin(),
+                      [](const ByteRange &A, const ByteRange &B) {
+                        return A.Begin == B.Begin && A.End == B.End;
+                      });
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    for (const ByteRange &R : Ranges) {
+      ID.AddInteger(R.Begin);
+      ID.AddInteger(R.End);
+    }
+  }
+  bool contains(uint64_t At) const {
+    for (const ByteRange &R : Ranges)
+      if (At >= R.Begin && At < R.End)
+        return true;
+    return false;
+  }
+};
 } // namespace
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfWrites, WriteKey, uint64_t)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfHoles, const MemRegion *, Holes)
+// The object the copy being evaluated writes into: the analyzer forgetting
+// it then is that copy's doing, which its holes account for.
+REGISTER_TRAIT_WITH_PROGRAMSTATE(WdfCopyTarget, const MemRegion *)
 
 namespace wdfcheck {
 namespace {
@@ -63,12 +114,14 @@ namespace {
 // Copies longer than this are not walked.
 constexpr uint64_t MaxWalk = 64 * 1024;
 
-struct ByteRange {
-  uint64_t Begin, End; // [Begin, End)
+// The bounds of a value read as an unsigned number.
+struct Bounds {
+  uint64_t Lo, Hi;
 };
 
 class UninitDisclosureChecker
-    : public Checker<check::PreCall, check::Bind, check::DeadSymbols> {
+    : public Checker<check::PreCall, check::Bind, check::DeadSymbols,
+                     check::RegionChanges> {
 public:
   const MemoryModel *Model = nullptr;
   bool ShowFixIts = false;
@@ -76,20 +129,35 @@ public:
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
-  void checkStructAssignment(SVal Loc, SVal Val, const Stmt *S,
-                             CheckerContext &C) const;
+  ProgramStateRef
+  checkRegionChanges(ProgramStateRef State,
+                     const InvalidatedSymbols *Invalidated,
+                     ArrayRef<const MemRegion *> ExplicitRegions,
+                     ArrayRef<const MemRegion *> Regions,
+                     const LocationContext *LCtx, const CallEvent *Call) const;
+  ExplodedNode *checkStructAssignment(SVal Loc, SVal Val, const Stmt *S,
+                                      CheckerContext &C) const;
 
 private:
   const BugType Bug{this, "Never-written bytes copied to user mode",
                     "WDF memory rules"};
 
-  // The never-written ranges of [Offset, Offset+Length) of Source.
-  std::vector<ByteRange> unwritten(ProgramStateRef State, Store St,
-                                   const MemRegion *Source, uint64_t Length,
-                                   CheckerContext &C) const;
+  // The never-written ranges of bytes [Begin, End) of Base (End may be
+  // ToEnd), in offsets from Base.
+  std::vector<ByteRange> neverWritten(ProgramStateRef State, Store St,
+                                      const SubRegion *Base, uint64_t Begin,
+                                      uint64_t End, CheckerContext &C) const;
   bool isUntrusted(ProgramStateRef State, const MemRegion *Dest) const;
-  void check(Store St, const MemRegion *Source, uint64_t Length,
-             StringRef Dest, const Expr *Where, CheckerContext &C) const;
+  // A copy or fill writing Length bytes at Dest: the write and the holes it
+  // leaves.
+  ProgramStateRef recordCopy(ProgramStateRef State, const MemRegion *Dest,
+                             SVal Length, CheckerContext &C) const;
+  // Reports the never-written bytes a copy of Length bytes (LengthE: its
+  // expression, if any) from Source moves to Dest.  Returns the error node.
+  ExplodedNode *check(ProgramStateRef State, Store St, const MemRegion *Source,
+                      SVal Length, const Expr *LengthE, StringRef Dest,
+                      const Expr *Where, QualType SourceType,
+                      CheckerContext &C) const;
   std::optional<FixItHint> zeroFixIt(const CallExpr *Allocation,
                                      CheckerContext &C) const;
 };
@@ -123,17 +191,102 @@ bool isRecordedBase(const MemRegion *Base) {
   return false;
 }
 
+// The largest value of an integer type of Width bits.
+uint64_t maxOfWidth(unsigned Width, bool Signed) {
+  unsigned Bits = Signed ? Width - 1 : Width;
+  return Bits >= 64 ? UINT64_MAX : (uint64_t(1) << Bits) - 1;
+}
+
+// Bounds of Sym's value from the path's constraints and from its shape: a
+// sum or product of a constant that cannot wrap, a widening cast.  None
+// when the value may be negative or does not fit 64 bits.
+std::optional<Bounds> boundsOf(ProgramStateRef State, SymbolRef Sym,
+                               CheckerContext &C, unsigned Depth = 0) {
+  ASTContext &Ctx = C.getASTContext();
+  QualType T = Sym->getType();
+  if (!T->isIntegralOrEnumerationType() || Ctx.getIntWidth(T) > 64)
+    return std::nullopt;
+  SValBuilder &SVB = C.getSValBuilder();
+  std::optional<Bounds> B;
+  nonloc::SymbolVal V(Sym);
+  const llvm::APSInt *Min = SVB.getMinValue(State, V);
+  const llvm::APSInt *Max = SVB.getMaxValue(State, V);
+  if (Min && Max && !(Min->isSigned() && Min->isNegative()))
+    B = Bounds{Min->getZExtValue(), Max->getZExtValue()};
+  if (Depth > 4)
+    return B;
+
+  std::optional<Bounds> Shape;
+  uint64_t Limit = maxOfWidth(Ctx.getIntWidth(T), T->isSignedIntegerOrEnumerationType());
+  // Operand op Constant, for a monotonic op that does not wrap.
+  auto apply = [&](SymbolRef Operand, BinaryOperator::Opcode Op,
+                   const llvm::APSInt &K) {
+    if (Op != BO_Add && Op != BO_Mul)
+      return;
+    if (K.isSigned() && K.isNegative())
+      return;
+    std::optional<Bounds> O = boundsOf(State, Operand, C, Depth + 1);
+    if (!O || K.getActiveBits() > 64)
+      return;
+    uint64_t KV = K.getZExtValue();
+    bool Overflow = false;
+    uint64_t Hi = Op == BO_Add ? llvm::SaturatingAdd(O->Hi, KV, &Overflow)
+                               : llvm::SaturatingMultiply(O->Hi, KV, &Overflow);
+    if (Overflow || Hi > Limit)
+      return;
+    uint64_t Lo = Op == BO_Add ? O->Lo + KV : O->Lo * KV;
+    Shape = Bounds{Lo, Hi};
+  };
+  if (const auto *SIE = dyn_cast<SymIntExpr>(Sym)) {
+    apply(SIE->getLHS(), SIE->getOpcode(), SIE->getRHS());
+  } else if (const auto *ISE = dyn_cast<IntSymExpr>(Sym)) {
+    apply(ISE->getRHS(), ISE->getOpcode(), ISE->getLHS());
+  } else if (const auto *Cast = dyn_cast<SymbolCast>(Sym)) {
+    // A widening cast keeps a value that is not negative.
+    QualType From = Cast->getOperand()->getType();
+    if (From->isIntegralOrEnumerationType() &&
+        Ctx.getIntWidth(From) <= Ctx.getIntWidth(T))
+      Shape = boundsOf(State, Cast->getOperand(), C, Depth + 1);
+  }
+  if (!Shape)
+    return B;
+  if (!B)
+    return Shape;
+  Bounds Both{std::max(B->Lo, Shape->Lo), std::min(B->Hi, Shape->Hi)};
+  if (Both.Lo > Both.Hi)
+    return B;
+  return Both;
+}
+
+// Bounds of a length argument.  The analyzer drops integer casts, so a
+// value stored in a narrower variable (ULONG n = sizeof(h) + x) may have
+// wrapped: its bounds must fit the expression's own type.
+std::optional<Bounds> boundsOfLength(ProgramStateRef State, SVal V,
+                                     const Expr *E, CheckerContext &C) {
+  if (const llvm::APSInt *K = C.getSValBuilder().getKnownValue(State, V)) {
+    if (K->isSigned() && K->isNegative())
+      return std::nullopt;
+    return Bounds{K->getZExtValue(), K->getZExtValue()};
+  }
+  SymbolRef Sym = V.getAsSymbol();
+  if (!Sym)
+    return std::nullopt;
+  std::optional<Bounds> B = boundsOf(State, Sym, C);
+  if (B && E) {
+    QualType T = E->IgnoreParenImpCasts()->getType();
+    if (T->isIntegralOrEnumerationType() &&
+        B->Hi > maxOfWidth(C.getASTContext().getIntWidth(T),
+                           T->isSignedIntegerOrEnumerationType()))
+      return std::nullopt;
+  }
+  return B;
+}
+
 std::vector<ByteRange>
-UninitDisclosureChecker::unwritten(ProgramStateRef State, Store St,
-                                   const MemRegion *Source, uint64_t Length,
-                                   CheckerContext &C) const {
+UninitDisclosureChecker::neverWritten(ProgramStateRef State, Store St,
+                                      const SubRegion *Base, uint64_t Begin,
+                                      uint64_t End, CheckerContext &C) const {
   std::vector<ByteRange> Ranges;
-  RegionOffset Off = Source->getAsOffset();
-  if (Off.hasSymbolicOffset() || !Off.getRegion())
-    return Ranges;
-  const auto *Base = dyn_cast<SubRegion>(Off.getRegion());
-  if (!Base)
-    return Ranges;
   // An object with an initializer is written as a whole (padding included,
   // as the compilers do for "= {0}").
   if (const auto *VR = dyn_cast<VarRegion>(Base))
@@ -141,35 +294,70 @@ UninitDisclosureChecker::unwritten(ProgramStateRef State, Store St,
       return Ranges;
   if (State->get<WdfWrites>(WriteKey(Base, -1)))
     return Ranges; // written at a symbolic offset: all of it counts
+  const Holes *H = State->get<WdfHoles>(Base);
+  // Known: where the last recorded write or hole ends.  Every byte past it
+  // is in the same state as the first one.
+  uint64_t Known = 0;
+  bool RestWritten = false;
+  for (const auto &Entry : State->get<WdfWrites>()) {
+    if (Entry.first.Base != Base || Entry.first.Offset < 0)
+      continue;
+    uint64_t Offset = Entry.first.Offset;
+    if (Entry.second == ToEnd) {
+      RestWritten = true;
+      Known = std::max(Known, Offset);
+    } else {
+      Known = std::max(Known, Offset + Entry.second);
+    }
+  }
+  if (H)
+    for (const ByteRange &R : H->Ranges)
+      Known = std::max(Known, R.End == ToEnd ? R.Begin : R.End);
+  uint64_t WalkEnd = std::min(End, Known);
+  if (WalkEnd > MaxWalk)
+    return Ranges;
+
   ASTContext &Ctx = C.getASTContext();
   StoreManager &SM = C.getStoreManager();
   MemRegionManager &MRM = SM.getRegionManager();
   SValBuilder &SVB = C.getSValBuilder();
-  uint64_t Start = Off.getOffset() / 8;
-  for (uint64_t I = 0; I < Length;) {
-    uint64_t At = Start + I;
-    if (const uint64_t *Width = State->get<WdfWrites>(WriteKey(Base, At))) {
+  auto isUnwritten = [&](uint64_t At) {
+    if (H)
+      return H->contains(At);
+    const ElementRegion *Byte =
+        MRM.getElementRegion(Ctx.CharTy, SVB.makeArrayIndex(At), Base, Ctx);
+    return SM.getBinding(St, loc::MemRegionVal(Byte), Ctx.CharTy).isUndef();
+  };
+  auto add = [&](uint64_t From, uint64_t To) {
+    if (!Ranges.empty() && Ranges.back().End == From)
+      Ranges.back().End = To;
+    else
+      Ranges.push_back({From, To});
+  };
+  // Writes are found where they start: walk from the object's start.
+  for (uint64_t I = 0; I < WalkEnd;) {
+    if (const uint64_t *Width = State->get<WdfWrites>(WriteKey(Base, I))) {
+      if (*Width == ToEnd)
+        break;
       I += std::max<uint64_t>(1, *Width);
       continue;
     }
-    const ElementRegion *Byte =
-        MRM.getElementRegion(Ctx.CharTy, SVB.makeArrayIndex(At), Base, Ctx);
-    SVal V = SM.getBinding(St, loc::MemRegionVal(Byte), Ctx.CharTy);
-    if (V.isUndef()) {
-      if (!Ranges.empty() && Ranges.back().End == I)
-        Ranges.back().End = I + 1;
-      else
-        Ranges.push_back({I, I + 1});
-    }
+    if (I >= Begin && isUnwritten(I))
+      add(I, I + 1);
     ++I;
   }
+  uint64_t Tail = std::max(Begin, Known);
+  if (!RestWritten && Tail < End && isUnwritten(Tail))
+    add(Tail, End);
   return Ranges;
 }
 
 // Remember the offset and width of writes into aggregates and buffers.
 void UninitDisclosureChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                                         CheckerContext &C) const {
-  checkStructAssignment(Loc, Val, S, C);
+  ExplodedNode *N = checkStructAssignment(Loc, Val, S, C);
+  if (!N)
+    N = C.getPredecessor();
   const MemRegion *R = Loc.getAsRegion();
   if (!R)
     return;
@@ -179,7 +367,7 @@ void UninitDisclosureChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     return;
   ProgramStateRef State = C.getState();
   if (Off.hasSymbolicOffset()) {
-    C.addTransition(State->set<WdfWrites>(WriteKey(Base, -1), 0));
+    C.addTransition(State->set<WdfWrites>(WriteKey(Base, -1), 0), N);
     return;
   }
   const auto *TR = dyn_cast<TypedValueRegion>(R);
@@ -187,7 +375,66 @@ void UninitDisclosureChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     return;
   uint64_t Width =
       C.getASTContext().getTypeSizeInChars(TR->getValueType()).getQuantity();
-  C.addTransition(State->set<WdfWrites>(WriteKey(Base, Off.getOffset() / 8), Width));
+  // A narrower write at the same offset does not unwrite the rest.
+  WriteKey Key(Base, Off.getOffset() / 8);
+  if (const uint64_t *Before = State->get<WdfWrites>(Key))
+    Width = std::max(Width, *Before);
+  C.addTransition(State->set<WdfWrites>(Key, Width), N);
+}
+
+ProgramStateRef UninitDisclosureChecker::recordCopy(ProgramStateRef State,
+                                                    const MemRegion *Dest,
+                                                    SVal Length,
+                                                    CheckerContext &C) const {
+  RegionOffset Off = Dest ? Dest->getAsOffset() : RegionOffset();
+  const auto *Base = dyn_cast_or_null<SubRegion>(Off.getRegion());
+  if (!Base || !isRecordedBase(Base))
+    return State;
+  State = State->set<WdfCopyTarget>(Base);
+  if (Off.hasSymbolicOffset())
+    return State->set<WdfWrites>(WriteKey(Base, -1), 0);
+  uint64_t At = Off.getOffset() / 8;
+  // At most this many bytes are written; more than the walk covers: the
+  // rest of the object.
+  uint64_t Width = ToEnd;
+  if (std::optional<Bounds> B = boundsOfLength(State, Length, nullptr, C))
+    if (B->Hi <= MaxWalk)
+      Width = B->Hi;
+  std::vector<ByteRange> Before =
+      neverWritten(State, State->getStore(), Base, 0, ToEnd, C);
+  Holes After;
+  uint64_t WriteEnd = Width == ToEnd ? ToEnd : At + Width;
+  for (const ByteRange &R : Before) {
+    if (R.Begin < At)
+      After.Ranges.push_back({R.Begin, std::min(R.End, At)});
+    if (WriteEnd != ToEnd && R.End > WriteEnd)
+      After.Ranges.push_back({std::max(R.Begin, WriteEnd), R.End});
+  }
+  State = After.Ranges.empty() ? State->remove<WdfHoles>(Base)
+                               : State->set<WdfHoles>(Base, After);
+  WriteKey Key(Base, At);
+  if (const uint64_t *Previous = State->get<WdfWrites>(Key))
+    Width = std::max(Width, *Previous);
+  return State->set<WdfWrites>(Key, Width);
+}
+
+// An object the analyzer forgets for another reason than the copy being
+// evaluated (a call it does not analyse) counts as written: its holes go.
+// Bindings (no invalidated symbols) are recorded by checkBind.
+ProgramStateRef UninitDisclosureChecker::checkRegionChanges(
+    ProgramStateRef State, const InvalidatedSymbols *Invalidated,
+    ArrayRef<const MemRegion *> ExplicitRegions,
+    ArrayRef<const MemRegion *> Regions, const LocationContext *LCtx,
+    const CallEvent *Call) const {
+  if (!Invalidated || State->get<WdfHoles>().isEmpty())
+    return State;
+  const MemRegion *Target = State->get<WdfCopyTarget>();
+  for (const MemRegion *R : Regions) {
+    const MemRegion *Base = R->getBaseRegion();
+    if (Base != Target && State->get<WdfHoles>(Base))
+      State = State->remove<WdfHoles>(Base);
+  }
+  return State;
 }
 
 void UninitDisclosureChecker::checkDeadSymbols(SymbolReaper &SR,
@@ -196,29 +443,41 @@ void UninitDisclosureChecker::checkDeadSymbols(SymbolReaper &SR,
   // A local aggregate is read after the point where liveness calls it dead
   // (the read is an earlier CFG element than the copy using it): keep its
   // writes while its stack frame is active.
+  auto dead = [&](const MemRegion *Base) {
+    return !MemoryModel::inActiveFrame(Base, C.getStackFrame()) &&
+           !SR.isLiveRegion(Base);
+  };
   for (const auto &Entry : State->get<WdfWrites>())
-    if (!MemoryModel::inActiveFrame(Entry.first.Base, C.getStackFrame()) &&
-        !SR.isLiveRegion(Entry.first.Base))
+    if (dead(Entry.first.Base))
       State = State->remove<WdfWrites>(Entry.first);
+  for (const auto &Entry : State->get<WdfHoles>())
+    if (dead(Entry.first))
+      State = State->remove<WdfHoles>(Entry.first);
+  if (const MemRegion *Target = State->get<WdfCopyTarget>())
+    if (dead(Target))
+      State = State->remove<WdfCopyTarget>();
   if (State != C.getState())
     C.addTransition(State);
 }
 
-// "bytes 4-7 and 12-15", "byte 3"
+// "bytes 4-7 and 12-15", "byte 3", "bytes 16 to the end"
 std::string describeRanges(const std::vector<ByteRange> &Ranges) {
   std::string Text;
   size_t Shown = std::min<size_t>(Ranges.size(), 4);
   uint64_t Count = 0;
   for (const ByteRange &R : Ranges)
-    Count += R.End - R.Begin;
+    Count += R.End == ToEnd ? 2 : R.End - R.Begin;
   Text = Count == 1 ? "byte " : "bytes ";
   for (size_t I = 0; I < Shown; ++I) {
     if (I > 0)
       Text += I + 1 == Shown && Shown == Ranges.size() ? " and " : ", ";
     const ByteRange &R = Ranges[I];
-    Text += R.End - R.Begin == 1
-                ? std::to_string(R.Begin)
-                : std::to_string(R.Begin) + "-" + std::to_string(R.End - 1);
+    if (R.End == ToEnd)
+      Text += std::to_string(R.Begin) + " to the end";
+    else
+      Text += R.End - R.Begin == 1
+                  ? std::to_string(R.Begin)
+                  : std::to_string(R.Begin) + "-" + std::to_string(R.End - 1);
   }
   if (Shown < Ranges.size())
     Text += " and more";
@@ -226,13 +485,14 @@ std::string describeRanges(const std::vector<ByteRange> &Ranges) {
 }
 
 // "struct padding after 'Status'", "'Reserved'" for the first range, when
-// the source is a structure.
-std::string describeLayout(const MemRegion *Source, const ByteRange &First,
+// the source is a structure (its region's type, or the type the copy's
+// source expression points to).
+std::string describeLayout(QualType T, const ByteRange &First,
                            ASTContext &Ctx) {
-  const auto *TR = dyn_cast<TypedValueRegion>(Source);
-  const RecordDecl *RD =
-      TR ? TR->getValueType()->getAsRecordDecl() : nullptr;
+  const RecordDecl *RD = T.isNull() ? nullptr : T->getAsRecordDecl();
   if (!RD || !RD->isCompleteDefinition() || RD->isInvalidDecl())
+    return "";
+  if (First.Begin >= (uint64_t)Ctx.getTypeSizeInChars(T).getQuantity())
     return "";
   const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
   const FieldDecl *Previous = nullptr;
@@ -337,24 +597,93 @@ UninitDisclosureChecker::zeroFixIt(const CallExpr *Allocation,
                   .str());
 }
 
-void UninitDisclosureChecker::check(Store St, const MemRegion *Source,
-                                    uint64_t Length, StringRef Dest,
-                                    const Expr *Where, CheckerContext &C) const {
-  if (!Source || Length == 0 || Length > MaxWalk)
-    return;
-  std::vector<ByteRange> Ranges = unwritten(C.getState(), St, Source, Length, C);
+ExplodedNode *UninitDisclosureChecker::check(
+    ProgramStateRef State, Store St, const MemRegion *Source, SVal Length,
+    const Expr *LengthE, StringRef Dest, const Expr *Where,
+    QualType SourceType, CheckerContext &C) const {
+  if (!Source)
+    return nullptr;
+  RegionOffset Off = Source->getAsOffset();
+  const auto *Base = dyn_cast_or_null<SubRegion>(Off.getRegion());
+  if (!Base || Off.hasSymbolicOffset())
+    return nullptr;
+  ASTContext &Ctx = C.getASTContext();
+  SValBuilder &SVB = C.getSValBuilder();
+  uint64_t Begin = Off.getOffset() / 8;
+  // The bytes copied on every execution of the path: at least the smallest
+  // length the path allows...
+  std::optional<Bounds> B = boundsOfLength(State, Length, LengthE, C);
+  bool Overflow = false;
+  uint64_t End = llvm::SaturatingAdd(Begin, B ? B->Lo : 0, &Overflow);
+  DefinedOrUnknownSVal Extent = getDynamicExtent(State, Base, SVB);
+  const llvm::APSInt *Size = SVB.getKnownValue(State, Extent);
+  // A length held in a narrower type than the analyzer's value of it may
+  // have wrapped (the analyzer drops truncations): its comparisons count
+  // only when its bounds fit that type.
+  bool Trusted = B.has_value();
+  if (!Trusted) {
+    SymbolRef Sym = Length.getAsSymbol();
+    QualType T = LengthE ? LengthE->IgnoreParenImpCasts()->getType() : QualType();
+    Trusted = Sym && (T.isNull() || !T->isIntegralOrEnumerationType() ||
+                      Ctx.getIntWidth(T) >= Ctx.getIntWidth(Sym->getType()));
+  }
+  if (Trusted && (!B || B->Lo != B->Hi)) {
+    if (Size && End > Size->getZExtValue())
+      End = Size->getZExtValue();
+    // ... and all of the object when the length reaches its end.
+    QualType SizeTy = Ctx.getSizeType();
+    SVal Reach = Begin == 0 ? Length
+                            : SVB.evalBinOp(State, BO_Add, Length,
+                                            SVB.makeIntVal(Begin, SizeTy), SizeTy);
+    if (auto Covers = SVB.evalBinOp(State, BO_GE, Reach, Extent,
+                                    SVB.getConditionType())
+                          .getAs<DefinedOrUnknownSVal>()) {
+      auto [Yes, No] = State->assume(*Covers);
+      if (Yes && !No)
+        End = Size ? std::max(End, Size->getZExtValue()) : ToEnd;
+    }
+  }
+  if (End <= Begin)
+    return nullptr;
+  std::vector<ByteRange> Ranges = neverWritten(State, St, Base, Begin, End, C);
+  // Bytes up to a symbolic end count only where the object is certainly
+  // longer than what was written.
+  if (!Ranges.empty() && Ranges.back().End == ToEnd) {
+    uint64_t From = Ranges.back().Begin;
+    bool Longer = false;
+    if (SymbolRef ExtentSym = Extent.getAsSymbol())
+      if (std::optional<Bounds> EB = boundsOf(State, ExtentSym, C))
+        Longer = EB->Lo > From;
+    if (!Longer)
+      if (auto Beyond = SVB.evalBinOp(State, BO_GT, Extent,
+                                      SVB.makeIntVal(From, Ctx.getSizeType()),
+                                      SVB.getConditionType())
+                            .getAs<DefinedOrUnknownSVal>()) {
+        auto [Yes, No] = State->assume(*Beyond);
+        Longer = Yes && !No;
+      }
+    if (!Longer)
+      Ranges.pop_back();
+  }
   if (Ranges.empty())
-    return;
-  ExplodedNode *N = C.generateNonFatalErrorNode();
+    return nullptr;
+  for (ByteRange &R : Ranges) {
+    R.Begin -= Begin;
+    if (R.End != ToEnd)
+      R.End -= Begin;
+  }
+  ExplodedNode *N = C.generateNonFatalErrorNode(State);
   if (!N)
-    return;
+    return nullptr;
   std::string Name = Source->getBaseRegion()->getDescriptiveName();
   if (Name.empty())
-    if (const BufferInfo *Info = MemoryModel::buffer(C.getState(), Source))
+    if (const BufferInfo *Info = MemoryModel::buffer(State, Source))
       Name = std::string("the buffer from ") + ddi(Info->Ddi).Name;
   if (Name.empty())
     Name = "the source";
-  std::string Layout = describeLayout(Source, Ranges.front(), C.getASTContext());
+  if (const auto *TR = dyn_cast<TypedValueRegion>(Source))
+    SourceType = TR->getValueType();
+  std::string Layout = describeLayout(SourceType, Ranges.front(), Ctx);
   std::string Msg = llvm::formatv(
       "{0} of {1} were never written{2} and are copied to {3}: they disclose "
       "kernel memory to user mode; zero the source first (RtlZeroMemory) or "
@@ -368,86 +697,106 @@ void UninitDisclosureChecker::check(Store St, const MemRegion *Source,
   if (Where)
     R->addRange(Where->getSourceRange());
   if (ShowFixIts)
-    if (const BufferInfo *Info = MemoryModel::buffer(C.getState(), Source))
+    if (const BufferInfo *Info = MemoryModel::buffer(State, Source))
       if (std::optional<FixItHint> Fix = zeroFixIt(Info->Allocation, C))
         R->addFixItHint(*Fix);
   C.emitReport(std::move(R));
+  return N;
+}
+
+// Byte Offset of a memory object's buffer.
+const MemRegion *atOffset(const MemRegion *Buffer, SVal Offset,
+                          CheckerContext &C) {
+  const auto *Base = dyn_cast_or_null<SubRegion>(Buffer);
+  auto Index = Offset.getAs<NonLoc>();
+  if (!Base || !Index)
+    return nullptr;
+  ASTContext &Ctx = C.getASTContext();
+  return C.getStoreManager().getRegionManager().getElementRegion(
+      Ctx.CharTy, *Index, Base, Ctx);
 }
 
 void UninitDisclosureChecker::checkPreCall(const CallEvent &Call,
                                            CheckerContext &C) const {
-  const CopyInfo *Copy = Model->matchCopy(Call);
-  if (!Copy || Copy->Kind == WDF_COPY_FILL || Copy->SrcArg < 0)
-    return;
   ProgramStateRef State = C.getState();
-  // A length the path does not pin down is walked up to its smallest
-  // possible value: those bytes are copied on every execution.
-  SVal LengthVal = Call.getArgSVal(Copy->SizeArg);
-  const llvm::APSInt *Length =
-      C.getSValBuilder().getKnownValue(State, LengthVal);
-  if (!Length && LengthVal.getAsSymbol())
-    Length = C.getSValBuilder().getMinValue(State, LengthVal);
-  if (!Length)
+  const CopyInfo *Copy = Model->matchCopy(Call);
+  if (!Copy) {
+    if (State->get<WdfCopyTarget>())
+      C.addTransition(State->remove<WdfCopyTarget>());
     return;
+  }
+  SVal LengthVal = Call.getArgSVal(Copy->SizeArg);
+  // What the call writes.
+  const MemRegion *Written = nullptr;
+  if (Copy->Kind == WDF_COPY_PTR_TO_MEMORY) {
+    if (const MemObject *Obj = MemoryModel::object(
+            State, MemoryModel::handleOf(Call.getArgSVal(Copy->DestArg))))
+      Written = atOffset(Obj->buffer(), Call.getArgSVal(Copy->OffsetArg), C);
+  } else {
+    Written = Call.getArgSVal(Copy->DestArg).getAsRegion();
+  }
+  ProgramStateRef Next =
+      recordCopy(State->remove<WdfCopyTarget>(), Written, LengthVal, C);
+
+  // What it discloses.
   const MemRegion *Source = nullptr;
   StringRef Dest;
+  QualType SourceType;
   switch (Copy->Kind) {
   case WDF_COPY_PTR_TO_PTR:
-  case WDF_COPY_MEMORY_TO_PTR: {
-    if (!isUntrusted(State, Call.getArgSVal(Copy->DestArg).getAsRegion()))
-      return;
-    Dest = "the request's output buffer";
-    if (Copy->Kind == WDF_COPY_PTR_TO_PTR) {
+    if (isUntrusted(State, Call.getArgSVal(Copy->DestArg).getAsRegion())) {
+      Dest = "the request's output buffer";
       Source = Call.getArgSVal(Copy->SrcArg).getAsRegion();
-      break;
     }
-    // WdfMemoryCopyToBuffer: the source object's buffer, from the offset.
-    const MemObject *Obj = MemoryModel::object(
-        State, MemoryModel::handleOf(Call.getArgSVal(Copy->SrcArg)));
-    const llvm::APSInt *Offset = C.getSValBuilder().getKnownValue(
-        State, Call.getArgSVal(Copy->OffsetArg));
-    if (!Obj || !Obj->buffer() || !Offset)
-      return;
-    ASTContext &Ctx = C.getASTContext();
-    const auto *Base = dyn_cast<SubRegion>(Obj->buffer());
-    if (!Base)
-      return;
-    Source = C.getStoreManager().getRegionManager().getElementRegion(
-        Ctx.CharTy, C.getSValBuilder().makeArrayIndex(Offset->getZExtValue()),
-        Base, Ctx);
     break;
-  }
+  case WDF_COPY_MEMORY_TO_PTR:
+    // WdfMemoryCopyToBuffer: the source object's buffer, from the offset.
+    if (isUntrusted(State, Call.getArgSVal(Copy->DestArg).getAsRegion())) {
+      Dest = "the request's output buffer";
+      if (const MemObject *Obj = MemoryModel::object(
+              State, MemoryModel::handleOf(Call.getArgSVal(Copy->SrcArg))))
+        Source = atOffset(Obj->buffer(), Call.getArgSVal(Copy->OffsetArg), C);
+    }
+    break;
   case WDF_COPY_PTR_TO_MEMORY: {
     // WdfMemoryCopyFromBuffer into the request's output memory.
     const MemObject *Obj = MemoryModel::object(
         State, MemoryModel::handleOf(Call.getArgSVal(Copy->DestArg)));
-    if (!Obj || !isUntrusted(State, Obj->buffer()))
-      return;
-    Dest = "the request's output memory";
-    Source = Call.getArgSVal(Copy->SrcArg).getAsRegion();
+    if (Obj && isUntrusted(State, Obj->buffer())) {
+      Dest = "the request's output memory";
+      Source = Call.getArgSVal(Copy->SrcArg).getAsRegion();
+    }
     break;
   }
   case WDF_COPY_FILL:
-    return;
+    break;
   }
-  check(State->getStore(), Source, Length->getZExtValue(), Dest,
-        Call.getArgExpr(Copy->SrcArg), C);
+  ExplodedNode *N = nullptr;
+  if (Source) {
+    const Expr *SrcE = Call.getArgExpr(Copy->SrcArg);
+    if (Copy->Kind != WDF_COPY_MEMORY_TO_PTR && SrcE)
+      SourceType = SrcE->IgnoreParenCasts()->getType()->getPointeeType();
+    N = check(State, State->getStore(), Source, LengthVal,
+              Call.getArgExpr(Copy->SizeArg), Dest, SrcE, SourceType, C);
+  }
+  C.addTransition(Next, N ? N : C.getPredecessor());
 }
 
 // A structure assigned into the output buffer: *Reply = Local.
-void UninitDisclosureChecker::checkStructAssignment(SVal Loc, SVal Val,
-                                                    const Stmt *S,
-                                                    CheckerContext &C) const {
+ExplodedNode *UninitDisclosureChecker::checkStructAssignment(
+    SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const {
   auto LCV = Val.getAs<nonloc::LazyCompoundVal>();
   if (!LCV || !isUntrusted(C.getState(), Loc.getAsRegion()))
-    return;
+    return nullptr;
   const TypedValueRegion *Source = LCV->getRegion();
   QualType T = Source->getValueType();
   if (T->isIncompleteType())
-    return;
+    return nullptr;
   uint64_t Size = C.getASTContext().getTypeSizeInChars(T).getQuantity();
-  check(LCV->getStore(), Source, Size, "the request's output buffer",
-        dyn_cast_or_null<Expr>(S), C);
+  return check(C.getState(), LCV->getStore(), Source,
+               C.getSValBuilder().makeIntVal(Size, C.getASTContext().getSizeType()),
+               nullptr, "the request's output buffer", dyn_cast_or_null<Expr>(S),
+               T, C);
 }
 
 } // namespace
