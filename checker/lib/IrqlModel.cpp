@@ -145,10 +145,16 @@ ProgramStateRef IrqlModel::setIrql(ProgramStateRef State, SVal Level,
                                    const Decl *SetBy, CheckerContext &C) const {
   if (Level.isUnknownOrUndef())
     return State->remove<WdfIrqlCurrent>(CurrentKey)->set<WdfIrqlSetBy>(nullptr);
-  // Back at the level the frame was entered at: the entry explains it again.
-  std::optional<SVal> Entry = frameEntry(State, C.getStackFrame());
-  if (Entry && *Entry == Level)
-    SetBy = nullptr;
+  // Back at the level a running frame was entered at (a lock released in a
+  // helper restores its caller's level): the entry explains it again.
+  for (const LocationContext *LC = C.getStackFrame(); LC;
+       LC = LC->getParent()) {
+    std::optional<SVal> Entry = frameEntry(State, LC->getStackFrame());
+    if (Entry && *Entry == Level) {
+      SetBy = nullptr;
+      break;
+    }
+  }
   return State->set<WdfIrqlCurrent>(CurrentKey, Level)
       ->set<WdfIrqlSetBy>(SetBy);
 }

@@ -174,3 +174,21 @@ NTSTATUS Register(WDFDEVICE Device) {
   attributes.ExecutionLevel = WdfExecutionLevelPassive;
   return WdfIoQueueCreate(Device, &queue, &attributes, &q);
 }
+
+// A lock taken and released in a helper gives the caller its own level
+// back: the explanation is the callback's entry, not the release.
+static ULONGLONG LastFlush;
+static DEVICE_CONTEXT *TheContext;
+static VOID FlushUnderLock(DEVICE_CONTEXT *ctx) {
+  WdfSpinLockAcquire(ctx->WdfLock); // expected-note{{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
+  LastFlush = KeQueryInterruptTime();
+  WdfSpinLockRelease(ctx->WdfLock); // expected-note{{IRQL restored by WdfSpinLockRelease}}
+  WdfWaitLockAcquire(ctx->WaitLock, NULL); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL) but may only run at PASSIVE_LEVEL or below}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL)}}
+}
+
+EVT_WDF_IO_QUEUE_IO_READ ReadFlushHelper;
+VOID ReadFlushHelper(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
+  // Nothing before the helper asks for the IRQL.
+  FlushUnderLock(TheContext); // expected-note{{Calling 'FlushUnderLock'}}
+  WdfRequestComplete(Request, STATUS_SUCCESS);
+}
