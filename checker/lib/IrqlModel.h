@@ -104,7 +104,7 @@ public:
 
 private:
   mutable IrqlEntryIndex Index;
-  clang::ento::CallDescriptionMap<IrqlOp> Ops;
+  CalleeMap<IrqlOp> Ops;
   DdiMatcher Ddis;
 
   const IrqlOp *matchOp(const clang::ento::CallEvent &Call) const;
