@@ -4,20 +4,42 @@
 #   - clang --analyze with the core checkers (the analyzer without wdf)
 #   - clang -fsyntax-only (parsing and semantic analysis only)
 # on the same files with the same flags, measured in the same run, with the
-# ratios to both baselines; then wdfcheck's per-file time (p50, p95) and
-# its throughput with -j1 and -j2.
+# ratios to both baselines; then wdfcheck's per-file time (p50, p95, the
+# slowest files) and its throughput with -j1 and -j2.
+#
+# With --callgrind: instructions executed (callgrind's Ir, which the load of
+# the machine does not change) by wdfcheck and by clang --analyze (core) on
+# the slowest files, file by file, and their ratios.
 #
 # usage: bench/corpus.sh [repetitions]        (default 3; wall times are the
 #                                              best of the repetitions)
+#        bench/corpus.sh --callgrind [N | file...]
+#                                             (default: the 4 files wdfcheck
+#                                              is slowest on)
 # environment: CLANG (default clang-19), WDFCHECK_BUILD_DIR (default build)
+#
+# Every run of wdfcheck and clang is checked: if one cannot start, or
+# cannot do its job on a file (wdfcheck exit status 2, clang non-zero), the
+# benchmark stops with the command and its messages instead of printing
+# ratios against runs that did not analyse the corpus.  Exit status 2 then.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${WDFCHECK_BUILD_DIR:-$root/build}
 wdfcheck=$build/bin/wdfcheck
 clang=${CLANG:-clang-19}
-reps=${1:-3}
 inc="$root/runtime/include"
 cd "$root"
+
+mode=time
+if [ "${1:-}" = "--callgrind" ]; then
+  mode=callgrind
+  shift
+else
+  reps=${1:-3}
+  case $reps in
+  '' | *[!0-9]* | 0) echo "usage: bench/corpus.sh [repetitions] | --callgrind [N | file...]" >&2; exit 2 ;;
+  esac
+fi
 
 mapfile -t cfiles < <(find test/corpus -name '*.c' | sort)
 mapfile -t cxxfiles < <(find test/corpus -name '*.cpp' | sort)
@@ -26,7 +48,133 @@ lines=$(cat test/corpus/*/*.c test/corpus/*/*.cpp test/corpus/*/*.h | wc -l)
 cflags=(-std=c11 -I "$inc")
 cxxflags=(-std=c++17 -x c++ -I "$inc")
 
-[ -x "$wdfcheck" ] || { echo "corpus.sh: $wdfcheck not built" >&2; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+die() {
+  echo "corpus.sh: $*" >&2
+  exit 2
+}
+
+# checked TOOL COMMAND...: runs COMMAND (output discarded) and stops the
+# benchmark when TOOL could not do its job.  wdfcheck: 0 no findings,
+# 1 findings, anything else (2: bad usage or a file that does not compile;
+# 126/127: cannot start; >128: killed by a signal) is a failure.  clang:
+# anything but 0 (warnings never change its status).
+checked() {
+  local tool=$1 status=0
+  shift
+  "$@" >/dev/null 2>"$tmp/stderr" || status=$?
+  case $tool:$status in
+  wdfcheck:0 | wdfcheck:1 | clang:0) return 0 ;;
+  esac
+  {
+    echo "corpus.sh: $tool failed (exit status $status) running:"
+    echo "  $*"
+    sed -n '1,20s/^/  | /p' "$tmp/stderr"
+    echo "corpus.sh: stopped: timings of runs that did not analyse every file mean nothing"
+  } >&2
+  exit 2
+}
+
+# The tools must start at all before anything is measured.
+command -v "$clang" >/dev/null || die "$clang not found (set CLANG)"
+[ -x "$wdfcheck" ] || die "$wdfcheck not built"
+checked wdfcheck "$wdfcheck" list-rules
+checked clang "$clang" --version
+
+# flags_of VAR FILE: the compiler flags for FILE, into the array VAR.
+flags_of() {
+  local -n _fl=$1
+  case $2 in
+  *.cpp) _fl=("${cxxflags[@]}") ;;
+  *) _fl=("${cflags[@]}") ;;
+  esac
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# file_ms VAR FILE: the best time in ms of wdfcheck on FILE alone, over
+# $reps runs.
+file_ms() {
+  local -n _out=$1
+  local _f=$2 _best= _t0 _t1 _ms _flags
+  flags_of _flags "$_f"
+  for _ in $(seq "$reps"); do
+    _t0=$(now_ms)
+    checked wdfcheck "$wdfcheck" --quiet "$_f" -- "${_flags[@]}"
+    _t1=$(now_ms)
+    _ms=$(( _t1 - _t0 ))
+    if [ -z "$_best" ] || [ "$_ms" -lt "$_best" ]; then _best=$_ms; fi
+  done
+  _out=$_best
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+# ---------------------------------------------------------------------------
+# --callgrind: instruction counts on the slowest files
+# ---------------------------------------------------------------------------
+
+# instructions VAR TOOL COMMAND...: instructions executed by COMMAND and
+# every process it starts (clang may run its cc1 as a child).
+instructions() {
+  local -n _total=$1
+  local _tool=$2
+  shift 2
+  rm -f "$tmp"/cg.*
+  checked "$_tool" valgrind --tool=callgrind --trace-children=yes \
+    --callgrind-out-file="$tmp/cg.%p" "$@"
+  _total=$(awk '
+    FNR == 1 { if (seen) sum += n; seen = 1; n = 0; have = 0 }
+    /^summary:/ { n = $2; have = 1 }
+    /^totals:/ && !have { n = $2 }
+    END { if (seen) sum += n; printf "%.0f", sum }' "$tmp"/cg.*)
+}
+
+if [ "$mode" = callgrind ]; then
+  command -v valgrind >/dev/null ||
+    die "valgrind not found (apt-get install valgrind): no instruction counts"
+  files=()
+  count=4
+  if [ $# -eq 1 ] && [[ $1 =~ ^[0-9]+$ ]]; then
+    count=$1
+  elif [ $# -gt 0 ]; then
+    files=("$@")
+  fi
+  if [ ${#files[@]} -eq 0 ]; then
+    # The slowest files: one timed run of wdfcheck on each.
+    reps=1
+    : >"$tmp/per-file"
+    for f in "${cfiles[@]}" "${cxxfiles[@]}"; do
+      file_ms ms "$f"
+      echo "$ms $f" >>"$tmp/per-file"
+    done
+    mapfile -t files < <(sort -rn "$tmp/per-file" | head -n "$count" | awk '{ print $2 }')
+  fi
+  echo "callgrind: instructions (Ir) of wdfcheck and clang --analyze (core), ${#files[@]} files"
+  echo
+  printf '%-34s %16s %16s %8s\n' "file" "wdfcheck Ir" "clang Ir" "ratio"
+  sum_w=0
+  sum_c=0
+  for f in "${files[@]}"; do
+    [ -f "$f" ] || die "$f: no such file"
+    flags_of flags "$f"
+    instructions ir_w wdfcheck "$wdfcheck" --quiet "$f" -- "${flags[@]}"
+    instructions ir_c clang "$clang" --analyze -Xclang -analyzer-checker=core \
+      "${flags[@]}" "$f" -o /dev/null
+    printf '%-34s %16s %16s %8s\n' "${f#test/corpus/}" "$ir_w" "$ir_c" "$(ratio "$ir_w" "$ir_c")"
+    sum_w=$(awk -v a="$sum_w" -v b="$ir_w" 'BEGIN { printf "%.0f", a + b }')
+    sum_c=$(awk -v a="$sum_c" -v b="$ir_c" 'BEGIN { printf "%.0f", a + b }')
+  done
+  printf '%-34s %16s %16s %8s\n' "total" "$sum_w" "$sum_c" "$(ratio "$sum_w" "$sum_c")"
+  exit 0
+fi
+
+# ---------------------------------------------------------------------------
+# Wall time and peak RSS
+# ---------------------------------------------------------------------------
+
 gnutime=/usr/bin/time
 if ! "$gnutime" -f '%M' true >/dev/null 2>&1; then
   gnutime=
@@ -35,56 +183,62 @@ fi
 
 # The three configurations, each over the whole corpus.
 run_wdfcheck() { # $1: -j value
-  "$wdfcheck" --quiet -j "$1" "${cfiles[@]}" -- "${cflags[@]}" >/dev/null || true
-  "$wdfcheck" --quiet -j "$1" "${cxxfiles[@]}" -- "${cxxflags[@]}" >/dev/null || true
+  checked wdfcheck "$wdfcheck" --quiet -j "$1" "${cfiles[@]}" -- "${cflags[@]}"
+  checked wdfcheck "$wdfcheck" --quiet -j "$1" "${cxxfiles[@]}" -- "${cxxflags[@]}"
 }
 run_analyze() {
   local f
   for f in "${cfiles[@]}"; do
-    "$clang" --analyze -Xclang -analyzer-checker=core "${cflags[@]}" "$f" -o /dev/null 2>/dev/null
+    checked clang "$clang" --analyze -Xclang -analyzer-checker=core "${cflags[@]}" "$f" -o /dev/null
   done
   for f in "${cxxfiles[@]}"; do
-    "$clang" --analyze -Xclang -analyzer-checker=core "${cxxflags[@]}" "$f" -o /dev/null 2>/dev/null
+    checked clang "$clang" --analyze -Xclang -analyzer-checker=core "${cxxflags[@]}" "$f" -o /dev/null
   done
 }
 run_syntax() {
   local f
-  for f in "${cfiles[@]}"; do "$clang" -fsyntax-only "${cflags[@]}" "$f"; done
-  for f in "${cxxfiles[@]}"; do "$clang" -fsyntax-only "${cxxflags[@]}" "$f"; done
+  for f in "${cfiles[@]}"; do checked clang "$clang" -fsyntax-only "${cflags[@]}" "$f"; done
+  for f in "${cxxfiles[@]}"; do checked clang "$clang" -fsyntax-only "${cxxflags[@]}" "$f"; done
 }
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-best_ms() { # best wall time in ms of "$@" over $reps runs
-  local best= t0 t1 ms
+# best_ms VAR COMMAND...: the best wall time in ms of COMMAND over $reps
+# runs (in this shell, so that a failure stops the benchmark).
+best_ms() {
+  local -n _out=$1
+  shift
+  local _best= _t0 _t1 _ms
   for _ in $(seq "$reps"); do
-    t0=$(now_ms); "$@"; t1=$(now_ms)
-    ms=$(( t1 - t0 ))
-    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+    _t0=$(now_ms); "$@"; _t1=$(now_ms)
+    _ms=$(( _t1 - _t0 ))
+    if [ -z "$_best" ] || [ "$_ms" -lt "$_best" ]; then _best=$_ms; fi
   done
-  echo "$best"
+  _out=$_best
 }
 
-peak_kb() { # peak RSS in KB of "$@" (the largest process of the run)
-  if [ -z "$gnutime" ]; then echo "-"; return; fi
-  local out
-  out=$(mktemp)
-  "$gnutime" -f '%M' -o "$out" bash -c "$(declare -p cfiles cxxfiles cflags cxxflags wdfcheck clang); $(declare -f "$1"); $*" >/dev/null 2>&1 || true
-  tail -n 1 "$out"
-  rm -f "$out"
+# peak_kb VAR FUNCTION [ARGS]: peak RSS in KB of FUNCTION (the largest
+# process of the run).
+peak_kb() {
+  local -n _out=$1
+  shift
+  if [ -z "$gnutime" ]; then _out="-"; return; fi
+  local _status=0
+  "$gnutime" -f '%M' -o "$tmp/rss" bash -c "set -euo pipefail; $(declare -p cfiles cxxfiles cflags cxxflags wdfcheck clang tmp); $(declare -f checked "$1"); $*" >/dev/null 2>"$tmp/rss-stderr" || _status=$?
+  if [ "$_status" -ne 0 ]; then
+    cat "$tmp/rss-stderr" >&2
+    die "$1 failed under $gnutime (exit status $_status)"
+  fi
+  _out=$(tail -n 1 "$tmp/rss")
 }
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 echo "corpus: $nfiles files (${#cfiles[@]} C, ${#cxxfiles[@]} C++), $lines lines; best of $reps runs"
 echo
 
-t_syntax=$(best_ms run_syntax)
-t_analyze=$(best_ms run_analyze)
-t_wdf=$(best_ms run_wdfcheck 1)
-m_syntax=$(peak_kb run_syntax)
-m_analyze=$(peak_kb run_analyze)
-m_wdf=$(peak_kb run_wdfcheck 1)
+best_ms t_syntax run_syntax
+best_ms t_analyze run_analyze
+best_ms t_wdf run_wdfcheck 1
+peak_kb m_syntax run_syntax
+peak_kb m_analyze run_analyze
+peak_kb m_wdf run_wdfcheck 1
 
 printf '%-36s %9s %8s %10s %9s\n' "configuration" "wall ms" "x syntax" "x analyze" "peak RSS"
 printf '%-36s %9s %8s %10s %8s\n' "clang -fsyntax-only" "$t_syntax" "1.00" \
@@ -101,23 +255,12 @@ echo
 
 # Per-file time of wdfcheck: one invocation per file (best of the
 # repetitions for each file).
-times=()
+: >"$tmp/per-file"
 for f in "${cfiles[@]}" "${cxxfiles[@]}"; do
-  case $f in
-  *.cpp) flags=("${cxxflags[@]}") ;;
-  *) flags=("${cflags[@]}") ;;
-  esac
-  best=
-  for _ in $(seq "$reps"); do
-    t0=$(now_ms)
-    "$wdfcheck" --quiet "$f" -- "${flags[@]}" >/dev/null || true
-    t1=$(now_ms)
-    ms=$(( t1 - t0 ))
-    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
-  done
-  times+=("$best")
+  file_ms ms "$f"
+  echo "$ms $f" >>"$tmp/per-file"
 done
-read -r p50 p95 pmax < <(printf '%s\n' "${times[@]}" | sort -n | awk '
+read -r p50 p95 pmax < <(sort -n "$tmp/per-file" | awk '
   { v[NR] = $1 }
   END {
     i50 = int(0.50 * NR + 0.999999); if (i50 < 1) i50 = 1
@@ -125,9 +268,10 @@ read -r p50 p95 pmax < <(printf '%s\n' "${times[@]}" | sort -n | awk '
     print v[i50], v[i95], v[NR]
   }')
 echo "wdfcheck per file ($nfiles files, one process each): p50 ${p50} ms, p95 ${p95} ms, max ${pmax} ms"
+echo "slowest: $(sort -rn "$tmp/per-file" | head -n 4 | awk '{ sub("^test/corpus/", "", $2); printf "%s%s %d ms", (NR > 1 ? ", " : ""), $2, $1 }')"
 
 # Throughput: the whole corpus with one and with two files at a time.
 t_j1=$t_wdf
-t_j2=$(best_ms run_wdfcheck 2)
+best_ms t_j2 run_wdfcheck 2
 tp() { awk -v n="$nfiles" -v ms="$1" 'BEGIN { printf "%.1f", (ms > 0 ? n * 1000 / ms : 0) }'; }
 echo "wdfcheck throughput: -j1 $(tp "$t_j1") files/s (${t_j1} ms), -j2 $(tp "$t_j2") files/s (${t_j2} ms), speed-up $(ratio "$t_j1" "$t_j2")x on $(nproc) CPUs"

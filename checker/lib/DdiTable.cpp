@@ -66,24 +66,38 @@ DdiMatcher::DdiMatcher()
       }) {
 }
 
+CalleeKey calleeKey(const CallEvent &Call) {
+  if (Call.getKind() == CE_ObjCMessage)
+    return {nullptr, 0};
+  return {dyn_cast_or_null<FunctionDecl>(Call.getDecl()), Call.getNumArgs()};
+}
+
 const DdiInfo *DdiMatcher::match(const CallEvent &Call) const {
-  const DdiInfo *const *Row = Map.lookup(Call);
-  if (!Row)
+  CalleeKey Key = calleeKey(Call);
+  if (!Key.first)
     return nullptr;
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD || !parametersFit(**Row, FD))
-    return nullptr;
-  return *Row;
+  auto [It, Inserted] = Memo.try_emplace(Key, nullptr);
+  if (Inserted) {
+    const DdiInfo *const *Row = Map.lookup(Call);
+    if (Row && parametersFit(**Row, Key.first))
+      It->second = *Row;
+  }
+  return It->second;
 }
 
 const DdiInfo *DdiMatcher::matchDecl(const FunctionDecl *FD) const {
   if (!FD || !FD->getIdentifier())
     return nullptr;
+  auto [It, Inserted] = DeclMemo.try_emplace(FD, nullptr);
+  if (!Inserted)
+    return It->second;
   StringRef Name = FD->getName();
   for (const DdiInfo &Row : table())
-    if (Name == Row.Name && parametersFit(Row, FD))
-      return &Row;
-  return nullptr;
+    if (Name == Row.Name && parametersFit(Row, FD)) {
+      It->second = &Row;
+      break;
+    }
+  return It->second;
 }
 
 } // namespace wdfcheck

@@ -231,6 +231,15 @@ bool IrqlModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
     return false;
   ProgramStateRef State = C.getState();
   const LocationContext *LC = C.getLocationContext();
+  // The DDI is claimed for the IRQL only.  For memory it stays the call the
+  // analyzer cannot see: what its arguments reach and the globals are
+  // invalidated, as clang does for any unknown call (other processors change
+  // the data a lock guards while it is not held; lowering the IRQL lets
+  // DPCs run).  Keeping that memory made the model more precise than the
+  // program, and the paths of a loop that takes a lock each turn never
+  // merged: each turn's list links stayed in the store.
+  if (Op->K != IrqlOp::GET)
+    State = Call.invalidateRegions(C.blockCount(), State);
   std::optional<NonLoc> Cur = current(State);
   SVal Old = Cur ? SVal(*Cur) : SVal(UnknownVal());
 

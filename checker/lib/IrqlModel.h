@@ -13,6 +13,10 @@
 //                return value or the lock (KeReleaseSpinLock(l, old) restores)
 //   SAL effects  _IRQL_raises_ / _IRQL_saves_ / _IRQL_restores_ of a callee
 //                whose body is not analysed
+//   memory       the claimed DDIs change only the IRQL and their out-values;
+//                for everything else they are unknown calls (what the
+//                arguments reach and the globals are invalidated), so state
+//                a lock guards is re-read and paths merge as without wdf
 //
 // A level the model cannot place (lowered to a value it did not hand out) makes
 // the IRQL unknown again: precision over recall.  The reporting checkers ask
@@ -100,7 +104,7 @@ public:
 
 private:
   mutable IrqlEntryIndex Index;
-  clang::ento::CallDescriptionMap<IrqlOp> Ops;
+  CalleeMap<IrqlOp> Ops;
   DdiMatcher Ddis;
 
   const IrqlOp *matchOp(const clang::ento::CallEvent &Call) const;

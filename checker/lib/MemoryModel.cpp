@@ -6,7 +6,8 @@
 //   WdfBuffers      buffer base region -> its owner (object or request) and
 //                   whether it is an untrusted destination
 //   WdfFailed       the out-handles and out-buffers a failed call left (NULL)
-//   WdfCompleted    requests completed on this path
+//   WdfCompleted    requests completed on this path, while their handle or
+//                   a buffer they own can still be used
 //   WdfLookasides   lookaside handle -> the parent its memory objects get
 //
 //===----------------------------------------------------------------------===//
@@ -931,6 +932,21 @@ void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (const auto &Entry : State->get<WdfBuffers>())
     if (!SR.isLiveRegion(Entry.first))
       State = State->remove<WdfBuffers>(Entry.first);
+  // A completed request matters while it can still be used: through its
+  // handle, or through a buffer it owns (objects parented to it keep its
+  // handle alive).  Kept longer, it would only tell paths apart.
+  for (SymbolRef Request : State->get<WdfCompleted>()) {
+    if (!SR.isDead(Request))
+      continue;
+    bool OwnsBuffer = false;
+    for (const auto &Entry : State->get<WdfBuffers>())
+      if (Entry.second.OwnerIsRequest && Entry.second.Owner == Request) {
+        OwnsBuffer = true;
+        break;
+      }
+    if (!OwnsBuffer)
+      State = State->remove<WdfCompleted>(Request);
+  }
   // A variable holding a failed call's NULL is read after the point where
   // liveness calls it dead (the read is an earlier CFG element than the
   // call using it): keep the entry until its stack frame is gone.
@@ -1005,6 +1021,13 @@ void MemoryModel::printState(raw_ostream &Out, ProgramStateRef State,
         << ddi(Entry.second.Ddi).Name << NL;
   for (const auto &Entry : State->get<WdfFailedAt>())
     Out << Sep << "wdf failed value in " << Entry.first << " from "
+        << ddi(Entry.second.Ddi).Name << NL;
+  for (SymbolRef Request : State->get<WdfCompleted>())
+    Out << Sep << "wdf completed request " << Request << NL;
+  for (const auto &Entry : State->get<WdfLost>())
+    Out << Sep << "wdf lost " << Entry.first << NL;
+  for (const auto &Entry : State->get<WdfFailedReturns>())
+    Out << Sep << "wdf failed value returned to call " << Entry.first << " from "
         << ddi(Entry.second.Ddi).Name << NL;
 }
 

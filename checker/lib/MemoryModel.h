@@ -320,7 +320,7 @@ public:
 
 private:
   const DdiMatcher Ddis;
-  clang::ento::CallDescriptionMap<CopyInfo> Copies;
+  CalleeMap<CopyInfo> Copies;
 
   bool evalCreate(const clang::ento::CallEvent &Call, const DdiInfo &D,
                   clang::ento::CheckerContext &C) const;
