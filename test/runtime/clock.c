@@ -3,7 +3,7 @@
 // periodic timer that is due fires during the wait, so a driver's watchdog
 // ("no interrupt for 3 s") is tested without waiting 3 s.  Register windows
 // without a device model read back what was written.  Bad 'wait' steps are
-// rejected.
+// rejected, and a register access outside every mapped window is a fault.
 // RUN: %wdfrt_driver %s %wdfrt_link -o %t
 // RUN: %t --verbose --no-leak-check -e 'ioctl 0x222000 0 0' -e 'wait 3000' \
 // RUN:    -e 'ioctl 0x222000 0 0' > %t.out 2> %t.err
@@ -47,6 +47,10 @@ static VOID EvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
            elapsed >= 30000000u, elapsed < 40000000u);
     printf("timer ran during the wait: %d\n", LastTick - Start >= 30000000u);
     printf("register reads back: %#x\n", (unsigned)READ_REGISTER_ULONG(&Window[1]));
+    /* A register outside every window: a fault, and what a bus returns
+       for a read of nothing. */
+    ULONG notARegister = 0;
+    printf("stray read: %#x\n", (unsigned)READ_REGISTER_ULONG(&notARegister));
   }
   WdfRequestComplete(Request, STATUS_SUCCESS);
 }
@@ -89,5 +93,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath) 
 // CHECK-NEXT: elapsed at least 3 s: 1, below 4 s: 1
 // CHECK-NEXT: timer ran during the wait: 1
 // CHECK-NEXT: register reads back: 0x1234
+// CHECK-NEXT: stray read: 0xffffffff
 // CHECK-NEXT: request 2 (ioctl 0x222000 0 0): status 0x00000000
+// CLEAN: clock.c:{{[0-9]+}}: error: register read outside every mapped window [driver fault]
 // CLEAN: wdfrt: 0 findings
