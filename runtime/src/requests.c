@@ -747,10 +747,20 @@ VOID WdfRequestSetCompletionRoutine(
    it in its completion routine and completes it there (or should). */
 int wdfrt_complete_sent_request(void *request, int32_t status,
                                 uint64_t information) {
+  /* The caller is a test's model, not the driver: a bad handle is the
+     model's mistake, a fault, not a finding against the driver. */
   _wdfrt_site_t nowhere = {NULL, 0};
-  _wdfrt_request_t *r = use_request((WDFREQUEST)request, __func__, nowhere);
-  if (!r || r->state == WDFRT_REQ_COMPLETED)
+  _wdfrt_object_t *object;
+  _wdfrt_tombstone_t tombstone;
+  _wdfrt_request_t *r = NULL;
+  if (_wdfrt_handle_resolve(request, &object, &tombstone) == WDFRT_HANDLE_VALID)
+    r = _wdfrt_request_from(object);
+  if (!r || r->state == WDFRT_REQ_COMPLETED) {
+    _wdfrt_fault(nowhere, "%s: %p is no request the driver sent (given back "
+                          "twice, or completed)",
+                 __func__, request);
     return -1;
+  }
   PFN_WDF_REQUEST_COMPLETION_ROUTINE routine = r->completion;
   if (!routine) {
     _wdfrt_request_complete_by_framework(r, status);
