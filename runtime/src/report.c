@@ -172,6 +172,9 @@ void _wdfrt_fault(_wdfrt_site_t site, const char *format, ...) {
   vsnprintf(message, sizeof message, format, args);
   va_end(args);
   ++fault_count;
-  fprintf(stderr, "%s:%d: error: %s [driver fault]\n",
-          site.file ? site.file : "<unknown>", site.line, message);
+  if (site.file)
+    fprintf(stderr, "%s:%d: error: %s [driver fault]\n", site.file, site.line,
+            message);
+  else /* no driver line to blame: a harness's or a model's call */
+    fprintf(stderr, "wdfrt: error: %s [driver fault]\n", message);
 }
