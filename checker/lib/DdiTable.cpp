@@ -72,17 +72,14 @@ CalleeKey calleeKey(const CallEvent &Call) {
   return {dyn_cast_or_null<FunctionDecl>(Call.getDecl()), Call.getNumArgs()};
 }
 
+// The name and argument count are remembered per callee (CalleeMap); the
+// parameter check runs only for the calls that name a DDI.
 const DdiInfo *DdiMatcher::match(const CallEvent &Call) const {
-  CalleeKey Key = calleeKey(Call);
-  if (!Key.first)
+  const DdiInfo *const *Row = Map.lookup(Call);
+  if (!Row)
     return nullptr;
-  auto [It, Inserted] = Memo.try_emplace(Key, nullptr);
-  if (Inserted) {
-    const DdiInfo *const *Row = Map.lookup(Call);
-    if (Row && parametersFit(**Row, Key.first))
-      It->second = *Row;
-  }
-  return It->second;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  return FD && parametersFit(**Row, FD) ? *Row : nullptr;
 }
 
 const DdiInfo *DdiMatcher::matchDecl(const FunctionDecl *FD) const {

@@ -75,19 +75,16 @@ struct WriteKey {
 constexpr uint64_t ToEnd = UINT64_MAX;
 struct ByteRange {
   uint64_t Begin, End;
+  bool operator==(const ByteRange &O) const {
+    return Begin == O.Begin && End == O.End;
+  }
 };
 
 // The never-written ranges of an object that a copy or fill into it left
 // (sorted, disjoint).
 struct Holes {
   std::vector<ByteRange> Ranges;
-  bool operator==(const Holes &O) const {
-    return Ranges.size() == O.Ranges.size() &&
-           std::equal(Ranges.begin(), Ranges.end(), O.Ranges.begin(),
-                      [](const ByteRange &A, const ByteRange &B) {
-                        return A.Begin == B.Begin && A.End == B.End;
-                      });
-  }
+  bool operator==(const Holes &O) const { return Ranges == O.Ranges; }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     for (const ByteRange &R : Ranges) {
       ID.AddInteger(R.Begin);
@@ -110,6 +107,15 @@ REGISTER_TRAIT_WITH_PROGRAMSTATE(WdfCopyTarget, const MemRegion *)
 
 namespace wdfcheck {
 namespace {
+
+// A write of Width bytes at Key; a narrower write at the same offset does
+// not unwrite the rest of a wider one.
+ProgramStateRef recordWrite(ProgramStateRef State, WriteKey Key,
+                            uint64_t Width) {
+  if (const uint64_t *Before = State->get<WdfWrites>(Key))
+    Width = std::max(Width, *Before);
+  return State->set<WdfWrites>(Key, Width);
+}
 
 // Copies longer than this are not walked.
 constexpr uint64_t MaxWalk = 64 * 1024;
@@ -375,11 +381,8 @@ void UninitDisclosureChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     return;
   uint64_t Width =
       C.getASTContext().getTypeSizeInChars(TR->getValueType()).getQuantity();
-  // A narrower write at the same offset does not unwrite the rest.
-  WriteKey Key(Base, Off.getOffset() / 8);
-  if (const uint64_t *Before = State->get<WdfWrites>(Key))
-    Width = std::max(Width, *Before);
-  C.addTransition(State->set<WdfWrites>(Key, Width), N);
+  C.addTransition(recordWrite(State, WriteKey(Base, Off.getOffset() / 8), Width),
+                  N);
 }
 
 ProgramStateRef UninitDisclosureChecker::recordCopy(ProgramStateRef State,
@@ -412,10 +415,7 @@ ProgramStateRef UninitDisclosureChecker::recordCopy(ProgramStateRef State,
   }
   State = After.Ranges.empty() ? State->remove<WdfHoles>(Base)
                                : State->set<WdfHoles>(Base, After);
-  WriteKey Key(Base, At);
-  if (const uint64_t *Previous = State->get<WdfWrites>(Key))
-    Width = std::max(Width, *Previous);
-  return State->set<WdfWrites>(Key, Width);
+  return recordWrite(State, WriteKey(Base, At), Width);
 }
 
 // An object the analyzer forgets for another reason than the copy being

@@ -87,9 +87,7 @@ public:
   const DdiInfo *matchDecl(const clang::FunctionDecl *FD) const;
 
 private:
-  clang::ento::CallDescriptionMap<const DdiInfo *> Map;
-  // Answers per callee (see CalleeMap), after the parameter check.
-  mutable llvm::DenseMap<CalleeKey, const DdiInfo *> Memo;
+  CalleeMap<const DdiInfo *> Map;
   mutable llvm::DenseMap<const clang::FunctionDecl *, const DdiInfo *> DeclMemo;
 };
 
