@@ -674,27 +674,28 @@ VOID WdfRequestMarkCancelable(WDFREQUEST Request,
     r->cancel = EvtRequestCancel;
 }
 
-NTSTATUS WdfRequestMarkCancelableEx(WDFREQUEST Request,
-                                    PFN_WDF_REQUEST_CANCEL EvtRequestCancel) {
+/* The cancel routine of a request the driver owns, unless it was canceled
+   already (then the framework runs no routine: the driver completes it). */
+static NTSTATUS set_cancel_routine(WDFREQUEST Request,
+                                   PFN_WDF_REQUEST_CANCEL routine,
+                                   const char *ddi) {
   _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = owned_request(Request, __func__, site);
+  _wdfrt_request_t *r = owned_request(Request, ddi, site);
   if (!r)
     return STATUS_INVALID_HANDLE;
   if (r->canceled)
     return STATUS_CANCELLED;
-  r->cancel = EvtRequestCancel;
+  r->cancel = routine;
   return STATUS_SUCCESS;
 }
 
+NTSTATUS WdfRequestMarkCancelableEx(WDFREQUEST Request,
+                                    PFN_WDF_REQUEST_CANCEL EvtRequestCancel) {
+  return set_cancel_routine(Request, EvtRequestCancel, __func__);
+}
+
 NTSTATUS WdfRequestUnmarkCancelable(WDFREQUEST Request) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = owned_request(Request, __func__, site);
-  if (!r)
-    return STATUS_INVALID_HANDLE;
-  if (r->canceled)
-    return STATUS_CANCELLED;
-  r->cancel = NULL;
-  return STATUS_SUCCESS;
+  return set_cancel_routine(Request, NULL, __func__);
 }
 
 BOOLEAN WdfRequestIsCanceled(WDFREQUEST Request) {
