@@ -78,13 +78,12 @@ def read_expected(path):
 
 
 def read_manifest():
-    entries = set()
-    with open(os.path.join(CORPUS, "manifest.txt")) as fh:
-        for raw in fh:
-            fields = raw.split()
-            if len(fields) >= 3 and not raw.startswith("#") and fields[1].isdigit():
-                entries.add((fields[0], int(fields[1]), fields[2]))
-    return entries
+    """The manifest's (file, line, rule), read as check_corpus.py reads it."""
+    sys.path.insert(0, CORPUS)
+    sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+    import check_corpus
+    return {(path, line, rule)
+            for path, line, rule, _ in check_corpus.read_manifest(CORPUS)}
 
 
 def sources(driver):
