@@ -19,6 +19,18 @@ enum wdf_irql {
   WDF_IRQL_NONE = -1 /* no such limit */
 };
 
+/* What narrows a callback role's levels for one registration; see roles.def. */
+enum wdf_narrowing {
+  WDF_NARROW_NONE,
+  WDF_NARROW_QUEUE,  /* the queue's execution level / synchronization scope */
+  WDF_NARROW_TIMER,  /* the timer's own execution level */
+  WDF_NARROW_OBJECT  /* the object the callback belongs to */
+};
+
+/* When a WDF_ROLE_OBJECT row applies, and the levels it gives a callback. */
+enum wdf_object_when { WDF_OBJECT_ALWAYS, WDF_OBJECT_PAGED };
+enum wdf_object_level { WDF_OBJECT_LEVEL_PASSIVE, WDF_OBJECT_LEVEL_ROLE };
+
 enum wdf_severity { WDF_SEV_warning, WDF_SEV_error };
 
 /* What a DDI does; see ddis.def. */

@@ -17,6 +17,7 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -26,10 +27,14 @@ using namespace clang::ento;
 namespace wdfcheck {
 namespace {
 
-class DdiIrqlChecker : public Checker<check::PreCall, check::EndFunction> {
+class DdiIrqlChecker
+    : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PreCall,
+                     check::EndFunction> {
 public:
   const IrqlModel *Model = nullptr;
 
+  void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
+                    BugReporter &BR) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
 
@@ -50,6 +55,30 @@ void DdiIrqlChecker::report(const CallEvent &Call, CheckerContext &C,
   auto R = std::make_unique<PathSensitiveBugReport>(CallBug, Msg, N);
   R->addRange(Call.getSourceRange());
   C.emitReport(std::move(R));
+}
+
+// A callback whose SAL annotation leaves no level its role is called at
+// (_IRQL_requires_max_(PASSIVE_LEVEL) on an EvtDpcFunc): the framework calls
+// it where the role says, so the annotation misleads every reader and every
+// check of its body.  Reported at the registration, once per function.
+void DdiIrqlChecker::checkASTDecl(const TranslationUnitDecl *,
+                                  AnalysisManager &Mgr, BugReporter &BR) const {
+  for (const IrqlEntryIndex::Contradiction &Found :
+       Model->index().contradictions()) {
+    const EntryIrql &E = Found.Entry;
+    const SalIrql *Sal = Model->index().salOf(Found.Function);
+    if (!E.SalConflict || !Sal || E.Where.isInvalid())
+      continue;
+    std::string Msg = llvm::formatv(
+        "'{0}' is a {1} callback, which the framework calls at {2}, but its "
+        "SAL annotation allows only {3}: correct the annotation, or do the "
+        "work where the IRQL allows it (a work item)",
+        Found.Function->getName(), E.RoleName, E.RoleLevels.text(),
+        IrqlLevels::in(Sal->range()).text());
+    BR.EmitBasicReport(Found.Function, this, CallBug.getDescription(),
+                       CallBug.getCategory(), Msg,
+                       PathDiagnosticLocation(E.Where, Mgr.getSourceManager()));
+  }
 }
 
 void DdiIrqlChecker::checkPreCall(const CallEvent &Call,
@@ -85,10 +114,10 @@ void DdiIrqlChecker::checkPreCall(const CallEvent &Call,
   if (std::optional<int> Level = Model->highestAbove(C, Max)) {
     report(Call, C,
            llvm::formatv("{0} is called at {1} ({2}) but may only run at {3} "
-                         "or below{4}; call it where the IRQL allows it",
+                         "or below{4}; {5}",
                          Name, irqlName(*Level),
                          Model->why(C, *Level, /*Raised=*/true), irqlName(Max),
-                         Source));
+                         Source, Model->remedy(C)));
     return;
   }
   if (std::optional<int> Level = Model->lowestBelow(C, Min))
@@ -123,9 +152,7 @@ void DdiIrqlChecker::checkEndFunction(const ReturnStmt *RS,
   ExplodedNode *N = C.generateNonFatalErrorNode();
   if (!N)
     return;
-  std::string At = ExitLevel ? irqlName(ExitLevel->getZExtValue() > 2
-                                            ? WDF_IRQL_DIRQL
-                                            : (int)ExitLevel->getZExtValue())
+  std::string At = ExitLevel ? irqlName(normalizeIrql(ExitLevel->getZExtValue()))
                              : "another IRQL";
   std::string Msg = llvm::formatv(
       "'{0}' returns at {1}, not at the IRQL it was entered at: a raise or "

@@ -55,25 +55,63 @@ void DebugIrqlEntryChecker::checkASTDecl(const TranslationUnitDecl *TU,
   Index.build(TU, Mgr.getASTContext(), &Mgr.getPreprocessor());
 }
 
-std::string describeRange(const IrqlRange &R) {
-  if (R.Min == R.Max)
-    return irqlName(R.Min);
-  return std::string(irqlName(R.Min)) + ".." + irqlName(R.Max);
-}
-
-std::string describeSource(const EntryIrql &E) {
-  switch (E.Source) {
-  case EntrySource::Sal:
-    return "SAL";
-  case EntrySource::Role:
-    return "role " + E.RoleType + " (" + E.RoleName + ")" +
-           (E.PassiveExecution ? " narrowed by passive execution level" : "");
-  case EntrySource::DriverEntry:
-    return "DriverEntry";
-  case EntrySource::Unknown:
+const char *narrowingText(RoleNarrowing N) {
+  switch (N) {
+  case RoleNarrowing::PassiveExecution:
+    return " narrowed by passive execution level";
+  case RoleNarrowing::CallbackLock:
+    return " narrowed by the callback lock";
+  case RoleNarrowing::PassiveObject:
+    return " narrowed by its object";
+  case RoleNarrowing::None:
     break;
   }
   return "";
+}
+
+const char *pageableText(PageableBy P) {
+  switch (P) {
+  case PageableBy::Section:
+    return "a PAGE section";
+  case PageableBy::PagedCode:
+    return "PAGED_CODE()";
+  case PageableBy::None:
+    break;
+  }
+  return "";
+}
+
+std::string describeSource(const EntryIrql &E) {
+  std::string Out;
+  switch (E.Source) {
+  case EntrySource::Sal:
+    Out = "SAL";
+    break;
+  case EntrySource::Pageable:
+    Out = std::string("pageable (") + pageableText(E.Pageable) + ")";
+    break;
+  case EntrySource::Role:
+    Out = "role " + E.RoleType + " (" + E.RoleName + ")" +
+          narrowingText(E.Narrowing);
+    break;
+  case EntrySource::DriverEntry:
+    Out = "DriverEntry";
+    break;
+  case EntrySource::Unknown:
+    return Out;
+  }
+  if (E.Source == EntrySource::Role || E.Source == EntrySource::DriverEntry) {
+    if (E.Conflict)
+      Out += std::string("; contradicts ") +
+             (E.SalConflict ? "its SAL annotation" : pageableText(E.Pageable));
+    else if (E.BySal)
+      Out += "; narrowed by SAL";
+    if (!E.Conflict && E.Pageable != PageableBy::None)
+      Out += std::string("; narrowed by ") + pageableText(E.Pageable);
+  } else if (E.Source == EntrySource::Sal && E.Pageable != PageableBy::None) {
+    Out += std::string("; pageable (") + pageableText(E.Pageable) + ")";
+  }
+  return Out;
 }
 
 // "; SAL raises X; saves param i; restores param j; requires same".
@@ -100,7 +138,7 @@ void DebugIrqlEntryChecker::checkASTCodeBody(const Decl *D,
       !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
     return;
   EntryIrql E = Index.entryOf(FD);
-  std::string Msg = E.known() ? "entry IRQL " + describeRange(E.Range) +
+  std::string Msg = E.known() ? "entry IRQL " + E.Levels.text() +
                                     " from " + describeSource(E)
                               : "entry IRQL unknown";
   if (const SalIrql *Sal = Index.salOf(FD))

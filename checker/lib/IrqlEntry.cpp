@@ -67,7 +67,7 @@ namespace {
 //===----------------------------------------------------------------------===//
 
 enum RoleId : unsigned {
-#define WDF_ROLE(RoleType, ConfigField, MinIrql, MaxIrql, PassiveQueue)        \
+#define WDF_ROLE(RoleType, ConfigField, MinIrql, MaxIrql, Narrowing)           \
   ROLE_##RoleType,
 #include "roles.def"
   ROLE_COUNT
@@ -76,14 +76,18 @@ enum RoleId : unsigned {
 struct RoleInfo {
   const char *Type;  // the role typedef: EVT_WDF_IO_QUEUE_IO_READ
   const char *Field; // the config field, also the role's name: EvtIoRead
-  int Min, Max;
-  bool PassiveQueue; // narrowed by a passive execution level
+  int Min, Max;      // the two levels it is called at
+  wdf_narrowing Narrowing;
+
+  IrqlLevels levels() const {
+    return IrqlLevels::of(Min) | IrqlLevels::of(Max);
+  }
 };
 
 const RoleInfo Roles[] = {
-#define WDF_ROLE(RoleType, ConfigField, MinIrql, MaxIrql, PassiveQueue)        \
+#define WDF_ROLE(RoleType, ConfigField, MinIrql, MaxIrql, Narrowing)           \
   {#RoleType, #ConfigField, WDF_IRQL_##MinIrql, WDF_IRQL_##MaxIrql,            \
-   (PassiveQueue) != 0},
+   WDF_NARROW_##Narrowing},
 #include "roles.def"
 };
 
@@ -98,6 +102,27 @@ const RoleInit RoleInits[] = {
   {#Function, ArgIndex, ROLE_##RoleType},
 #include "roles.def"
 };
+
+// An object the framework disposes at PASSIVE_LEVEL (WDF_ROLE_OBJECT).
+struct RoleObject {
+  wdf_ddi_id Create;
+  wdf_object_when When;
+  wdf_object_level Cleanup, Destroy;
+};
+
+const RoleObject RoleObjects[] = {
+#define WDF_ROLE_OBJECT(CreateDdi, When, Cleanup, Destroy)                     \
+  {WDF_DDI_##CreateDdi, WDF_OBJECT_##When, WDF_OBJECT_LEVEL_##Cleanup,         \
+   WDF_OBJECT_LEVEL_##Destroy},
+#include "roles.def"
+};
+
+const RoleObject *roleObject(wdf_ddi_id Create) {
+  for (const RoleObject &O : RoleObjects)
+    if (O.Create == Create)
+      return &O;
+  return nullptr;
+}
 
 // Name lookups over the two tables, built once.
 struct RoleLookup {
@@ -119,25 +144,53 @@ const RoleLookup &roleLookup() {
   return Lookup;
 }
 
-// WDF_OBJECT_ATTRIBUTES's execution level is in no rule table.
-constexpr llvm::StringLiteral ExecutionLevelField = "ExecutionLevel";
-constexpr llvm::StringLiteral PassiveLevelEnumerator =
-    "WdfExecutionLevelPassive";
-constexpr llvm::StringLiteral DispatchLevelEnumerator =
-    "WdfExecutionLevelDispatch";
+// WDF_OBJECT_ATTRIBUTES's execution level and synchronization scope are in
+// no rule table: their field and enumerator names are written here.
+enum class AttrField { ExecutionLevel, SynchronizationScope };
 
-enum LevelBits : unsigned {
-  LevelPassive = 1,
-  LevelDispatch = 2,
-  LevelOther = 4
+struct AttrFieldName {
+  llvm::StringLiteral Name;
+  AttrField Field;
 };
 
-unsigned levelBits(StringRef Enumerator) {
-  if (Enumerator == PassiveLevelEnumerator)
-    return LevelPassive;
-  if (Enumerator == DispatchLevelEnumerator)
-    return LevelDispatch;
-  return LevelOther;
+constexpr AttrFieldName AttrFields[] = {
+    {"ExecutionLevel", AttrField::ExecutionLevel},
+    {"SynchronizationScope", AttrField::SynchronizationScope},
+};
+
+// What a setting says.  Inherit (or no setting) defers to the parent: the
+// device for a queue, the driver (dispatch level, no scope) for a device.
+enum class AttrValue { Inherit, Passive, Dispatch, Locked, Unlocked };
+
+struct AttrValueName {
+  llvm::StringLiteral Enumerator;
+  AttrValue Value;
+};
+
+constexpr AttrValueName AttrValues[] = {
+    {"WdfExecutionLevelPassive", AttrValue::Passive},
+    {"WdfExecutionLevelDispatch", AttrValue::Dispatch},
+    {"WdfExecutionLevelInheritFromParent", AttrValue::Inherit},
+    {"WdfSynchronizationScopeDevice", AttrValue::Locked},
+    {"WdfSynchronizationScopeQueue", AttrValue::Locked},
+    {"WdfSynchronizationScopeNone", AttrValue::Unlocked},
+    {"WdfSynchronizationScopeInheritFromParent", AttrValue::Inherit},
+};
+
+std::optional<AttrField> attrField(StringRef Name) {
+  for (const AttrFieldName &F : AttrFields)
+    if (Name == F.Name)
+      return F.Field;
+  return std::nullopt;
+}
+
+// An enumerator the tables do not name (a cast integer, a newer level) is
+// treated as Inherit: it narrows nothing.
+AttrValue attrValue(StringRef Enumerator) {
+  for (const AttrValueName &V : AttrValues)
+    if (Enumerator == V.Enumerator)
+      return V.Value;
+  return AttrValue::Inherit;
 }
 
 //===----------------------------------------------------------------------===//
@@ -213,19 +266,24 @@ struct Registration {
   bool Declared;         // a role-type declaration, not a registration
 };
 
-enum class CreateKind { Queue, Timer, Device };
-
+// A create DDI whose attributes or config this index follows: the queue,
+// timer and device creations (execution level, synchronization scope, the
+// config holding the callbacks), and the objects of WDF_ROLE_OBJECT (their
+// cleanup and destroy callbacks).
 struct Creation {
-  CreateKind Kind;
-  const VarDecl *Config;     // null for WdfDeviceCreate
+  wdf_ddi_id Ddi;
+  const VarDecl *Config;     // the config argument, if the DDI takes one
   const VarDecl *Attributes; // null without attributes
+  bool PagedPool;            // a constant paged pool type argument
   SourceLocation Where;
 };
 
-// An ExecutionLevel assignment to an attributes variable.
-struct LevelSet {
+// An ExecutionLevel or SynchronizationScope assignment to an attributes
+// variable.
+struct AttrSetting {
   const VarDecl *Var;
-  unsigned Level;
+  AttrField Field;
+  AttrValue Value;
   SourceLocation Where;
 };
 
@@ -234,7 +292,9 @@ struct RoleUse {
   RoleId Role;
   SourceLocation Where;
   bool Registered = false; // at least one registration (not only declared)
-  bool AllNarrowed = true; // every registration is in a passive config
+  IrqlLevels Levels;       // the union over its registrations
+  // The narrowing all registrations share, or None.
+  std::optional<RoleNarrowing> Narrowing;
 };
 
 struct FunctionRoles {
@@ -265,7 +325,7 @@ struct IndexState {
 
   std::vector<Registration> Registrations;
   std::vector<Creation> Creations;
-  std::vector<LevelSet> Levels;
+  std::vector<AttrSetting> Settings;
   const SourceManager *SM = nullptr;
   llvm::DenseMap<const VarDecl *, const VarDecl *> AliasParent;
 
@@ -280,12 +340,31 @@ struct IndexState {
   const VarDecl *alias(const VarDecl *V);
   void join(const VarDecl *A, const VarDecl *B);
 
+  // Device-wide settings, inherited by the queues: Passive when a device
+  // of this TU is created at passive execution level, Locked when every
+  // device is created with a Device or Queue synchronization scope.
+  AttrValue DeviceLevel = AttrValue::Inherit;
+  AttrValue DeviceScope = AttrValue::Inherit;
+
   void resolve();
   bool before(SourceLocation A, SourceLocation B) const;
-  unsigned levelAt(const VarDecl *Attributes, SourceLocation At);
-  bool creationIsPassive(const Creation &C, bool DevicePassive);
-  const Creation *creationOf(const Registration &R);
-  void addUse(const Registration &R, bool Narrowed);
+  AttrValue settingAt(const VarDecl *Attributes, AttrField Field,
+                      SourceLocation At);
+  const Creation *creationOf(const Registration &R, bool ByAttributes);
+  std::pair<IrqlLevels, RoleNarrowing> levelsOf(const Registration &R);
+  std::pair<IrqlLevels, RoleNarrowing> queueLevels(const Creation &C,
+                                                   IrqlLevels Role);
+  std::pair<IrqlLevels, RoleNarrowing> objectLevels(const Registration &R,
+                                                    const Creation &C);
+  void addUse(const Registration &R, IrqlLevels Levels, RoleNarrowing N);
+
+  // Pageable functions.
+  llvm::DenseMap<const FunctionDecl *, PageableBy> PageableCache;
+  DdiMatcher Ddis;
+  PageableBy pageable(const FunctionDecl *FD);
+  const SalIrql *salOfDecl(const FunctionDecl *FD);
+  bool statesPagedCode(const Stmt *S, const ASTContext &Ctx);
+  bool dependsOnIrql(const Stmt *S);
 
   // SAL reading.
   const std::vector<RawTok> &tokensOf(FileID FID, const SourceManager &SM,
@@ -308,7 +387,8 @@ struct IndexState {
 
 class FactCollector : public RecursiveASTVisitor<FactCollector> {
 public:
-  FactCollector(IndexState &I, const SourceManager &SM) : I(I), SM(SM) {}
+  FactCollector(IndexState &I, const ASTContext &Ctx)
+      : I(I), Ctx(Ctx), SM(Ctx.getSourceManager()) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
@@ -320,6 +400,7 @@ public:
 
 private:
   IndexState &I;
+  const ASTContext &Ctx;
   const SourceManager &SM;
   llvm::DenseSet<const InitListExpr *> Handled;
 
@@ -332,7 +413,7 @@ private:
                  const VarDecl *Owner);
   void initList(const InitListExpr *ILE, const VarDecl *Owner);
   void roleInitCall(const CallExpr *CE, StringRef Callee);
-  bool creationCall(const CallExpr *CE, StringRef Callee);
+  bool creationCall(const CallExpr *CE, const FunctionDecl *Callee);
   void helperCall(const CallExpr *CE, const FunctionDecl *Callee);
 };
 
@@ -349,14 +430,15 @@ void FactCollector::memberSet(const FieldDecl *Field, const Expr *Value,
       addRegistration(F, It->second, Value->getExprLoc(), Owner);
     return;
   }
-  if (Name != ExecutionLevelField || !Owner)
+  std::optional<AttrField> Setting = attrField(Name);
+  if (!Setting || !Owner)
     return;
   const auto *DRE = dyn_cast<DeclRefExpr>(Value->IgnoreParenCasts());
   const auto *Enumerator =
       DRE ? dyn_cast<EnumConstantDecl>(DRE->getDecl()) : nullptr;
   if (Enumerator && Enumerator->getIdentifier())
-    I.Levels.push_back(
-        {Owner, levelBits(Enumerator->getName()), Value->getExprLoc()});
+    I.Settings.push_back({Owner, *Setting, attrValue(Enumerator->getName()),
+                          Value->getExprLoc()});
 }
 
 bool FactCollector::VisitBinaryOperator(BinaryOperator *BO) {
@@ -441,26 +523,35 @@ void FactCollector::roleInitCall(const CallExpr *CE, StringRef Callee) {
   }
 }
 
-// WdfIoQueueCreate(Device, Config, Attributes, Queue) and the like: in every
-// create DDI the config comes right before the attributes (AttrArg).
-bool FactCollector::creationCall(const CallExpr *CE, StringRef Callee) {
-  static const std::pair<wdf_ddi_id, CreateKind> Creates[] = {
-      {WDF_DDI_WdfIoQueueCreate, CreateKind::Queue},
-      {WDF_DDI_WdfTimerCreate, CreateKind::Timer},
-      {WDF_DDI_WdfDeviceCreate, CreateKind::Device},
-  };
-  for (const auto &[Id, Kind] : Creates) {
-    const DdiInfo &D = ddi(Id);
-    if (Callee != D.Name || CE->getNumArgs() != D.Params)
-      continue;
-    const VarDecl *Config = Kind == CreateKind::Device
-                                ? nullptr
-                                : namedVariable(argOrNull(CE, D.AttrArg - 1));
-    I.Creations.push_back(
-        {Kind, Config, namedVariable(argOrNull(CE, D.AttrArg)), CE->getExprLoc()});
-    return true;
-  }
-  return false;
+// The create DDIs whose config or attributes the index follows: queues,
+// timers and devices (their callbacks' execution level and scope), and the
+// objects of WDF_ROLE_OBJECT (their cleanup and destroy callbacks).  In the
+// queue and timer creates the config comes right before the attributes.
+bool followedCreation(wdf_ddi_id Id) {
+  return Id == WDF_DDI_WdfIoQueueCreate || Id == WDF_DDI_WdfTimerCreate ||
+         Id == WDF_DDI_WdfDeviceCreate || roleObject(Id);
+}
+
+bool FactCollector::creationCall(const CallExpr *CE, const FunctionDecl *Callee) {
+  const DdiInfo *D = I.Ddis.matchDecl(Callee);
+  if (!D || !followedCreation(D->Id) || CE->getNumArgs() != D->Params ||
+      D->AttrArg < 0)
+    return false;
+  bool TakesConfig =
+      D->Id == WDF_DDI_WdfIoQueueCreate || D->Id == WDF_DDI_WdfTimerCreate;
+  const VarDecl *Config =
+      TakesConfig ? namedVariable(argOrNull(CE, D->AttrArg - 1)) : nullptr;
+  bool PagedPool = false;
+  if (D->PoolKind == WDF_POOL_TYPE)
+    if (const Expr *Pool = argOrNull(CE, D->PoolArg)) {
+      Expr::EvalResult R;
+      if (!Pool->isValueDependent() && Pool->EvaluateAsInt(R, Ctx))
+        PagedPool = wdf_pool_type_is_paged(R.Val.getInt().getZExtValue());
+    }
+  I.Creations.push_back({D->Id, Config,
+                         namedVariable(argOrNull(CE, D->AttrArg)), PagedPool,
+                         CE->getExprLoc()});
+  return true;
 }
 
 // A call of a helper defined in the main file binds its pointer and
@@ -489,7 +580,7 @@ bool FactCollector::VisitCallExpr(CallExpr *CE) {
   if (Callee->getIdentifier()) {
     StringRef Name = Callee->getName();
     roleInitCall(CE, Name);
-    if (creationCall(CE, Name))
+    if (creationCall(CE, Callee))
       return true;
   }
   helperCall(CE, Callee);
@@ -586,9 +677,7 @@ constexpr LevelName DocumentedLevels[] = {
 std::optional<int> normalise(long long V) {
   if (V < 0)
     return std::nullopt;
-  if (V <= WDF_IRQL_DISPATCH)
-    return int(V);
-  return V < WDF_IRQL_HIGH ? WDF_IRQL_DIRQL : WDF_IRQL_HIGH;
+  return normalizeIrql((unsigned long long)V);
 }
 
 std::optional<long long> parseNumber(StringRef Text) {
@@ -737,41 +826,37 @@ bool IndexState::before(SourceLocation A, SourceLocation B) const {
                                        SM->getExpansionLoc(B));
 }
 
-// The execution level an attributes variable has at a creation: the last
-// ExecutionLevel set before it (a variable reused for several objects), or
-// the first one set at all when none comes before (set in a helper).
-unsigned IndexState::levelAt(const VarDecl *Attributes, SourceLocation At) {
+// What an attributes variable says about Field at a creation: the last
+// setting before it (a variable reused for several objects), or the first
+// one at all when none comes before (set in a helper).
+AttrValue IndexState::settingAt(const VarDecl *Attributes, AttrField Field,
+                                SourceLocation At) {
   if (!Attributes)
-    return 0;
-  const LevelSet *Last = nullptr, *First = nullptr;
-  for (const LevelSet &L : Levels) {
-    if (alias(L.Var) != alias(Attributes))
+    return AttrValue::Inherit;
+  const AttrSetting *Last = nullptr, *First = nullptr;
+  for (const AttrSetting &S : Settings) {
+    if (S.Field != Field || alias(S.Var) != alias(Attributes))
       continue;
-    if (!First || before(L.Where, First->Where))
-      First = &L;
-    if (before(L.Where, At) && (!Last || before(Last->Where, L.Where)))
-      Last = &L;
+    if (!First || before(S.Where, First->Where))
+      First = &S;
+    if (before(S.Where, At) && (!Last || before(Last->Where, S.Where)))
+      Last = &S;
   }
-  const LevelSet *Used = Last ? Last : First;
-  return Used ? Used->Level : 0;
-}
-
-bool IndexState::creationIsPassive(const Creation &C, bool DevicePassive) {
-  unsigned Level = levelAt(C.Attributes, C.Where);
-  if (Level == LevelPassive)
-    return true;
-  return C.Kind == CreateKind::Queue && DevicePassive && Level != LevelDispatch;
+  const AttrSetting *Used = Last ? Last : First;
+  return Used ? Used->Value : AttrValue::Inherit;
 }
 
 // The creation a registration belongs to: the first creation with the same
-// config after it, or (registered in a helper called later) the last one.
-const Creation *IndexState::creationOf(const Registration &R) {
+// config (or, ByAttributes, the same attributes) after it, or (registered in
+// a helper called later) the last one.
+const Creation *IndexState::creationOf(const Registration &R,
+                                       bool ByAttributes) {
   if (!R.Config)
     return nullptr;
   const Creation *Next = nullptr, *Any = nullptr;
   for (const Creation &C : Creations) {
-    if (C.Kind == CreateKind::Device || !C.Config ||
-        alias(C.Config) != alias(R.Config))
+    const VarDecl *Var = ByAttributes ? C.Attributes : C.Config;
+    if (!Var || alias(Var) != alias(R.Config))
       continue;
     if (!Any || before(Any->Where, C.Where))
       Any = &C;
@@ -781,7 +866,81 @@ const Creation *IndexState::creationOf(const Registration &R) {
   return Next ? Next : Any;
 }
 
-void IndexState::addUse(const Registration &R, bool Narrowed) {
+// A queue's callbacks: PASSIVE_LEVEL at passive execution level (the
+// queue's own, or inherited from the device); DISPATCH_LEVEL under a Device
+// or Queue synchronization scope otherwise, for the framework then holds the
+// callback spin lock.
+std::pair<IrqlLevels, RoleNarrowing>
+IndexState::queueLevels(const Creation &C, IrqlLevels Role) {
+  AttrValue Level = settingAt(C.Attributes, AttrField::ExecutionLevel, C.Where);
+  if (Level == AttrValue::Inherit)
+    Level = DeviceLevel;
+  if (Level == AttrValue::Passive)
+    return {IrqlLevels::of(WDF_IRQL_PASSIVE), RoleNarrowing::PassiveExecution};
+  AttrValue Scope =
+      settingAt(C.Attributes, AttrField::SynchronizationScope, C.Where);
+  if (Scope == AttrValue::Inherit)
+    Scope = DeviceScope;
+  if (Scope == AttrValue::Locked)
+    return {IrqlLevels::of(WDF_IRQL_DISPATCH), RoleNarrowing::CallbackLock};
+  return {Role, RoleNarrowing::None};
+}
+
+// A cleanup or destroy callback: PASSIVE_LEVEL when its attributes say
+// passive execution level, or when the framework disposes that kind of
+// object at PASSIVE_LEVEL (WDF_ROLE_OBJECT).
+std::pair<IrqlLevels, RoleNarrowing>
+IndexState::objectLevels(const Registration &R, const Creation &C) {
+  const IrqlLevels Passive = IrqlLevels::of(WDF_IRQL_PASSIVE);
+  AttrValue Level = settingAt(C.Attributes, AttrField::ExecutionLevel, C.Where);
+  if (Level == AttrValue::Inherit && C.Ddi == WDF_DDI_WdfIoQueueCreate)
+    Level = DeviceLevel;
+  if (Level == AttrValue::Passive)
+    return {Passive, RoleNarrowing::PassiveExecution};
+  const RoleObject *Row = roleObject(C.Ddi);
+  if (Row && (Row->When == WDF_OBJECT_ALWAYS || C.PagedPool)) {
+    wdf_object_level L =
+        R.Role == ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY ? Row->Destroy
+                                                      : Row->Cleanup;
+    if (L == WDF_OBJECT_LEVEL_PASSIVE)
+      return {Passive, RoleNarrowing::PassiveObject};
+  }
+  return {Roles[R.Role].levels(), RoleNarrowing::None};
+}
+
+std::pair<IrqlLevels, RoleNarrowing>
+IndexState::levelsOf(const Registration &R) {
+  const RoleInfo &Role = Roles[R.Role];
+  std::pair<IrqlLevels, RoleNarrowing> Plain{Role.levels(),
+                                             RoleNarrowing::None};
+  switch (Role.Narrowing) {
+  case WDF_NARROW_QUEUE: {
+    const Creation *C = creationOf(R, /*ByAttributes=*/false);
+    return C && C->Ddi == WDF_DDI_WdfIoQueueCreate
+               ? queueLevels(*C, Role.levels())
+               : Plain;
+  }
+  case WDF_NARROW_TIMER: {
+    const Creation *C = creationOf(R, /*ByAttributes=*/false);
+    if (C && C->Ddi == WDF_DDI_WdfTimerCreate &&
+        settingAt(C->Attributes, AttrField::ExecutionLevel, C->Where) ==
+            AttrValue::Passive)
+      return {IrqlLevels::of(WDF_IRQL_PASSIVE),
+              RoleNarrowing::PassiveExecution};
+    return Plain;
+  }
+  case WDF_NARROW_OBJECT: {
+    const Creation *C = creationOf(R, /*ByAttributes=*/true);
+    return C ? objectLevels(R, *C) : Plain;
+  }
+  case WDF_NARROW_NONE:
+    break;
+  }
+  return Plain;
+}
+
+void IndexState::addUse(const Registration &R, IrqlLevels Levels,
+                        RoleNarrowing N) {
   auto &Uses = RolesOf[R.Function].Uses;
   auto It =
       llvm::find_if(Uses, [&](const RoleUse &U) { return U.Role == R.Role; });
@@ -792,20 +951,28 @@ void IndexState::addUse(const Registration &R, bool Narrowed) {
   if (R.Declared)
     return;
   It->Registered = true;
-  It->AllNarrowed = It->AllNarrowed && Narrowed;
+  It->Levels = It->Levels | Levels;
+  It->Narrowing = !It->Narrowing || *It->Narrowing == N ? N : RoleNarrowing::None;
 }
 
 void IndexState::resolve() {
-  bool DevicePassive = llvm::any_of(Creations, [&](const Creation &C) {
-    return C.Kind == CreateKind::Device &&
-           levelAt(C.Attributes, C.Where) == LevelPassive;
-  });
+  bool AnyDevice = false, AllLocked = true;
+  for (const Creation &C : Creations) {
+    if (C.Ddi != WDF_DDI_WdfDeviceCreate)
+      continue;
+    AnyDevice = true;
+    if (settingAt(C.Attributes, AttrField::ExecutionLevel, C.Where) ==
+        AttrValue::Passive)
+      DeviceLevel = AttrValue::Passive;
+    AllLocked = AllLocked && settingAt(C.Attributes,
+                                       AttrField::SynchronizationScope,
+                                       C.Where) == AttrValue::Locked;
+  }
+  if (AnyDevice && AllLocked)
+    DeviceScope = AttrValue::Locked;
   for (const Registration &R : Registrations) {
-    bool Narrowed = false;
-    if (!R.Declared && Roles[R.Role].PassiveQueue)
-      if (const Creation *C = creationOf(R))
-        Narrowed = creationIsPassive(*C, DevicePassive);
-    addUse(R, Narrowed);
+    auto [Levels, Narrowing] = levelsOf(R);
+    addUse(R, Levels, Narrowing);
   }
 }
 
@@ -1052,23 +1219,22 @@ void IndexState::readParameterMarks(const FunctionDecl *D, const DeclText &Text,
 EntryIrql roleEntry(const FunctionRoles &FR) {
   EntryIrql E;
   E.Source = EntrySource::Role;
-  E.Range = {WDF_IRQL_HIGH, WDF_IRQL_PASSIVE};
   int BestMax = -1;
   for (const RoleUse &U : FR.Uses) {
     const RoleInfo &R = Roles[U.Role];
-    bool Narrowed = U.Registered && U.AllNarrowed;
-    IrqlRange Range = Narrowed ? IrqlRange{WDF_IRQL_PASSIVE, WDF_IRQL_PASSIVE}
-                               : IrqlRange{R.Min, R.Max};
-    E.Range.Min = std::min(E.Range.Min, Range.Min);
-    E.Range.Max = std::max(E.Range.Max, Range.Max);
-    if (Range.Max > BestMax) {
-      BestMax = Range.Max;
+    IrqlLevels Levels = U.Registered ? U.Levels : R.levels();
+    E.Levels = E.Levels | Levels;
+    if (Levels.highest() > BestMax) {
+      BestMax = Levels.highest();
       E.RoleType = R.Type;
       E.RoleName = R.Field;
-      E.PassiveExecution = Narrowed;
+      E.Narrowing = U.Registered && U.Narrowing ? *U.Narrowing
+                                                : RoleNarrowing::None;
+      E.Narrowable = R.Narrowing;
       E.Where = U.Where;
     }
   }
+  E.RoleLevels = E.Levels;
   return E;
 }
 
@@ -1076,6 +1242,89 @@ bool isDriverEntry(const FunctionDecl *FD) {
   return FD->getIdentifier() &&
          FD->getName() == Roles[ROLE_DRIVER_INITIALIZE].Field &&
          FD->getNumParams() == 2;
+}
+
+//===----------------------------------------------------------------------===//
+// IndexState: pageable functions
+//===----------------------------------------------------------------------===//
+
+constexpr llvm::StringLiteral PagedCodeMacro = "PAGED_CODE";
+constexpr llvm::StringLiteral PageableSectionPrefix = "PAGE";
+
+// Whether S is a PAGED_CODE() statement, recognised by the macro's name
+// whatever it expands to: a statement that begins with its expansion (the
+// checked build's guard), or the `;` after an expansion to nothing (the
+// free build).
+bool IndexState::statesPagedCode(const Stmt *S, const ASTContext &Ctx) {
+  const SourceManager &SrcMgr = Ctx.getSourceManager();
+  SourceLocation At;
+  unsigned Back = 0; // tokens from the one at At back to the macro's name
+  if (S->getBeginLoc().isMacroID()) {
+    At = SrcMgr.getExpansionLoc(S->getBeginLoc());
+  } else if (const auto *Null = dyn_cast<NullStmt>(S);
+             Null && Null->hasLeadingEmptyMacro()) {
+    At = Null->getSemiLoc(); // PAGED_CODE ( ) ;
+    Back = 3;
+  }
+  if (At.isInvalid() || !At.isFileID())
+    return false;
+  auto [FID, Offset] = SrcMgr.getDecomposedLoc(At);
+  const std::vector<RawTok> &Toks = tokensOf(FID, SrcMgr, Ctx.getLangOpts());
+  size_t K = tokenAt(Toks, Offset);
+  if (K == Toks.size() || K < Back)
+    return false;
+  if (Back && (Toks[K - 1].Kind != tok::r_paren ||
+               Toks[K - 2].Kind != tok::l_paren))
+    return false;
+  const RawTok &Name = Toks[K - Back];
+  return Name.Kind == tok::raw_identifier && Name.Text == PagedCodeMacro;
+}
+
+// Whether S holds a call whose meaning depends on the IRQL: an IRQL or lock
+// DDI, a DDI with a limit below DIRQL, or a function with SAL IRQL
+// annotations.  PAGED_CODE() after such a call asserts nothing about the
+// function's entry.
+bool IndexState::dependsOnIrql(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = CE->getDirectCallee()) {
+      if (const DdiInfo *D = Ddis.matchDecl(Callee))
+        if (D->Family == WDF_FAMILY_IRQL || D->MaxIrql < WDF_IRQL_DIRQL ||
+            D->MinIrql > WDF_IRQL_PASSIVE)
+          return true;
+      if (const SalIrql *Sal = salOfDecl(Callee))
+        if (Sal->hasLimits() || Sal->Raises || Sal->RestoresParam >= 0)
+          return true;
+    }
+  for (const Stmt *Child : S->children())
+    if (dependsOnIrql(Child))
+      return true;
+  return false;
+}
+
+PageableBy IndexState::pageable(const FunctionDecl *FD) {
+  for (const FunctionDecl *D : FD->redecls()) {
+    StringRef Section;
+    if (const auto *A = D->getAttr<SectionAttr>())
+      Section = A->getName();
+    else if (const auto *A = D->getAttr<CodeSegAttr>())
+      Section = A->getName();
+    if (Section.starts_with(PageableSectionPrefix))
+      return PageableBy::Section;
+  }
+  const FunctionDecl *Def = FD->getDefinition();
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                         : nullptr;
+  if (!Body)
+    return PageableBy::None;
+  for (const Stmt *S : Body->body()) {
+    if (statesPagedCode(S, Def->getASTContext()))
+      return PageableBy::PagedCode;
+    if (dependsOnIrql(S))
+      break;
+  }
+  return PageableBy::None;
 }
 
 // The annotations of all declarations of FD, merged in source order.
@@ -1090,6 +1339,15 @@ std::unique_ptr<SalIrql> IndexState::readRedecls(const FunctionDecl *FD) {
   for (const FunctionDecl *D : Decls)
     readDecl(D, Sal, Any);
   return Any ? std::make_unique<SalIrql>(Sal) : nullptr;
+}
+
+// The SAL annotations of FD's declarations, cached (IrqlEntryIndex::salOf).
+const SalIrql *IndexState::salOfDecl(const FunctionDecl *FD) {
+  FD = FD->getCanonicalDecl();
+  auto It = SalCache.find(FD);
+  if (It == SalCache.end())
+    It = SalCache.try_emplace(FD, readRedecls(FD)).first;
+  return It->second.get();
 }
 
 } // namespace
@@ -1108,39 +1366,161 @@ void IrqlEntryIndex::build(const TranslationUnitDecl *TU, ASTContext &Ctx,
   P = std::make_unique<Impl>();
   P->PP = PP;
   P->SM = &Ctx.getSourceManager();
-  FactCollector Collector(*P, Ctx.getSourceManager());
+  FactCollector Collector(*P, Ctx);
   Collector.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
   P->resolve();
 }
 
 const SalIrql *IrqlEntryIndex::salOf(const FunctionDecl *FD) const {
-  if (!FD)
-    return nullptr;
-  FD = FD->getCanonicalDecl();
-  auto It = P->SalCache.find(FD);
-  if (It == P->SalCache.end())
-    It = P->SalCache.try_emplace(FD, P->readRedecls(FD)).first;
-  return It->second.get();
+  return FD ? P->salOfDecl(FD) : nullptr;
 }
 
+PageableBy IrqlEntryIndex::pageableOf(const FunctionDecl *FD) const {
+  if (!FD)
+    return PageableBy::None;
+  FD = FD->getCanonicalDecl();
+  auto It = P->PageableCache.find(FD);
+  if (It != P->PageableCache.end())
+    return It->second;
+  PageableBy By = P->pageable(FD);
+  P->PageableCache[FD] = By;
+  return By;
+}
+
+// Entry = role ∩ assertions; without a role, the assertions alone.
 EntryIrql IrqlEntryIndex::entryOf(const FunctionDecl *FD) const {
   EntryIrql E;
   if (!FD)
     return E;
-  if (const SalIrql *Sal = salOf(FD); Sal && Sal->hasLimits()) {
-    E.Source = EntrySource::Sal;
-    E.Range = Sal->range();
-    E.Where = Sal->Where;
+  auto It = P->RolesOf.find(FD->getCanonicalDecl());
+  if (It != P->RolesOf.end() && !It->second.Uses.empty()) {
+    E = roleEntry(It->second);
+  } else if (isDriverEntry(FD)) {
+    E.Source = EntrySource::DriverEntry;
+    E.Levels = E.RoleLevels = IrqlLevels::of(WDF_IRQL_PASSIVE);
+  }
+
+  const SalIrql *Sal = salOf(FD);
+  if (Sal && !Sal->hasLimits())
+    Sal = nullptr;
+  IrqlLevels SalLevels = Sal ? IrqlLevels::in(Sal->range()) : IrqlLevels::all();
+  PageableBy Pageable = pageableOf(FD);
+  IrqlLevels Asserted = SalLevels;
+  if (Pageable != PageableBy::None) {
+    IrqlLevels Paged = IrqlLevels::in({WDF_IRQL_PASSIVE, WDF_IRQL_APC});
+    // An annotation that contradicts the section is the annotation's word.
+    if ((SalLevels & Paged).empty())
+      Pageable = PageableBy::None;
+    else
+      Asserted = SalLevels & Paged;
+  }
+  if (!Sal && Pageable == PageableBy::None)
+    return E;
+
+  if (!E.known()) {
+    E.Source = Sal ? EntrySource::Sal : EntrySource::Pageable;
+    E.Levels = Asserted;
+    E.BySal = Sal != nullptr;
+    E.Pageable = Pageable;
+    E.Where = Sal ? Sal->Where : FD->getLocation();
     return E;
   }
-  auto It = P->RolesOf.find(FD->getCanonicalDecl());
-  if (It != P->RolesOf.end() && !It->second.Uses.empty())
-    return roleEntry(It->second);
-  if (isDriverEntry(FD)) {
-    E.Source = EntrySource::DriverEntry;
-    E.Range = {WDF_IRQL_PASSIVE, WDF_IRQL_PASSIVE};
+  IrqlLevels Both = E.Levels & Asserted;
+  if (Both.empty()) {
+    // The framework calls it where the role says: the role wins, and the
+    // contradiction is a finding at the registration.
+    E.Conflict = true;
+    E.SalConflict = Sal && (E.Levels & SalLevels).empty();
+    E.BySal = Sal != nullptr;
+    E.Pageable = Pageable;
+    return E;
   }
+  E.BySal = Sal && (E.Levels & SalLevels) != E.Levels;
+  if (Pageable != PageableBy::None && (E.Levels & Asserted) != E.Levels &&
+      (E.Levels & SalLevels) != Both)
+    E.Pageable = Pageable;
+  E.Levels = Both;
   return E;
+}
+
+std::vector<IrqlEntryIndex::Contradiction>
+IrqlEntryIndex::contradictions() const {
+  std::vector<Contradiction> Out;
+  for (const auto &Entry : P->RolesOf) {
+    EntryIrql E = entryOf(Entry.first);
+    if (E.Conflict)
+      Out.push_back({Entry.first, E});
+  }
+  llvm::sort(Out, [&](const Contradiction &A, const Contradiction &B) {
+    return P->before(A.Entry.Where, B.Entry.Where);
+  });
+  return Out;
+}
+
+IrqlLevels IrqlLevels::in(IrqlRange R) {
+  IrqlLevels Out;
+  for (int Level : {WDF_IRQL_PASSIVE, WDF_IRQL_APC, WDF_IRQL_DISPATCH,
+                    WDF_IRQL_DIRQL, WDF_IRQL_HIGH})
+    if (R.Min <= Level && Level <= R.Max)
+      Out = Out | of(Level);
+  return Out;
+}
+
+unsigned IrqlLevels::bit(int Level) {
+  if (Level <= WDF_IRQL_DISPATCH)
+    return 1u << (Level < 0 ? 0 : Level);
+  return Level < WDF_IRQL_HIGH ? 1u << 3 : 1u << 4;
+}
+
+constexpr int LevelOfBit[] = {WDF_IRQL_PASSIVE, WDF_IRQL_APC,
+                              WDF_IRQL_DISPATCH, WDF_IRQL_DIRQL,
+                              WDF_IRQL_HIGH};
+
+int IrqlLevels::lowest() const {
+  for (int B = 0; B < 5; ++B)
+    if (Bits & (1u << B))
+      return LevelOfBit[B];
+  return WDF_IRQL_NONE;
+}
+
+int IrqlLevels::highest() const {
+  for (int B = 4; B >= 0; --B)
+    if (Bits & (1u << B))
+      return LevelOfBit[B];
+  return WDF_IRQL_NONE;
+}
+
+std::string IrqlLevels::text() const {
+  if (empty())
+    return "no level";
+  int Low = lowest(), High = highest();
+  if (Low == High)
+    return irqlName(Low);
+  if (*this == in({Low, High})) { // contiguous
+    if (Low == WDF_IRQL_PASSIVE)
+      return std::string("<= ") + irqlName(High);
+    if (High == WDF_IRQL_HIGH)
+      return std::string(">= ") + irqlName(Low);
+    if (llvm::popcount(Bits) > 2)
+      return std::string(irqlName(Low)) + ".." + irqlName(High);
+  }
+  std::string Out;
+  for (int B = 0, Seen = 0, N = llvm::popcount(Bits); B < 5; ++B) {
+    if (!(Bits & (1u << B)))
+      continue;
+    if (Seen)
+      Out += ++Seen == N ? " or " : ", ";
+    else
+      ++Seen;
+    Out += irqlName(LevelOfBit[B]);
+  }
+  return Out;
+}
+
+int normalizeIrql(unsigned long long V) {
+  if (V <= WDF_IRQL_DISPATCH)
+    return int(V);
+  return V < WDF_IRQL_HIGH ? WDF_IRQL_DIRQL : WDF_IRQL_HIGH;
 }
 
 const char *irqlName(int Irql) {

@@ -39,40 +39,54 @@ namespace {
 constexpr unsigned CurrentKey = 0;
 constexpr int SaveToReturn = -2;
 
-// The levels the tables use for any raw IRQL value.
-int normalizeLevel(uint64_t V) {
-  if (V <= WDF_IRQL_DISPATCH)
-    return static_cast<int>(V);
-  return V >= WDF_IRQL_HIGH ? WDF_IRQL_HIGH : WDF_IRQL_DIRQL;
-}
-
 QualType irqlType(CheckerContext &C) { return C.getASTContext().UnsignedCharTy; }
 
 NonLoc makeLevel(CheckerContext &C, int Level) {
   return C.getSValBuilder().makeIntVal(Level, irqlType(C)).castAs<NonLoc>();
 }
 
-std::string rangeText(const IrqlRange &R) {
-  if (R.Min == R.Max)
-    return irqlName(R.Min);
-  if (R.Min == WDF_IRQL_PASSIVE)
-    return std::string("<= ") + irqlName(R.Max);
-  return std::string(irqlName(R.Min)) + ".." + irqlName(R.Max);
+const char *pageableText(PageableBy P) {
+  return P == PageableBy::Section ? "in a PAGE section" : "PAGED_CODE()";
 }
 
+// Where an entry comes from, for the "entered at" note: "role:
+// EVT_WDF_IO_QUEUE_IO_READ, narrowed by PAGED_CODE()".
 std::string entrySourceText(const EntryIrql &E) {
+  std::string Out;
   switch (E.Source) {
   case EntrySource::Role:
-    return "role: " + E.RoleType +
-           (E.PassiveExecution ? ", passive execution level" : "");
+    Out = "role: " + E.RoleType;
+    switch (E.Narrowing) {
+    case RoleNarrowing::PassiveExecution:
+      Out += ", passive execution level";
+      break;
+    case RoleNarrowing::CallbackLock:
+      Out += ", under the queue's callback spin lock";
+      break;
+    case RoleNarrowing::PassiveObject:
+      Out += ", its object is disposed at PASSIVE_LEVEL";
+      break;
+    case RoleNarrowing::None:
+      break;
+    }
+    break;
   case EntrySource::Sal:
     return "its SAL annotation";
+  case EntrySource::Pageable:
+    return std::string("pageable: ") + pageableText(E.Pageable);
   case EntrySource::DriverEntry:
-    return "DriverEntry";
-  case EntrySource::Unknown:
+    Out = "DriverEntry";
     break;
+  case EntrySource::Unknown:
+    return "unknown";
   }
-  return "unknown";
+  if (E.Conflict)
+    return Out;
+  if (E.BySal)
+    Out += ", narrowed by its SAL annotation";
+  if (E.Pageable != PageableBy::None)
+    Out += std::string(", narrowed by ") + pageableText(E.Pageable);
+  return Out;
 }
 
 // A lock, handle or in-stack queue handle as a key of WdfIrqlSaved.
@@ -95,6 +109,31 @@ StringRef declName(const void *D) {
     if (ND->getIdentifier())
       return ND->getName();
   return "a call";
+}
+
+// Constrains an IRQL symbol to a set of levels: between the lowest and the
+// highest, and none of the levels in between that the set leaves out (APC_LEVEL
+// for a callback called at PASSIVE_LEVEL or DISPATCH_LEVEL).
+ProgramStateRef assumeLevels(ProgramStateRef State, DefinedOrUnknownSVal Irql,
+                             IrqlLevels Levels, CheckerContext &C) {
+  BasicValueFactory &BVF = C.getSValBuilder().getBasicValueFactory();
+  auto Value = [&](int Level) -> const llvm::APSInt & {
+    return BVF.getValue(Level, irqlType(C));
+  };
+  int Low = Levels.lowest(), High = Levels.highest();
+  State = State->assumeInclusiveRange(Irql, Value(Low), Value(High), true);
+  // The gaps: single levels below DIRQL, and the device levels below HIGH.
+  const IrqlRange Gaps[] = {{WDF_IRQL_APC, WDF_IRQL_APC},
+                            {WDF_IRQL_DISPATCH, WDF_IRQL_DISPATCH},
+                            {WDF_IRQL_DIRQL, WDF_IRQL_HIGH - 1}};
+  for (const IrqlRange &Gap : Gaps) {
+    if (!State)
+      return nullptr;
+    if (Gap.Min > Low && Gap.Max < High && !Levels.contains(Gap.Min))
+      State = State->assumeInclusiveRange(Irql, Value(Gap.Min), Value(Gap.Max),
+                                          false);
+  }
+  return State;
 }
 
 } // namespace
@@ -166,7 +205,7 @@ std::optional<SVal> IrqlModel::acceptLevel(ProgramStateRef State, SVal V,
                                            CheckerContext &C) const {
   SValBuilder &SVB = C.getSValBuilder();
   if (const llvm::APSInt *K = SVB.getKnownValue(State, V))
-    return SVal(makeLevel(C, normalizeLevel(K->getZExtValue())));
+    return SVal(makeLevel(C, normalizeIrql(K->getZExtValue())));
   SymbolRef Sym = V.getAsSymbol();
   while (const auto *Cast = dyn_cast_or_null<SymbolCast>(Sym))
     Sym = Cast->getOperand();
@@ -200,22 +239,19 @@ void IrqlModel::checkBeginFunction(CheckerContext &C) const {
   if (!Entry.known())
     return;
   SValBuilder &SVB = C.getSValBuilder();
-  BasicValueFactory &BVF = SVB.getBasicValueFactory();
   SVal Irql = SVB.conjureSymbolVal(this, /*Expr=*/nullptr,
                                    C.getLocationContext(), irqlType(C),
                                    /*Count=*/0);
   auto Defined = Irql.getAs<DefinedOrUnknownSVal>();
   if (!Defined)
     return;
-  State = State->assumeInclusiveRange(
-      *Defined, BVF.getValue(Entry.Range.Min, irqlType(C)),
-      BVF.getValue(Entry.Range.Max, irqlType(C)), true);
+  State = assumeLevels(State, *Defined, Entry.Levels, C);
   if (!State)
     return;
   State = State->set<WdfIrqlCurrent>(CurrentKey, Irql)
               ->set<WdfIrqlSetBy>(nullptr)
               ->set<WdfIrqlFrameEntry>(C.getStackFrame(), Irql);
-  std::string Note = llvm::formatv("entered at {0} ({1})", rangeText(Entry.Range),
+  std::string Note = llvm::formatv("entered at {0} ({1})", Entry.Levels.text(),
                                    entrySourceText(Entry));
   C.addTransition(State, C.getNoteTag([Note](PathSensitiveBugReport &R) {
     return isIrqlReport(R) ? Note : std::string();
@@ -301,7 +337,7 @@ bool IrqlModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   std::string Name = Op->Name;
   std::string Note;
   if (const llvm::APSInt *K = C.getSValBuilder().getKnownValue(State, New)) {
-    int Level = normalizeLevel(K->getZExtValue());
+    int Level = normalizeIrql(K->getZExtValue());
     bool Down = Op->K == IrqlOp::LOWER || Op->K == IrqlOp::RELEASE;
     Note = llvm::formatv("IRQL {0} to {1} by {2}", Down ? "lowered" : "raised",
                          irqlName(Level), Name);
@@ -366,8 +402,8 @@ std::optional<int> IrqlModel::highestAbove(CheckerContext &C, int Limit) const {
   if (!Yes)
     return std::nullopt;
   if (const llvm::APSInt *Max = SVB.getMaxValue(Yes, *Cur))
-    return normalizeLevel(Max->getZExtValue());
-  return normalizeLevel(Limit + 1);
+    return normalizeIrql(Max->getZExtValue());
+  return normalizeIrql(Limit + 1);
 }
 
 std::optional<int> IrqlModel::lowestBelow(CheckerContext &C, int Limit) const {
@@ -385,7 +421,7 @@ std::optional<int> IrqlModel::lowestBelow(CheckerContext &C, int Limit) const {
   if (!Yes)
     return std::nullopt;
   if (const llvm::APSInt *Min = SVB.getMinValue(Yes, *Cur))
-    return normalizeLevel(Min->getZExtValue());
+    return normalizeIrql(Min->getZExtValue());
   return WDF_IRQL_PASSIVE;
 }
 
@@ -401,10 +437,17 @@ std::string IrqlModel::why(CheckerContext &C, int Level, bool Raised) const {
   EntryIrql Entry = Index.entryOf(Top);
   switch (Entry.Source) {
   case EntrySource::Role:
+    if (Entry.Narrowing == RoleNarrowing::CallbackLock)
+      return llvm::formatv("{0} callbacks of a queue with a Device or Queue "
+                           "synchronization scope run at {1}",
+                           Entry.RoleName, irqlName(Level));
     return llvm::formatv("{0} callbacks can run at {1}", Entry.RoleName,
                          irqlName(Level));
   case EntrySource::Sal:
     return llvm::formatv("'{0}' may be called at {1} (its SAL annotation)",
+                         Top->getName(), irqlName(Level));
+  case EntrySource::Pageable:
+    return llvm::formatv("'{0}' is pageable, which allows {1}",
                          Top->getName(), irqlName(Level));
   case EntrySource::DriverEntry:
     return llvm::formatv("DriverEntry runs at {0}", irqlName(Level));
@@ -412,6 +455,59 @@ std::string IrqlModel::why(CheckerContext &C, int Level, bool Raised) const {
     break;
   }
   return "";
+}
+
+std::string IrqlModel::remedy(CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  if (const void *SetBy = State->get<WdfIrqlSetBy>())
+  {
+    // An IRQL DDI that works on a handle (ddis.def's HandleArg) takes a
+    // lock: the raise ends with its release.
+    const DdiInfo *D = Ddis.matchDecl(
+        dyn_cast<FunctionDecl>(static_cast<const Decl *>(SetBy)));
+    return llvm::formatv("move the call before {0} or after {1}",
+                         declName(SetBy),
+                         D && D->HandleArg >= 0 ? "the lock is released"
+                                                : "the IRQL is lowered");
+  }
+  const FunctionDecl *Top = topFunction(C.getLocationContext());
+  EntryIrql Entry = Top ? Index.entryOf(Top) : EntryIrql();
+  const char *AssertPassive =
+      "or, if only PASSIVE_LEVEL callers reach it, say so with PAGED_CODE()";
+  switch (Entry.Source) {
+  case EntrySource::Role:
+    if (Entry.Narrowing == RoleNarrowing::CallbackLock)
+      return "give the queue WdfSynchronizationScopeNone or "
+             "WdfExecutionLevelPassive, or defer the work to a work item";
+    switch (Entry.Narrowable) {
+    case WDF_NARROW_QUEUE:
+      return std::string("set WdfExecutionLevelPassive on the queue, defer "
+                         "to a work item, ") +
+             AssertPassive;
+    case WDF_NARROW_TIMER:
+      return "set WdfExecutionLevelPassive in the timer's attributes or "
+             "defer the work to a work item";
+    case WDF_NARROW_OBJECT:
+      return "set WdfExecutionLevelPassive in the object's attributes or "
+             "defer the work to a work item";
+    case WDF_NARROW_NONE:
+      break;
+    }
+    if (Entry.RoleLevels.contains(WDF_IRQL_PASSIVE))
+      return std::string("defer the work to a work item, ") + AssertPassive;
+    return "defer the work to a work item";
+  case EntrySource::Sal:
+    return "call it where the IRQL allows it, or narrow the annotation if no "
+           "caller runs that high";
+  case EntrySource::Pageable:
+    return "call it where the IRQL allows it, or state "
+           "_IRQL_requires_(PASSIVE_LEVEL) if only PASSIVE_LEVEL callers "
+           "reach it";
+  case EntrySource::DriverEntry:
+  case EntrySource::Unknown:
+    break;
+  }
+  return "call it where the IRQL allows it";
 }
 
 // The IRQL symbols live only in this checker's state: keep them (and their

@@ -93,6 +93,13 @@ public:
   std::string why(clang::ento::CheckerContext &C, int Level,
                   bool Raised) const;
 
+  // How to fix a call the IRQL is too high for, or assert that it is not,
+  // for the end of a message: "set WdfExecutionLevelPassive on the queue,
+  // defer to a work item, or, if only PASSIVE_LEVEL callers reach it, say so
+  // with PAGED_CODE()", "move the call before WdfSpinLockAcquire or after
+  // the IRQL is lowered again".
+  std::string remedy(clang::ento::CheckerContext &C) const;
+
   // The entry IRQL recorded for the current stack frame (the top-level
   // function, or an inlined callee with IRQL annotations), if any.
   static std::optional<clang::ento::SVal>

@@ -157,14 +157,15 @@ void PoolIrqlChecker::checkPreCall(const CallEvent &Call,
           ? llvm::formatv(
                 "{0} allocates paged pool at {1} ({2}): paged memory can be "
                 "out when it is touched, and above APC_LEVEL that crashes the "
-                "machine (IRQL_NOT_LESS_OR_EQUAL); use NonPagedPoolNx or "
-                "allocate at PASSIVE_LEVEL",
-                D->Name, irqlName(*Level), Why)
+                "machine (IRQL_NOT_LESS_OR_EQUAL); use NonPagedPoolNx, or "
+                "{3}",
+                D->Name, irqlName(*Level), Why, Model->remedy(C))
                 .str()
           : llvm::formatv("{0} allocates pool at {1} ({2}): no pool can be "
                           "allocated above {3}; allocate it beforehand at a "
-                          "lower IRQL",
-                          D->Name, irqlName(*Level), Why, irqlName(Limit))
+                          "lower IRQL, or {4}",
+                          D->Name, irqlName(*Level), Why, irqlName(Limit),
+                          Model->remedy(C))
                 .str();
   auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
   if (D->PoolArg >= 0)

@@ -1115,6 +1115,23 @@ NTSYSAPI VOID NTAPI RtlAssert(_In_ PVOID VoidFailedAssertion,
 #endif
 #define NT_ASSERT(exp) ASSERT(exp)
 
+/* PAGED_CODE() states that the function is pageable: it may only run at or
+   below APC_LEVEL.  A checked build tests the IRQL, a free build compiles it
+   to nothing; wdfcheck reads the macro by its name in both.
+   PAGED_CODE_LOCKED() marks pageable code locked in memory and asserts
+   nothing. */
+#if defined(DBG) && DBG
+#define PAGED_CODE()                                                          \
+    do {                                                                      \
+        if (KeGetCurrentIrql() > APC_LEVEL)                                   \
+            RtlAssert((PVOID) "pageable code above APC_LEVEL",                \
+                      (PVOID)__FILE__, __LINE__, NULL);                       \
+    } while (0)
+#else
+#define PAGED_CODE()
+#endif
+#define PAGED_CODE_LOCKED() ((void)0)
+
 /* ------------------------------------------------------------------------ */
 /* I/O manager objects: driver, device, IRP, MDL                             */
 /* ------------------------------------------------------------------------ */

@@ -20,9 +20,11 @@ typedef struct role_info {
 } role_info_t;
 
 static const role_info_t roles[WDFRT_ROLE_COUNT] = {
-#define WDF_ROLE(RoleType, ConfigField, MinIrql, MaxIrql, PassiveQueue)       \
+#define WDF_ROLE(RoleType, ConfigField, MinIrql, MaxIrql, Narrowing)          \
   [WDFRT_ROLE_##RoleType] = {#ConfigField, WDF_IRQL_##MinIrql,               \
-                             WDF_IRQL_##MaxIrql, PassiveQueue},
+                             WDF_IRQL_##MaxIrql,                             \
+                             WDF_NARROW_##Narrowing == WDF_NARROW_QUEUE ||   \
+                                 WDF_NARROW_##Narrowing == WDF_NARROW_TIMER},
 #include "roles.def"
 };
 

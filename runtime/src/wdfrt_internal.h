@@ -408,7 +408,7 @@ void _wdfrt_faults_reset(void);
 
 /* Callback roles, from rules/roles.def. */
 typedef enum _wdfrt_role {
-#define WDF_ROLE(RoleType, ConfigField, MinIrql, MaxIrql, PassiveQueue)       \
+#define WDF_ROLE(RoleType, ConfigField, MinIrql, MaxIrql, Narrowing)          \
   WDFRT_ROLE_##RoleType,
 #include "roles.def"
   WDFRT_ROLE_COUNT

@@ -33,9 +33,9 @@ VOID DpcAtDpcLevelLock(WDFDPC Dpc) {
 // ---- above the maximum ---------------------------------------------------------
 
 EVT_WDF_IO_QUEUE_IO_READ ReadWaitLock;
-VOID ReadWaitLock(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
+VOID ReadWaitLock(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at PASSIVE_LEVEL or DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
   DEVICE_CONTEXT *ctx = GetContext(Queue);
-  WdfWaitLockAcquire(ctx->WaitLock, NULL); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}}
+  WdfWaitLockAcquire(ctx->WaitLock, NULL); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL) but may only run at PASSIVE_LEVEL or below; set WdfExecutionLevelPassive on the queue, defer to a work item, or, if only PASSIVE_LEVEL callers reach it, say so with PAGED_CODE()}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL) but may only run at PASSIVE_LEVEL or below; set WdfExecutionLevelPassive on the queue, defer to a work item, or, if only PASSIVE_LEVEL callers reach it, say so with PAGED_CODE()}}
   WdfWaitLockRelease(ctx->WaitLock);
   WdfRequestComplete(Request, STATUS_SUCCESS);
 }
@@ -54,7 +54,7 @@ EVT_WDF_INTERRUPT_ISR IsrCopies;
 BOOLEAN IsrCopies(WDFINTERRUPT Interrupt, ULONG MessageID) { // expected-note{{entered at DIRQL (role: EVT_WDF_INTERRUPT_ISR)}}
   DEVICE_CONTEXT *ctx = GetContext(WdfInterruptGetDevice(Interrupt)); // no-warning
   ULONG value;
-  WdfMemoryCopyToBuffer(ctx->Buffer, 0, &value, sizeof value); // expected-warning{{WdfMemoryCopyToBuffer is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at DISPATCH_LEVEL or below; call it where the IRQL allows it}} expected-note{{WdfMemoryCopyToBuffer is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at DISPATCH_LEVEL or below; call it where the IRQL allows it}}
+  WdfMemoryCopyToBuffer(ctx->Buffer, 0, &value, sizeof value); // expected-warning{{WdfMemoryCopyToBuffer is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at DISPATCH_LEVEL or below; defer the work to a work item}} expected-note{{WdfMemoryCopyToBuffer is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at DISPATCH_LEVEL or below; defer the work to a work item}}
   WdfInterruptQueueDpcForIsr(Interrupt); // no-warning
   return TRUE;
 }
@@ -67,7 +67,7 @@ EVT_WDF_DEVICE_D0_ENTRY D0EntryUnderLock;
 NTSTATUS D0EntryUnderLock(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Previous) { // expected-note{{entered at PASSIVE_LEVEL (role: EVT_WDF_DEVICE_D0_ENTRY)}}
   DEVICE_CONTEXT *ctx = GetContext(Device);
   WdfSpinLockAcquire(ctx->WdfLock); // expected-note{{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
-  WriteRegistry(ctx); // expected-warning{{'WriteRegistry' is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below (its SAL annotation); call it where the IRQL allows it}} expected-note{{'WriteRegistry' is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below (its SAL annotation); call it where the IRQL allows it}}
+  WriteRegistry(ctx); // expected-warning{{'WriteRegistry' is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below (its SAL annotation); move the call before WdfSpinLockAcquire or after the lock is released}} expected-note{{'WriteRegistry' is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below (its SAL annotation); move the call before WdfSpinLockAcquire or after the lock is released}}
   WdfSpinLockRelease(ctx->WdfLock);
   return STATUS_SUCCESS;
 }
@@ -91,7 +91,7 @@ void UnknownCaller(DEVICE_CONTEXT *ctx) {
 // ---- returning at another IRQL ----------------------------------------------------
 
 EVT_WDF_IO_QUEUE_IO_WRITE WriteKeepsLock;
-VOID WriteKeepsLock(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_WRITE)}}
+VOID WriteKeepsLock(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at PASSIVE_LEVEL or DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_WRITE)}}
   DEVICE_CONTEXT *ctx = GetContext(Queue);
   WdfSpinLockAcquire(ctx->WdfLock); // expected-note{{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
   if (Length == 0) { // expected-note{{Assuming 'Length' is equal to 0}} expected-note{{Taking true branch}}
@@ -187,7 +187,7 @@ static VOID FlushUnderLock(DEVICE_CONTEXT *ctx) {
 }
 
 EVT_WDF_IO_QUEUE_IO_READ ReadFlushHelper;
-VOID ReadFlushHelper(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
+VOID ReadFlushHelper(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at PASSIVE_LEVEL or DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
   // Nothing before the helper asks for the IRQL.
   FlushUnderLock(TheContext); // expected-note{{Calling 'FlushUnderLock'}}
   WdfRequestComplete(Request, STATUS_SUCCESS);

@@ -40,10 +40,10 @@ VOID Device::OnRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
 } // no-warning
 
 // A wait lock under the guard: above its maximum.
-VOID Device::OnWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_WRITE)}}
+VOID Device::OnWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at PASSIVE_LEVEL or DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_WRITE)}}
   Device *dev = GetDevice(Queue);
   SpinLockGuard guard(dev->lock); // expected-note{{Calling constructor for 'SpinLockGuard'}} expected-note{{Returning from constructor for 'SpinLockGuard'}}
-  WdfWaitLockAcquire(dev->waitLock, nullptr); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}}
+  WdfWaitLockAcquire(dev->waitLock, nullptr); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; move the call before WdfSpinLockAcquire or after the lock is released}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; move the call before WdfSpinLockAcquire or after the lock is released}}
   WdfWaitLockRelease(dev->waitLock);
 }
 
@@ -56,5 +56,5 @@ template <typename F> void WithLock(WDFSPINLOCK lock, F body) {
 EVT_WDF_WORKITEM WorkWithLambda;
 VOID WorkWithLambda(WDFWORKITEM WorkItem) { // expected-note{{entered at PASSIVE_LEVEL (role: EVT_WDF_WORKITEM)}}
   Device *dev = GetDevice(nullptr);
-  WithLock(dev->lock, [dev] { WdfWaitLockAcquire(dev->waitLock, nullptr); }); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}} expected-note-re{{Calling 'WithLock<(lambda at {{.*}})>'}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}}
+  WithLock(dev->lock, [dev] { WdfWaitLockAcquire(dev->waitLock, nullptr); }); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; move the call before WdfSpinLockAcquire or after the lock is released}} expected-note-re{{Calling 'WithLock<(lambda at {{.*}})>'}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by WdfSpinLockAcquire) but may only run at PASSIVE_LEVEL or below; move the call before WdfSpinLockAcquire or after the lock is released}}
 }

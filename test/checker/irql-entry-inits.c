@@ -18,7 +18,7 @@ VOID OnIsrDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject) {} // expected
 VOID OnFileCreate(WDFDEVICE Device, WDFREQUEST Request, WDFFILEOBJECT FileObject) {} // expected-warning{{entry IRQL PASSIVE_LEVEL from role EVT_WDF_DEVICE_FILE_CREATE (EvtDeviceFileCreate)}}
 VOID OnFileClose(WDFFILEOBJECT FileObject) {} // expected-warning{{entry IRQL PASSIVE_LEVEL from role EVT_WDF_FILE_CLOSE (EvtFileClose)}}
 VOID OnFileCleanup(WDFFILEOBJECT FileObject) {} // expected-warning{{entry IRQL PASSIVE_LEVEL from role EVT_WDF_FILE_CLEANUP (EvtFileCleanup)}}
-VOID OnCancel(WDFREQUEST Request) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_REQUEST_CANCEL (EvtRequestCancel)}}
+VOID OnCancel(WDFREQUEST Request) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_REQUEST_CANCEL (EvtRequestCancel)}}
 VOID OnMacroDpc(WDFDPC Dpc) {} // expected-warning{{entry IRQL DISPATCH_LEVEL from role EVT_WDF_DPC (EvtDpcFunc)}}
 
 void use_initialisers(void) { // expected-warning{{entry IRQL unknown}}

@@ -8,11 +8,11 @@
 #include <ntddk.h>
 #include <wdf.h>
 
-VOID ReadOrWork(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead)}}
-VOID DpcOrIsr(WDFDPC Dpc) {} // expected-warning{{entry IRQL DISPATCH_LEVEL..DIRQL from role EVT_WDF_INTERRUPT_ISR (EvtInterruptIsr)}}
+VOID ReadOrWork(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead)}}
+VOID DpcOrIsr(WDFDPC Dpc) {} // expected-warning{{entry IRQL DISPATCH_LEVEL or DIRQL from role EVT_WDF_INTERRUPT_ISR (EvtInterruptIsr)}}
 
 EVT_WDF_WORKITEM WorkOrTimer;
-VOID WorkOrTimer(WDFWORKITEM WorkItem) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_TIMER (EvtTimerFunc)}}
+VOID WorkOrTimer(WDFWORKITEM WorkItem) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_TIMER (EvtTimerFunc)}}
 
 static int helper(int x) { return x + 1; } // expected-warning{{entry IRQL unknown}}
 

@@ -42,13 +42,13 @@ _IRQL_requires_max_(APC_LEVEL)
 void below_apc(void); // the prototype carries the annotation
 
 _Use_decl_annotations_
-void below_apc(void) {} // documented-warning{{entry IRQL PASSIVE_LEVEL..APC_LEVEL from SAL}} defined-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from SAL}}
+void below_apc(void) {} // documented-warning{{entry IRQL <= APC_LEVEL from SAL}} defined-warning{{entry IRQL <= DISPATCH_LEVEL from SAL}}
 
-_IRQL_requires_min_(DISPATCH_LEVEL + 1) void at_device_level(void) {} // expected-warning{{entry IRQL DIRQL..HIGH_LEVEL from SAL}}
+_IRQL_requires_min_(DISPATCH_LEVEL + 1) void at_device_level(void) {} // expected-warning{{entry IRQL >= DIRQL from SAL}}
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
 _IRQL_raises_(DISPATCH_LEVEL)
-KIRQL raise_to_dispatch(_Out_ _IRQL_saves_ KIRQL *Old) { return 2; } // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from SAL; SAL raises DISPATCH_LEVEL; saves param 0}}
+KIRQL raise_to_dispatch(_Out_ _IRQL_saves_ KIRQL *Old) { return 2; } // expected-warning{{entry IRQL <= DISPATCH_LEVEL from SAL; SAL raises DISPATCH_LEVEL; saves param 0}}
 
 void plain(void) {} // expected-warning{{entry IRQL unknown}}
 

@@ -6,7 +6,7 @@
 #include <wdf.h>
 
 VOID FirstRead(WDFQUEUE Q, WDFREQUEST R, size_t L) {} // expected-warning{{entry IRQL PASSIVE_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead) narrowed by passive execution level}}
-VOID SecondRead(WDFQUEUE Q, WDFREQUEST R, size_t L) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead)}}
+VOID SecondRead(WDFQUEUE Q, WDFREQUEST R, size_t L) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead)}}
 VOID ThirdRead(WDFQUEUE Q, WDFREQUEST R, size_t L) {} // expected-warning{{entry IRQL PASSIVE_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead) narrowed by passive execution level}}
 
 NTSTATUS CreateQueues(WDFDEVICE Device) { // expected-warning{{entry IRQL unknown}}

@@ -16,19 +16,19 @@ VOID OnUnload(WDFDRIVER Driver) {} // expected-warning{{entry IRQL PASSIVE_LEVEL
 
 // ---- Queue and request -------------------------------------------------------
 
-VOID OnRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead)}}
-VOID OnWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_WRITE (EvtIoWrite)}}
-VOID OnIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength, size_t InputBufferLength, ULONG IoControlCode) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL (EvtIoDeviceControl)}}
-VOID OnInternalIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength, size_t InputBufferLength, ULONG IoControlCode) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL (EvtIoInternalDeviceControl)}}
-VOID OnDefault(WDFQUEUE Queue, WDFREQUEST Request) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_DEFAULT (EvtIoDefault)}}
-VOID OnStop(WDFQUEUE Queue, WDFREQUEST Request, ULONG ActionFlags) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_STOP (EvtIoStop)}}
-VOID OnResume(WDFQUEUE Queue, WDFREQUEST Request) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_RESUME (EvtIoResume)}}
-VOID OnCanceledOnQueue(WDFQUEUE Queue, WDFREQUEST Request) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_CANCELED_ON_QUEUE (EvtIoCanceledOnQueue)}}
+VOID OnRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead)}}
+VOID OnWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_WRITE (EvtIoWrite)}}
+VOID OnIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength, size_t InputBufferLength, ULONG IoControlCode) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL (EvtIoDeviceControl)}}
+VOID OnInternalIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength, size_t InputBufferLength, ULONG IoControlCode) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL (EvtIoInternalDeviceControl)}}
+VOID OnDefault(WDFQUEUE Queue, WDFREQUEST Request) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_DEFAULT (EvtIoDefault)}}
+VOID OnStop(WDFQUEUE Queue, WDFREQUEST Request, ULONG ActionFlags) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_STOP (EvtIoStop)}}
+VOID OnResume(WDFQUEUE Queue, WDFREQUEST Request) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_RESUME (EvtIoResume)}}
+VOID OnCanceledOnQueue(WDFQUEUE Queue, WDFREQUEST Request) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_CANCELED_ON_QUEUE (EvtIoCanceledOnQueue)}}
 VOID OnCallerContext(WDFDEVICE Device, WDFREQUEST Request) {} // expected-warning{{entry IRQL PASSIVE_LEVEL from role EVT_WDF_IO_IN_CALLER_CONTEXT (EvtIoInCallerContext)}}
-VOID OnCancel(WDFREQUEST Request) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_REQUEST_CANCEL (EvtRequestCancel)}}
-VOID OnCompletion(WDFREQUEST Request, WDFIOTARGET Target, PWDF_REQUEST_COMPLETION_PARAMS Params, WDFCONTEXT Context) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_REQUEST_COMPLETION_ROUTINE (EvtRequestCompletionRoutine)}}
-VOID OnCleanup(WDFOBJECT Object) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_OBJECT_CONTEXT_CLEANUP (EvtCleanupCallback)}}
-VOID OnDestroy(WDFOBJECT Object) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_OBJECT_CONTEXT_DESTROY (EvtDestroyCallback)}}
+VOID OnCancel(WDFREQUEST Request) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_REQUEST_CANCEL (EvtRequestCancel)}}
+VOID OnCompletion(WDFREQUEST Request, WDFIOTARGET Target, PWDF_REQUEST_COMPLETION_PARAMS Params, WDFCONTEXT Context) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_REQUEST_COMPLETION_ROUTINE (EvtRequestCompletionRoutine)}}
+VOID OnCleanup(WDFOBJECT Object) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_OBJECT_CONTEXT_CLEANUP (EvtCleanupCallback)}}
+VOID OnDestroy(WDFOBJECT Object) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_OBJECT_CONTEXT_DESTROY (EvtDestroyCallback)}}
 
 // ---- Deferred work and interrupts --------------------------------------------
 

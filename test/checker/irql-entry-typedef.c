@@ -24,7 +24,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath) 
 NTSTATUS EchoEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit) { return 0; } // expected-warning{{entry IRQL PASSIVE_LEVEL from role EVT_WDF_DRIVER_DEVICE_ADD (EvtDriverDeviceAdd)}}
 
 VOID
-EchoEvtIoRead( // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead)}}
+EchoEvtIoRead( // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead)}}
     _In_ WDFQUEUE Queue,
     _In_ WDFREQUEST Request,
     _In_ size_t Length)
@@ -42,7 +42,7 @@ VOID EchoEvtWorkItem(WDFWORKITEM WorkItem) {} // expected-warning{{entry IRQL PA
 // A driver's own name for a role type.
 typedef EVT_WDF_OBJECT_CONTEXT_CLEANUP MY_CLEANUP;
 MY_CLEANUP EchoCleanup;
-VOID EchoCleanup(WDFOBJECT Object) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_OBJECT_CONTEXT_CLEANUP (EvtCleanupCallback)}}
+VOID EchoCleanup(WDFOBJECT Object) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_OBJECT_CONTEXT_CLEANUP (EvtCleanupCallback)}}
 
 // Several declarators in one declaration.
 EVT_WDF_FILE_CLOSE EchoClose, EchoFileCleanup;

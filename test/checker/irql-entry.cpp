@@ -12,7 +12,7 @@
 
 class Queue {
 public:
-  static VOID OnRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead)}}
+  static VOID OnRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_READ (EvtIoRead)}}
   static VOID OnDpc(WDFDPC Dpc);
   static EVT_WDF_TIMER OnTimer;
 
@@ -27,7 +27,7 @@ public:
 
 VOID Queue::OnDpc(WDFDPC Dpc) {} // expected-warning{{entry IRQL DISPATCH_LEVEL from role EVT_WDF_DPC (EvtDpcFunc)}}
 VOID Queue::OnTimer(WDFTIMER Timer) {} // expected-warning{{entry IRQL DISPATCH_LEVEL from role EVT_WDF_TIMER (EvtTimerFunc)}}
-NTSTATUS Queue::Start() { return STATUS_SUCCESS; } // expected-warning{{entry IRQL PASSIVE_LEVEL..APC_LEVEL from SAL}}
+NTSTATUS Queue::Start() { return STATUS_SUCCESS; } // expected-warning{{entry IRQL <= APC_LEVEL from SAL}}
 
 NTSTATUS Queue::Create(WDFDEVICE Device) { // expected-warning{{entry IRQL unknown}}
   WDF_IO_QUEUE_CONFIG config;
@@ -64,10 +64,10 @@ template <typename T> T Twice(T Value) { return Value + Value; } // expected-war
 
 template <typename T>
 _IRQL_requires_max_(DISPATCH_LEVEL)
-T Clamp(T Value) { return Value; } // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from SAL}}
+T Clamp(T Value) { return Value; } // expected-warning{{entry IRQL <= DISPATCH_LEVEL from SAL}}
 
 template <int N>
-VOID TemplateWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {} // expected-warning{{entry IRQL PASSIVE_LEVEL..DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_WRITE (EvtIoWrite)}}
+VOID TemplateWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {} // expected-warning{{entry IRQL PASSIVE_LEVEL or DISPATCH_LEVEL from role EVT_WDF_IO_QUEUE_IO_WRITE (EvtIoWrite)}}
 
 template <typename Config>
 void SetWrite(Config &Cfg) { Cfg.EvtIoWrite = TemplateWrite<1>; } // expected-warning{{entry IRQL unknown}}

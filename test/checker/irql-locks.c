@@ -31,7 +31,7 @@ VOID FastMutex(WDFWORKITEM WorkItem) { // expected-note{{entered at PASSIVE_LEVE
   CONTEXT *ctx = GetContext(WorkItem);
   ExAcquireFastMutex(&ctx->Mutex); // expected-note{{IRQL raised to APC_LEVEL by ExAcquireFastMutex}}
   ExAllocatePoolWithTag(PagedPool, 16, 'kcoL'); // no-warning
-  WdfWaitLockAcquire(NULL, NULL); // expected-warning{{WdfWaitLockAcquire is called at APC_LEVEL (the IRQL was raised to APC_LEVEL by ExAcquireFastMutex) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}} expected-note{{WdfWaitLockAcquire is called at APC_LEVEL (the IRQL was raised to APC_LEVEL by ExAcquireFastMutex) but may only run at PASSIVE_LEVEL or below; call it where the IRQL allows it}}
+  WdfWaitLockAcquire(NULL, NULL); // expected-warning{{WdfWaitLockAcquire is called at APC_LEVEL (the IRQL was raised to APC_LEVEL by ExAcquireFastMutex) but may only run at PASSIVE_LEVEL or below; move the call before ExAcquireFastMutex or after the lock is released}} expected-note{{WdfWaitLockAcquire is called at APC_LEVEL (the IRQL was raised to APC_LEVEL by ExAcquireFastMutex) but may only run at PASSIVE_LEVEL or below; move the call before ExAcquireFastMutex or after the lock is released}}
   ExReleaseFastMutex(&ctx->Mutex);
 }
 
@@ -42,7 +42,7 @@ NTSTATUS InterruptLock(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Previous) { // e
   ULONG value;
   WdfInterruptAcquireLock(ctx->Interrupt); // expected-note{{IRQL raised to DIRQL by WdfInterruptAcquireLock}}
   GetContext(WdfInterruptGetDevice(ctx->Interrupt)); // no-warning
-  WdfMemoryCopyToBuffer(ctx->Registers, 0, &value, sizeof value); // expected-warning{{WdfMemoryCopyToBuffer is called at DIRQL (the IRQL was raised to DIRQL by WdfInterruptAcquireLock) but may only run at DISPATCH_LEVEL or below; call it where the IRQL allows it}} expected-note{{WdfMemoryCopyToBuffer is called at DIRQL (the IRQL was raised to DIRQL by WdfInterruptAcquireLock) but may only run at DISPATCH_LEVEL or below; call it where the IRQL allows it}}
+  WdfMemoryCopyToBuffer(ctx->Registers, 0, &value, sizeof value); // expected-warning{{WdfMemoryCopyToBuffer is called at DIRQL (the IRQL was raised to DIRQL by WdfInterruptAcquireLock) but may only run at DISPATCH_LEVEL or below; move the call before WdfInterruptAcquireLock or after the lock is released}} expected-note{{WdfMemoryCopyToBuffer is called at DIRQL (the IRQL was raised to DIRQL by WdfInterruptAcquireLock) but may only run at DISPATCH_LEVEL or below; move the call before WdfInterruptAcquireLock or after the lock is released}}
   WdfInterruptReleaseLock(ctx->Interrupt);
   return STATUS_SUCCESS;
 }

@@ -19,12 +19,12 @@ static NTSTATUS CreateScratch(WDFREQUEST Request, POOL_TYPE Pool, WDFMEMORY *Mem
 // ---- role from a role-type declaration ------------------------------------
 
 EVT_WDF_IO_QUEUE_IO_READ ReadPaged;
-VOID ReadPaged(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
+VOID ReadPaged(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at PASSIVE_LEVEL or DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
   WDF_OBJECT_ATTRIBUTES attributes;
   WDFMEMORY memory;
   WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
   attributes.ParentObject = Request;
-  WdfMemoryCreate(&attributes, PagedPool, TAG, 64, &memory, NULL); // expected-warning{{WdfMemoryCreate allocates paged pool at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL): paged memory can be out when it is touched, and above APC_LEVEL that crashes the machine (IRQL_NOT_LESS_OR_EQUAL); use NonPagedPoolNx or allocate at PASSIVE_LEVEL}} expected-note{{WdfMemoryCreate allocates paged pool at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL)}}
+  WdfMemoryCreate(&attributes, PagedPool, TAG, 64, &memory, NULL); // expected-warning{{WdfMemoryCreate allocates paged pool at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL): paged memory can be out when it is touched, and above APC_LEVEL that crashes the machine (IRQL_NOT_LESS_OR_EQUAL); use NonPagedPoolNx, or set WdfExecutionLevelPassive on the queue, defer to a work item, or, if only PASSIVE_LEVEL callers reach it, say so with PAGED_CODE()}} expected-note{{WdfMemoryCreate allocates paged pool at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL)}}
 }
 
 EVT_WDF_IO_QUEUE_IO_READ ReadNonPaged;
@@ -36,7 +36,7 @@ VOID ReadNonPaged(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
 // A helper inlined into a callback inherits its IRQL; analysed on its own
 // (unknown IRQL) it reports nothing.
 EVT_WDF_IO_QUEUE_IO_WRITE WriteViaHelper;
-VOID WriteViaHelper(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_WRITE)}}
+VOID WriteViaHelper(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at PASSIVE_LEVEL or DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_WRITE)}}
   WDFMEMORY memory;
   CreateScratch(Request, PagedPool, &memory); // expected-note{{Calling 'CreateScratch'}}
 }
@@ -100,7 +100,7 @@ VOID PassiveQueueRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
   ExAllocatePoolWithTag(PagedPool, 64, TAG); // no-warning
 }
 
-VOID DispatchQueueRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
+VOID DispatchQueueRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at PASSIVE_LEVEL or DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
   ExAllocatePoolWithTag(PagedPool, 64, TAG); // expected-warning{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL)}} expected-note{{ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL)}}
 }
 

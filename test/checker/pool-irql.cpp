@@ -32,7 +32,7 @@ struct Queue {
 
 Queue *GetQueue(WDFQUEUE q);
 
-VOID Queue::OnRead(WDFQUEUE q, WDFREQUEST request, size_t length) { // expected-note{{entered at <= DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
+VOID Queue::OnRead(WDFQUEUE q, WDFREQUEST request, size_t length) { // expected-note{{entered at PASSIVE_LEVEL or DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
   Record *r = Allocate<Record>(PagedPool); // expected-note{{Calling 'Allocate<Record>'}}
   WdfRequestComplete(request, r ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES);
 }

@@ -1,22 +1,36 @@
 //===- IrqlEntry.h - where a function's entry IRQL comes from --------------===//
 //
-// The translation-unit pre-pass of the IRQL model (PRODUCT.md, "Where the
-// IRQL comes from").  Before any path is explored, the whole TU is visited
-// once to learn each function's entry IRQL, in order of strength:
+// The translation-unit pre-pass of the IRQL model.  Before any path is
+// explored, the whole TU is visited once to learn each function's entry
+// IRQL: the levels its role allows, intersected with what its author
+// asserts; the path then changes it (IrqlModel).
 //
-//   1. SAL annotations on the function's own declarations or definition
-//      (_IRQL_requires_, _IRQL_requires_max_, _IRQL_requires_min_), read back
-//      from the source text because sal.h defines them to nothing for clang;
-//   2. its KMDF callback role: a role-type declaration (EVT_WDF_IO_QUEUE_IO_READ
-//      F;) or a registration in this TU (cfg.EvtIoRead = F,
-//      WDF_DPC_CONFIG_INIT(&c, F), ...), from rules/roles.def; a queue (or
-//      device, or timer) created with ExecutionLevel = WdfExecutionLevelPassive
-//      narrows its callbacks to PASSIVE_LEVEL;
-//   3. DriverEntry: PASSIVE_LEVEL;
-//   4. otherwise unknown.
+//   role        its KMDF callback role: a role-type declaration
+//               (EVT_WDF_IO_QUEUE_IO_READ F;) or a registration in this TU
+//               (cfg.EvtIoRead = F, WDF_DPC_CONFIG_INIT(&c, F), ...), from
+//               rules/roles.def.  A role is a set of levels, not an
+//               interval: the framework calls an EvtIoRead at PASSIVE_LEVEL
+//               or at DISPATCH_LEVEL, never at APC_LEVEL by itself.  The
+//               object a registration belongs to narrows it: a passive
+//               execution level (PASSIVE_LEVEL), a Device or Queue
+//               synchronization scope at dispatch level (DISPATCH_LEVEL:
+//               the framework holds its callback spin lock), an object the
+//               framework disposes at PASSIVE_LEVEL (its cleanup callback).
+//               DriverEntry is PASSIVE_LEVEL.
+//   assertions  SAL annotations on the function's own declarations
+//               (_IRQL_requires_, _requires_max_, _requires_min_), read back
+//               from the source text because sal.h defines them to nothing
+//               for clang; and being pageable (#pragma alloc_text(PAGE, f),
+//               code_seg("PAGE"), or PAGED_CODE() before the first statement
+//               that depends on the IRQL), which asserts <= APC_LEVEL.
 //
-// The annotations a function gets through its role typedef define the role's
-// range; they are not "annotations on the function".
+// Entry = role ∩ assertions; a function without a role: its assertions
+// alone; neither: unknown.  When the role and an assertion have no level in
+// common the role wins (the framework calls it where the role says), and the
+// contradiction is recorded for a finding at the registration.
+//
+// The annotations a function gets through its role typedef define the role;
+// they are not "annotations on the function".
 //
 //===----------------------------------------------------------------------===//
 #ifndef WDFCHECK_IRQLENTRY_H
@@ -28,6 +42,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -43,6 +58,32 @@ namespace wdfcheck {
 struct IrqlRange {
   int Min = WDF_IRQL_PASSIVE;
   int Max = WDF_IRQL_HIGH;
+};
+
+// A set of the tables' IRQL levels, one bit each.
+class IrqlLevels {
+public:
+  IrqlLevels() = default;
+  static IrqlLevels of(int Level) { return IrqlLevels(bit(Level)); }
+  // Every level of the tables from R.Min to R.Max.
+  static IrqlLevels in(IrqlRange R);
+  static IrqlLevels all() { return in({WDF_IRQL_PASSIVE, WDF_IRQL_HIGH}); }
+
+  bool empty() const { return Bits == 0; }
+  bool contains(int Level) const { return (Bits & bit(Level)) != 0; }
+  int lowest() const;
+  int highest() const;
+  IrqlLevels operator&(IrqlLevels O) const { return IrqlLevels(Bits & O.Bits); }
+  IrqlLevels operator|(IrqlLevels O) const { return IrqlLevels(Bits | O.Bits); }
+  bool operator==(IrqlLevels O) const { return Bits == O.Bits; }
+  bool operator!=(IrqlLevels O) const { return Bits != O.Bits; }
+  // "PASSIVE_LEVEL", "PASSIVE_LEVEL or DISPATCH_LEVEL", "<= DISPATCH_LEVEL".
+  std::string text() const;
+
+private:
+  explicit IrqlLevels(unsigned Bits) : Bits(Bits) {}
+  static unsigned bit(int Level);
+  unsigned Bits = 0;
 };
 
 // The IRQL annotations written on a function's own declarations, merged over
@@ -62,18 +103,42 @@ struct SalIrql {
   }
 };
 
-enum class EntrySource { Unknown, Sal, Role, DriverEntry };
+// Why a function is pageable (asserts <= APC_LEVEL).
+enum class PageableBy { None, Section, PagedCode };
+
+enum class EntrySource { Unknown, Role, Sal, Pageable, DriverEntry };
+
+// What narrowed a role's levels for the registrations of this function.
+enum class RoleNarrowing {
+  None,
+  PassiveExecution, // WdfExecutionLevelPassive on the object or its device
+  CallbackLock,     // Device/Queue synchronization scope at dispatch level
+  PassiveObject     // an object the framework disposes at PASSIVE_LEVEL
+};
 
 struct EntryIrql {
   EntrySource Source = EntrySource::Unknown;
-  IrqlRange Range;
-  // For Source == Role: the role type (EVT_WDF_IO_QUEUE_IO_READ) and the
-  // name messages use for it (EvtIoRead, the config field of roles.def).
-  // A function registered for several roles gets the union of their ranges
-  // and the name of the role that allows the highest IRQL.
+  IrqlLevels Levels;
+  // For Source == Role: the role type (EVT_WDF_IO_QUEUE_IO_READ), the name
+  // messages use for it (EvtIoRead, the config field of roles.def) and the
+  // levels the role alone allows.  A function registered for several roles
+  // gets the union of their levels and the name of the role that allows the
+  // highest IRQL.
   std::string RoleType, RoleName;
-  // The role's range was narrowed to PASSIVE_LEVEL by an execution level.
-  bool PassiveExecution = false;
+  IrqlLevels RoleLevels;
+  RoleNarrowing Narrowing = RoleNarrowing::None;
+  // What can narrow the role (roles.def's Narrowing), for the remedies a
+  // message suggests: a passive execution level on the queue, the timer or
+  // the object.
+  wdf_narrowing Narrowable = WDF_NARROW_NONE;
+  // The author's assertions that narrowed the role's levels (or, without a
+  // role, are the source).
+  bool BySal = false;
+  PageableBy Pageable = PageableBy::None;
+  // The role and the assertions have no level in common: the role's levels
+  // are kept.
+  bool Conflict = false;
+  bool SalConflict = false; // the SAL annotation alone contradicts the role
   // Where the source was found: the annotation, the role-type declaration
   // or the registration; invalid for DriverEntry.
   clang::SourceLocation Where;
@@ -99,6 +164,21 @@ public:
   // none.  Computed on first use and cached.
   const SalIrql *salOf(const clang::FunctionDecl *FD) const;
 
+  // Whether FD is pageable, and why: named in #pragma alloc_text(PAGE..., f),
+  // declared __declspec(code_seg("PAGE...")), defined in a #pragma
+  // code_seg("PAGE...") region, or stating PAGED_CODE() before its first
+  // statement that depends on the IRQL.  Cached.
+  PageableBy pageableOf(const clang::FunctionDecl *FD) const;
+
+  // The functions whose role and assertions contradict each other, with the
+  // registration (or role declaration) that gives them the role, in source
+  // order.
+  struct Contradiction {
+    const clang::FunctionDecl *Function;
+    EntryIrql Entry;
+  };
+  std::vector<Contradiction> contradictions() const;
+
 private:
   struct Impl;
   std::unique_ptr<Impl> P;
@@ -106,6 +186,10 @@ private:
 
 // "PASSIVE_LEVEL", "APC_LEVEL", "DISPATCH_LEVEL", "DIRQL", "HIGH_LEVEL".
 const char *irqlName(int Irql);
+
+// A raw IRQL value as one of the tables' levels: 0, 1 and 2 stay, any device
+// level is DIRQL, 15 and above HIGH.
+int normalizeIrql(unsigned long long Value);
 
 } // namespace wdfcheck
 
