@@ -1418,8 +1418,11 @@ EntryIrql IrqlEntryIndex::entryOf(const FunctionDecl *FD) const {
     return E;
 
   if (!E.known()) {
+    // Pageable code alone is written for PASSIVE_LEVEL callers: it bounds
+    // the level at APC_LEVEL, but APC_LEVEL arises only where the path or
+    // an annotation puts it.
     E.Source = Sal ? EntrySource::Sal : EntrySource::Pageable;
-    E.Levels = Asserted;
+    E.Levels = Sal ? Asserted : IrqlLevels::of(WDF_IRQL_PASSIVE);
     E.BySal = Sal != nullptr;
     E.Pageable = Pageable;
     E.Where = Sal ? Sal->Where : FD->getLocation();

@@ -447,7 +447,7 @@ std::string IrqlModel::why(CheckerContext &C, int Level, bool Raised) const {
     return llvm::formatv("'{0}' may be called at {1} (its SAL annotation)",
                          Top->getName(), irqlName(Level));
   case EntrySource::Pageable:
-    return llvm::formatv("'{0}' is pageable, which allows {1}",
+    return llvm::formatv("'{0}' is pageable code, written for {1} callers",
                          Top->getName(), irqlName(Level));
   case EntrySource::DriverEntry:
     return llvm::formatv("DriverEntry runs at {0}", irqlName(Level));

@@ -25,7 +25,8 @@
 //               that depends on the IRQL), which asserts <= APC_LEVEL.
 //
 // Entry = role ∩ assertions; a function without a role: its assertions
-// alone; neither: unknown.  When the role and an assertion have no level in
+// alone (pageable code alone: PASSIVE_LEVEL, for APC_LEVEL arises only where
+// the path or an annotation puts it); neither: unknown.  When the role and an assertion have no level in
 // common the role wins (the framework calls it where the role says), and the
 // contradiction is recorded for a finding at the registration.
 //
