@@ -16,8 +16,15 @@ enum wdf_irql {
   WDF_IRQL_DISPATCH = 2,
   WDF_IRQL_DIRQL = 3,
   WDF_IRQL_HIGH = 15,
-  WDF_IRQL_NONE = -1 /* no such limit */
+  WDF_IRQL_NONE = -1, /* no such limit */
+  WDF_IRQL_SAME = -2  /* ddis.def's CheckedMaxIrql: MaxIrql is checked */
 };
+
+/* The maximum IRQL the checkers and the runtime enforce for a ddis.def row:
+   its CheckedMaxIrql, or its documented MaxIrql when that says SAME. */
+#define WDF_IRQL_CHECKED(MaxIrql, CheckedMaxIrql)                              \
+  (WDF_IRQL_##CheckedMaxIrql == WDF_IRQL_SAME ? WDF_IRQL_##MaxIrql             \
+                                              : WDF_IRQL_##CheckedMaxIrql)
 
 /* What narrows a callback role's levels for one registration; see roles.def. */
 enum wdf_narrowing {
@@ -73,7 +80,7 @@ enum wdf_rule_id {
 enum wdf_ddi_id {
 #define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
                 PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
-                OutBufArg, BufArg)                                            \
+                OutBufArg, BufArg, CheckedMaxIrql)                            \
   WDF_DDI_##Name,
 #include "ddis.def"
   WDF_DDI_COUNT

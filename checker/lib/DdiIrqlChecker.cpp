@@ -70,7 +70,7 @@ void DdiIrqlChecker::checkASTDecl(const TranslationUnitDecl *,
     if (!E.SalConflict || !Sal || E.Where.isInvalid())
       continue;
     std::string Msg = llvm::formatv(
-        "'{0}' is a {1} callback, which the framework calls at {2}, but its "
+        "'{0}' has the role {1}, which the framework calls at {2}, but its "
         "SAL annotation allows only {3}: correct the annotation, or do the "
         "work where the IRQL allows it (a work item)",
         Found.Function->getName(), E.RoleName, E.RoleLevels.text(),

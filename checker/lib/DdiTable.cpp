@@ -15,9 +15,10 @@ std::vector<DdiInfo> buildTable() {
   std::vector<DdiInfo> Rows = {
 #define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
                 PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
-                OutBufArg, BufArg)                                            \
+                OutBufArg, BufArg, CheckedMaxIrql)                            \
   {WDF_DDI_##Name,        #Name,   Params,  WDF_FAMILY_##Family,              \
-   WDF_IRQL_##MinIrql,    WDF_IRQL_##MaxIrql, WDF_IRQL_##PagedMaxIrql,        \
+   WDF_IRQL_##MinIrql,    WDF_IRQL_CHECKED(MaxIrql, CheckedMaxIrql),          \
+   WDF_IRQL_##PagedMaxIrql,                                                   \
    PoolArg,               WDF_POOL_##PoolKind, TagArg,  SizeArg,              \
    AttrArg,               HandleArg, OutArg, OutBufArg, BufArg},
 #include "ddis.def"
@@ -60,7 +61,7 @@ DdiMatcher::DdiMatcher()
     : Map({
 #define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
                 PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
-                OutBufArg, BufArg)                                            \
+                OutBufArg, BufArg, CheckedMaxIrql)                            \
   {{CDM::SimpleFunc, {#Name}, Params}, &table()[WDF_DDI_##Name]},
 #include "ddis.def"
       }) {

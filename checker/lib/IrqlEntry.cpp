@@ -414,6 +414,7 @@ private:
   void initList(const InitListExpr *ILE, const VarDecl *Owner);
   void roleInitCall(const CallExpr *CE, StringRef Callee);
   bool creationCall(const CallExpr *CE, const FunctionDecl *Callee);
+  void attributesInit(const CallExpr *CE, const FunctionDecl *Callee);
   void helperCall(const CallExpr *CE, const FunctionDecl *Callee);
 };
 
@@ -523,19 +524,30 @@ void FactCollector::roleInitCall(const CallExpr *CE, StringRef Callee) {
   }
 }
 
-// The create DDIs whose config or attributes the index follows: queues,
-// timers and devices (their callbacks' execution level and scope), and the
-// objects of WDF_ROLE_OBJECT (their cleanup and destroy callbacks).  In the
-// queue and timer creates the config comes right before the attributes.
-bool followedCreation(wdf_ddi_id Id) {
-  return Id == WDF_DDI_WdfIoQueueCreate || Id == WDF_DDI_WdfTimerCreate ||
-         Id == WDF_DDI_WdfDeviceCreate || roleObject(Id);
+// The create DDIs whose config or attributes the index follows: every DDI
+// that creates an object from attributes (their cleanup and destroy
+// callbacks belong to it), queues and timers with their config (in those
+// creates the config comes right before the attributes).
+bool followedCreation(const DdiInfo &D) {
+  return D.AttrArg >= 0 && D.Family != WDF_FAMILY_ATTRIBUTES_INIT;
+}
+
+// WDF_OBJECT_ATTRIBUTES_INIT(&a) resets a's execution level and scope to
+// inherit: a variable reused for several objects starts afresh.
+void FactCollector::attributesInit(const CallExpr *CE,
+                                   const FunctionDecl *Callee) {
+  const DdiInfo *D = I.Ddis.matchDecl(Callee);
+  if (!D || D->Family != WDF_FAMILY_ATTRIBUTES_INIT || D->AttrArg < 0)
+    return;
+  if (const VarDecl *Var = namedVariable(argOrNull(CE, D->AttrArg)))
+    for (const AttrFieldName &F : AttrFields)
+      I.Settings.push_back(
+          {Var, F.Field, AttrValue::Inherit, CE->getExprLoc()});
 }
 
 bool FactCollector::creationCall(const CallExpr *CE, const FunctionDecl *Callee) {
   const DdiInfo *D = I.Ddis.matchDecl(Callee);
-  if (!D || !followedCreation(D->Id) || CE->getNumArgs() != D->Params ||
-      D->AttrArg < 0)
+  if (!D || !followedCreation(*D) || CE->getNumArgs() != D->Params)
     return false;
   bool TakesConfig =
       D->Id == WDF_DDI_WdfIoQueueCreate || D->Id == WDF_DDI_WdfTimerCreate;
@@ -580,6 +592,7 @@ bool FactCollector::VisitCallExpr(CallExpr *CE) {
   if (Callee->getIdentifier()) {
     StringRef Name = Callee->getName();
     roleInitCall(CE, Name);
+    attributesInit(CE, Callee);
     if (creationCall(CE, Callee))
       return true;
   }

@@ -20,8 +20,9 @@ typedef struct ddi_limits {
 static const ddi_limits_t ddi_table[WDF_DDI_COUNT] = {
 #define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
                 PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
-                OutBufArg, BufArg)                                            \
-  [WDF_DDI_##Name] = {#Name, WDF_IRQL_##MinIrql, WDF_IRQL_##MaxIrql,           \
+                OutBufArg, BufArg, CheckedMaxIrql)                            \
+  [WDF_DDI_##Name] = {#Name, WDF_IRQL_##MinIrql,                              \
+                      WDF_IRQL_CHECKED(MaxIrql, CheckedMaxIrql),               \
                       WDF_IRQL_##PagedMaxIrql},
 #include "ddis.def"
 };
