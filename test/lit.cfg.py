@@ -41,6 +41,8 @@ config.substitutions.extend([
                      "-analyzer-output=text"),
     # the WDK's real shape: each DDI a FORCEINLINE wrapper over WdfFunctions
     ("%wdk_shape", "-DWDFCHECK_WDK_SHAPE=1"),
+    # mingw-w64's DDK headers: POOL_NX_OPTIN leaves NonPagedPool the constant 0
+    ("%mingw_nx", "-DWDFCHECK_MINGW_NX=1"),
     ("%msvc", "-triple x86_64-pc-windows-msvc -fms-extensions -fms-compatibility"),
     ("%wdf_cc1", cc1),
     ("%clangxx", clang + "++"),

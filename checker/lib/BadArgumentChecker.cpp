@@ -17,6 +17,24 @@
 //   executable pool         a non-paged pool type without the NX bit, where
 //                           NonPagedPoolNx serves; NonPagedPoolExecute says
 //                           the executable memory is intended and is accepted.
+//                           WdfLookasideListCreate allocates NX whatever it
+//                           is given, but the type it is given is what Driver
+//                           Verifier's NX check sees: still reported, saying so.
+//
+// The NX opt-in.  When the file defines POOL_NX_OPTIN non-zero, NonPagedPool
+// and NonPagedPoolCacheAligned mean the NX pool once DriverEntry has called
+// ExInitializeDriverRuntime(DrvRtPoolNxOptIn): the WDK turns NonPagedPool
+// into the variable ExDefaultNonPagedPoolType, which that call sets;
+// mingw-w64's DDK headers leave it the constant 0.  A walk of the translation
+// unit before any path decides, in both shapes:
+//
+//   DriverEntry not in the file           NX (the opt-in is made elsewhere)
+//   DriverEntry makes the call            NX (also through a function of this
+//                                         file that DriverEntry calls)
+//   DriverEntry never makes it            executable: reported, with a note
+//                                         at DriverEntry
+//
+// POOL_NX_OPTIN_AUTO makes them NX with no call at all.
 //
 // A value the analyzer knows nothing about is never reported: only values
 // that are constant, or constrained to one value by the path, are.
@@ -27,14 +45,21 @@
 #include "wdfcheck/Ddi.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerHelpers.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <optional>
@@ -88,13 +113,197 @@ const EnumConstantDecl *namedEnumerator(const Expr *E) {
   return nullptr;
 }
 
-class BadArgumentChecker : public Checker<check::PreCall> {
+// --- the NX opt-in -----------------------------------------------------------
+
+// The names the opt-in is spelled with, in the WDK and in mingw-w64 + shims.
+constexpr llvm::StringLiteral OptInMacro = "POOL_NX_OPTIN";
+constexpr llvm::StringLiteral OptInAutoMacro = "POOL_NX_OPTIN_AUTO";
+constexpr llvm::StringLiteral OptInFlag = "DrvRtPoolNxOptIn";
+constexpr llvm::StringLiteral DefaultPoolVariable = "ExDefaultNonPagedPoolType";
+constexpr unsigned OptInFlagValue = 1; // DrvRtPoolNxOptIn's documented value
+
+// What NonPagedPool and NonPagedPoolCacheAligned mean in this file.
+struct NxOptIn {
+  enum Kind {
+    Off,     // no opt-in: executable
+    Auto,    // POOL_NX_OPTIN_AUTO: NX
+    On,      // POOL_NX_OPTIN, and DriverEntry opts in or is elsewhere: NX
+    Missing  // POOL_NX_OPTIN, and DriverEntry here never opts in: executable
+  } K = Off;
+  const FunctionDecl *DriverEntry = nullptr; // when Missing
+};
+
+// Whether the file defines Name to a non-zero value (the command line's -D
+// included).  A body that is not a plain number counts as non-zero: the
+// WDK's headers test the macro with #if, and 1 is the only value in use.
+bool macroNonZero(StringRef Name, const Preprocessor &PP) {
+  const MacroInfo *MI = PP.getMacroInfo(PP.getIdentifierInfo(Name));
+  if (!MI)
+    return false;
+  bool HasValue = llvm::any_of(MI->tokens(), [](const Token &T) {
+    return !T.isOneOf(tok::l_paren, tok::r_paren);
+  });
+  if (!HasValue)
+    return false; // #define POOL_NX_OPTIN: #if POOL_NX_OPTIN would not compile
+  std::optional<int> V = tryExpandAsInteger(Name, PP);
+  return !V || *V != 0;
+}
+
+// Whether E is spelled with the macro (or names the constant) Name.
+bool spelledWith(const Stmt *S, StringRef Name, const SourceManager &SM,
+                 const LangOptions &LO) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (DRE->getDecl()->getIdentifier() && DRE->getDecl()->getName() == Name)
+      return true;
+  for (SourceLocation L = S->getBeginLoc(); L.isMacroID();
+       L = SM.getImmediateMacroCallerLoc(L))
+    if (Lexer::getImmediateMacroName(L, SM, LO) == Name)
+      return true;
+  for (const Stmt *Child : S->children())
+    if (spelledWith(Child, Name, SM, LO))
+      return true;
+  return false;
+}
+
+// Whether E reads the WDK's ExDefaultNonPagedPoolType (what NonPagedPool
+// expands to under POOL_NX_OPTIN), possibly with modifier bits added.
+bool readsDefaultPoolType(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (VD->hasGlobalStorage() && VD->getIdentifier() &&
+          VD->getName() == DefaultPoolVariable)
+        return true;
+  for (const Stmt *Child : S->children())
+    if (readsDefaultPoolType(Child))
+      return true;
+  return false;
+}
+
+// The pool types the opt-in remaps, modifier bits aside: NonPagedPool (0)
+// and NonPagedPoolCacheAligned (4); not the must-succeed or session types.
+bool remappedByOptIn(uint64_t PoolType) {
+  return (PoolType & 0x23u) == 0;
+}
+
+// One walk of the translation unit: which functions make the opt-in call,
+// which functions of this file each function calls, and DriverEntry.
+class OptInCallFinder : public RecursiveASTVisitor<OptInCallFinder> {
+public:
+  OptInCallFinder(const SourceManager &SM, const LangOptions &LO, unsigned Flag)
+      : SM(SM), LO(LO), Flag(Flag) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody())
+      return RecursiveASTVisitor::TraverseDecl(D);
+    if (!isa<CXXMethodDecl>(FD) && FD->getIdentifier() &&
+        FD->getName() == "DriverEntry")
+      DriverEntry = FD;
+    const FunctionDecl *Outer = Current;
+    Current = FD->getCanonicalDecl();
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Current = Outer;
+    return Result;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Current || !Callee)
+      return true;
+    if (isOptInCall(CE, Callee))
+      OptsIn.insert(Current);
+    else
+      Calls[Current].push_back(Callee->getCanonicalDecl());
+    return true;
+  }
+
+  // Whether DriverEntry, or a function of this file it calls, opts in.
+  bool driverEntryOptsIn() const {
+    llvm::SmallVector<const FunctionDecl *, 8> Work{DriverEntry->getCanonicalDecl()};
+    llvm::DenseSet<const FunctionDecl *> Seen(Work.begin(), Work.end());
+    while (!Work.empty()) {
+      const FunctionDecl *F = Work.pop_back_val();
+      if (OptsIn.contains(F))
+        return true;
+      auto It = Calls.find(F);
+      if (It == Calls.end())
+        continue;
+      for (const FunctionDecl *Callee : It->second)
+        if (Seen.insert(Callee).second)
+          Work.push_back(Callee);
+    }
+    return false;
+  }
+
+  const FunctionDecl *DriverEntry = nullptr;
+
+private:
+  // ExInitializeDriverRuntime(DrvRtPoolNxOptIn): a call of a function taking
+  // one integer, with an argument spelled with the flag (whose value, when
+  // known, has the flag's bit).
+  bool isOptInCall(const CallExpr *CE, const FunctionDecl *Callee) const {
+    if (CE->getNumArgs() != 1 || Callee->getNumParams() != 1 ||
+        !Callee->getParamDecl(0)->getType()->isIntegerType())
+      return false;
+    const Expr *Arg = CE->getArg(0);
+    if (!spelledWith(Arg, OptInFlag, SM, LO))
+      return false;
+    Expr::EvalResult R;
+    if (!Arg->isValueDependent() &&
+        Arg->EvaluateAsInt(R, Callee->getASTContext()))
+      return (R.Val.getInt().getZExtValue() & Flag) != 0;
+    return true;
+  }
+
+  const SourceManager &SM;
+  const LangOptions &LO;
+  unsigned Flag;
+  const FunctionDecl *Current = nullptr;
+  llvm::DenseSet<const FunctionDecl *> OptsIn;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const FunctionDecl *, 4>>
+      Calls;
+};
+
+NxOptIn readNxOptIn(const TranslationUnitDecl *TU, ASTContext &Ctx,
+                    const Preprocessor &PP) {
+  NxOptIn Result;
+  if (macroNonZero(OptInAutoMacro, PP)) {
+    Result.K = NxOptIn::Auto;
+    return Result;
+  }
+  if (!macroNonZero(OptInMacro, PP))
+    return Result;
+  std::optional<int> Flag = tryExpandAsInteger(OptInFlag, PP);
+  OptInCallFinder Finder(Ctx.getSourceManager(), Ctx.getLangOpts(),
+                         Flag && *Flag ? unsigned(*Flag) : OptInFlagValue);
+  Finder.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
+  Result.K = NxOptIn::On;
+  if (Finder.DriverEntry && !Finder.driverEntryOptsIn()) {
+    Result.K = NxOptIn::Missing;
+    Result.DriverEntry = Finder.DriverEntry;
+  }
+  return Result;
+}
+
+class BadArgumentChecker
+    : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PreCall> {
 public:
   bool ShowFixIts = false;
 
+  void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
+                    BugReporter &BR) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
 
 private:
+  // Learnt from the whole file before any path (one checker per file).
+  mutable NxOptIn OptIn;
+
   const BugType NullPointerBug{this, "NULL required pointer argument",
                                "WDF memory rules"};
   const BugType BadValueBug{this, "Invalid argument to a memory DDI",
@@ -120,7 +329,9 @@ private:
                      Reporter &R) const;
 
   void emit(Reporter &R, const CallEvent &Call, int Arg, std::string Msg,
-            std::optional<FixItHint> Fix = std::nullopt) const;
+            std::optional<FixItHint> Fix = std::nullopt,
+            const FunctionDecl *OptInMissing = nullptr,
+            bool TrackValue = true) const;
 };
 
 StringRef paramName(const CallEvent &Call, int Arg) {
@@ -140,9 +351,16 @@ std::optional<llvm::APSInt> knownValue(const CallEvent &Call, int Arg,
   return std::nullopt;
 }
 
+void BadArgumentChecker::checkASTDecl(const TranslationUnitDecl *TU,
+                                      AnalysisManager &Mgr,
+                                      BugReporter &) const {
+  OptIn = readNxOptIn(TU, Mgr.getASTContext(), Mgr.getPreprocessor());
+}
+
 void BadArgumentChecker::emit(Reporter &R, const CallEvent &Call, int Arg,
-                              std::string Msg,
-                              std::optional<FixItHint> Fix) const {
+                              std::string Msg, std::optional<FixItHint> Fix,
+                              const FunctionDecl *OptInMissing,
+                              bool TrackValue) const {
   ExplodedNode *N = R.node();
   if (!N)
     return;
@@ -150,10 +368,16 @@ void BadArgumentChecker::emit(Reporter &R, const CallEvent &Call, int Arg,
   auto Report = std::make_unique<PathSensitiveBugReport>(BadValueBug, Msg, N);
   if (ArgE) {
     Report->addRange(ArgE->getSourceRange());
-    bugreporter::trackExpressionValue(N, ArgE, *Report);
+    if (TrackValue)
+      bugreporter::trackExpressionValue(N, ArgE, *Report);
   }
   if (Fix && ShowFixIts)
     Report->addFixItHint(*Fix);
+  if (OptInMissing)
+    Report->addNote(
+        "DriverEntry never calls ExInitializeDriverRuntime(DrvRtPoolNxOptIn): "
+        "POOL_NX_OPTIN leaves NonPagedPool executable until that call",
+        PathDiagnosticLocation::create(OptInMissing, R.C.getSourceManager()));
   R.C.emitReport(std::move(Report));
 }
 
@@ -254,14 +478,33 @@ void BadArgumentChecker::checkPoolType(const CallEvent &Call, const DdiInfo &D,
                                        Reporter &R) const {
   if (D.PoolArg < 0 || D.PoolKind != WDF_POOL_TYPE)
     return;
-  std::optional<llvm::APSInt> Pool = knownValue(Call, D.PoolArg, R.C);
-  if (!Pool || !wdf_pool_type_is_executable(Pool->getZExtValue()))
-    return;
   const Expr *E = Call.getArgExpr(D.PoolArg);
+  std::optional<llvm::APSInt> Pool = knownValue(Call, D.PoolArg, R.C);
+  bool Executable = Pool && wdf_pool_type_is_executable(Pool->getZExtValue());
   const EnumConstantDecl *Named = E ? namedEnumerator(E) : nullptr;
-  // NonPagedPoolExecute spells out that executable memory is intended.
-  if (Named && Named->getName().ends_with("Execute"))
-    return;
+  bool OptInMissing = false;
+  bool ReadsDefault = E && readsDefaultPoolType(E);
+  if (ReadsDefault) {
+    // The WDK's NonPagedPool under POOL_NX_OPTIN: its value is the opt-in's.
+    if (Pool && !Executable)
+      return;
+    if (OptIn.K != NxOptIn::Missing)
+      return;
+    OptInMissing = true;
+  } else {
+    if (!Executable)
+      return;
+    // NonPagedPoolExecute spells out that executable memory is intended.
+    if (Named && Named->getName().ends_with("Execute"))
+      return;
+    // NonPagedPool as a constant while the file opts in (mingw-w64's
+    // headers do not remap it).
+    if (OptIn.K != NxOptIn::Off && remappedByOptIn(Pool->getZExtValue())) {
+      if (OptIn.K != NxOptIn::Missing)
+        return;
+      OptInMissing = true;
+    }
+  }
 
   std::optional<FixItHint> Fix;
   std::optional<StringRef> Nx = Named ? nxSpelling(Named->getName())
@@ -270,12 +513,33 @@ void BadArgumentChecker::checkPoolType(const CallEvent &Call, const DdiInfo &D,
     Fix = FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(E->IgnoreParenImpCasts()->getSourceRange()),
         *Nx);
-  std::string Msg = llvm::formatv(
-      "{0} allocates executable non-paged memory: writable, executable "
-      "kernel memory is a code-injection target and HVCI-compatible drivers "
-      "must not use it; use {1}",
-      D.Name, Nx ? *Nx : StringRef("NonPagedPoolNx"));
-  emit(R, Call, D.PoolArg, std::move(Msg), Fix);
+  StringRef Use = Nx ? *Nx : StringRef("NonPagedPoolNx");
+  std::string Msg;
+  if (D.Family == WDF_FAMILY_LOOKASIDE_CREATE)
+    // KMDF ORs POOL_NX_ALLOCATION into every lookaside list it creates, but
+    // hands the caller's type to Driver Verifier's NX check.
+    Msg = llvm::formatv(
+        "{0} is given an executable pool type: the framework allocates the "
+        "list's memory NX anyway, but Driver Verifier's NX check and HVCI "
+        "readiness tests flag the type passed; pass {1}",
+        D.Name, Use);
+  else if (OptInMissing)
+    Msg = llvm::formatv(
+        "{0} allocates executable non-paged memory: POOL_NX_OPTIN is defined "
+        "but DriverEntry never opts in, and writable, executable kernel "
+        "memory is a code-injection target; call "
+        "ExInitializeDriverRuntime(DrvRtPoolNxOptIn) in DriverEntry or use {1}",
+        D.Name, Use);
+  else
+    Msg = llvm::formatv(
+        "{0} allocates executable non-paged memory: writable, executable "
+        "kernel memory is a code-injection target and HVCI-compatible drivers "
+        "must not use it; use {1}",
+        D.Name, Use);
+  // The variable's history on the path (invalidated by every unknown call)
+  // explains nothing: the note at DriverEntry does.
+  emit(R, Call, D.PoolArg, std::move(Msg), Fix,
+       OptInMissing ? OptIn.DriverEntry : nullptr, /*TrackValue=*/!ReadsDefault);
 }
 
 void BadArgumentChecker::checkPreCall(const CallEvent &Call,

@@ -8,8 +8,10 @@
 //
 // Not reported: objects with a parent (the request, the device... reclaim
 // them), objects whose parent the path cannot tell, handles stored outside
-// the function or passed to code the analyzer cannot see (escaped), failed
-// creations.  The deaths are found by wdf.MemoryModel, which calls back here.
+// the function or passed to code the analyzer cannot see (escaped), handles
+// held in a field the file deletes through (until that field is
+// overwritten), failed creations.  The deaths are found by wdf.MemoryModel,
+// which calls back here.
 //
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"

@@ -9,6 +9,8 @@
 //   WdfCompleted    requests completed on this path, while their handle or
 //                   a buffer they own can still be used
 //   WdfLookasides   lookaside handle -> the parent its memory objects get
+//   WdfHeldBinds    the handle the bind being made stores into a managed
+//                   field: that bind's escape is not an escape
 //
 //===----------------------------------------------------------------------===//
 #include "MemoryModel.h"
@@ -17,8 +19,10 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/DynamicExtent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
@@ -53,6 +57,7 @@ REGISTER_MAP_WITH_PROGRAMSTATE(WdfLost, SymbolRef, LostObject)
 // A helper returning a failed call's NULL: its call site -> what failed, until
 // the caller stores the result.
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailedReturns, const void *, FailedValue)
+REGISTER_SET_WITH_PROGRAMSTATE(WdfHeldBinds, SymbolRef)
 
 namespace wdfcheck {
 namespace {
@@ -127,13 +132,14 @@ SVal conjurePointer(CheckerContext &C, const void *Tag, const Expr *E,
 
 // A status split: the success state (status >= 0) and the failure state.
 std::pair<ProgramStateRef, ProgramStateRef>
-splitStatus(CheckerContext &C, const CallEvent &Call, const Expr *CE) {
+splitStatus(CheckerContext &C, const CallEvent &Call, const Expr *CE,
+            ProgramStateRef Before = nullptr) {
   SValBuilder &SVB = C.getSValBuilder();
   QualType StatusTy = Call.getResultType();
   SVal Status = SVB.conjureSymbolVal(nullptr, CE, C.getLocationContext(),
                                      StatusTy, C.blockCount());
-  ProgramStateRef State =
-      C.getState()->BindExpr(CE, C.getLocationContext(), Status);
+  ProgramStateRef State = (Before ? Before : C.getState())
+                              ->BindExpr(CE, C.getLocationContext(), Status);
   SVal Ok = SVB.evalBinOp(State, BO_GE, Status, SVB.makeZeroVal(StatusTy),
                           SVB.getConditionType());
   auto OkDef = Ok.getAs<DefinedOrUnknownSVal>();
@@ -202,6 +208,121 @@ StringRef deathText(MemObject::Death D) {
   return "";
 }
 
+// The fields a translation unit deletes through: passed to WdfObjectDelete
+// (ctx->Field, g.Field, this->Field, or a local copy of the field) by a
+// function that does not also store a new handle into that field.  Deleting
+// the old object while replacing it (`old = ctx->F; ctx->F = fresh;
+// WdfObjectDelete(old);`) retires the previous object only: the newest one
+// is never deleted, so the field stays unmanaged.  Storing NULL is not a
+// new handle.
+class DeletedFieldFinder : public RecursiveASTVisitor<DeletedFieldFinder> {
+  using Base = RecursiveASTVisitor<DeletedFieldFinder>;
+
+public:
+  DeletedFieldFinder(const DdiMatcher &Ddis, ASTContext &Ctx,
+                     llvm::DenseSet<const FieldDecl *> &Fields)
+      : Ddis(Ddis), Ctx(Ctx), Fields(Fields) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody())
+      return Base::TraverseDecl(D);
+    Functions.emplace_back();
+    bool Result = Base::TraverseDecl(D);
+    finish(Functions.back());
+    Functions.pop_back();
+    return Result;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    const DdiInfo *D = Ddis.matchDecl(CE->getDirectCallee());
+    if (!D || Functions.empty())
+      return true;
+    FunctionFacts &F = Functions.back();
+    // A creation straight into a field stores a new handle there.
+    if (D->Family == WDF_FAMILY_MEMORY_CREATE && D->OutArg >= 0 &&
+        CE->getNumArgs() > unsigned(D->OutArg))
+      if (const auto *Addr = dyn_cast<UnaryOperator>(
+              CE->getArg(D->OutArg)->IgnoreParenCasts()))
+        if (Addr->getOpcode() == UO_AddrOf)
+          if (const FieldDecl *Field = fieldOf(Addr->getSubExpr()))
+            F.Stored.insert(Field);
+    if (D->Family != WDF_FAMILY_OBJECT_DELETE || D->HandleArg < 0 ||
+        CE->getNumArgs() <= unsigned(D->HandleArg))
+      return true;
+    const Expr *Arg = CE->getArg(D->HandleArg);
+    if (const FieldDecl *Field = fieldOf(Arg))
+      F.Deleted.insert(Field);
+    else if (const VarDecl *V = localOf(Arg))
+      F.DeletedCopies.insert(V);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    if (!Functions.empty() && V->hasLocalStorage() && V->getInit())
+      copy(V, V->getInit());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (Functions.empty() || BO->getOpcode() != BO_Assign)
+      return true;
+    if (const VarDecl *V = localOf(BO->getLHS()))
+      copy(V, BO->getRHS());
+    else if (const FieldDecl *Field = fieldOf(BO->getLHS()))
+      if (!BO->getRHS()->isNullPointerConstant(
+              Ctx, Expr::NPC_ValueDependentIsNotNull))
+        Functions.back().Stored.insert(Field);
+    return true;
+  }
+
+private:
+  struct FunctionFacts {
+    llvm::SmallPtrSet<const FieldDecl *, 4> Deleted, Stored;
+    llvm::SmallPtrSet<const VarDecl *, 4> DeletedCopies;
+    llvm::DenseMap<const VarDecl *, llvm::SmallVector<const FieldDecl *, 2>>
+        Copies;
+  };
+
+  void finish(const FunctionFacts &F) {
+    auto add = [&](const FieldDecl *Field) {
+      if (!F.Stored.contains(Field))
+        Fields.insert(Field);
+    };
+    for (const FieldDecl *Field : F.Deleted)
+      add(Field);
+    for (const VarDecl *V : F.DeletedCopies) {
+      auto It = F.Copies.find(V);
+      if (It != F.Copies.end())
+        for (const FieldDecl *Field : It->second)
+          add(Field);
+    }
+  }
+
+  static const FieldDecl *fieldOf(const Expr *E) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts()))
+      if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        return F->getCanonicalDecl();
+    return nullptr;
+  }
+  static const VarDecl *localOf(const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (V->hasLocalStorage())
+          return V->getCanonicalDecl();
+    return nullptr;
+  }
+  void copy(const VarDecl *V, const Expr *From) {
+    if (const FieldDecl *F = fieldOf(From))
+      Functions.back().Copies[V->getCanonicalDecl()].push_back(F);
+  }
+
+  const DdiMatcher &Ddis;
+  ASTContext &Ctx;
+  llvm::DenseSet<const FieldDecl *> &Fields;
+  llvm::SmallVector<FunctionFacts, 2> Functions;
+};
+
 } // namespace
 
 void MemObject::dump(raw_ostream &OS) const {
@@ -215,6 +336,8 @@ void MemObject::dump(raw_ostream &OS) const {
     OS << ", parent " << Parent;
   if (IsEscaped)
     OS << ", escaped";
+  if (Holder)
+    OS << ", held in " << Holder;
 }
 
 // ---------------------------------------------------------------------------
@@ -233,6 +356,29 @@ MemoryModel::MemoryModel()
             WDF_COPY_##Kind}},
 #include "copies.def"
       }) {
+}
+
+void MemoryModel::checkASTDecl(const TranslationUnitDecl *TU,
+                               AnalysisManager &Mgr, BugReporter &) const {
+  DeletedFields.clear();
+  DeletedFieldFinder Finder(Ddis, Mgr.getASTContext(), DeletedFields);
+  Finder.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
+}
+
+bool MemoryModel::isManagedField(const MemRegion *R) const {
+  const auto *FR = dyn_cast_or_null<FieldRegion>(R);
+  return FR && !FR->hasStackStorage() &&
+         DeletedFields.contains(FR->getDecl()->getCanonicalDecl());
+}
+
+// The managed field R is about to be overwritten: the handle it held is
+// held there no more.
+static ProgramStateRef releaseHeld(ProgramStateRef State, const MemRegion *R) {
+  SymbolRef Old = MemoryModel::handleOf(State->getSVal(R));
+  if (const MemObject *Obj = MemoryModel::object(State, Old))
+    if (Obj->holder() == R)
+      State = State->set<WdfMemObjects>(Old, Obj->heldIn(nullptr));
+  return State;
 }
 
 const CopyInfo *MemoryModel::matchCopy(const CallEvent &Call) const {
@@ -412,7 +558,12 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
     }
   }
 
-  auto [Ok, Fail] = splitStatus(C, Call, CE);
+  // The out-handle overwrites what a managed field held, on both branches.
+  const MemRegion *OutRegion = Out->getAsRegion();
+  ProgramStateRef Before = C.getState();
+  if (isManagedField(OutRegion))
+    Before = releaseHeld(Before, OutRegion);
+  auto [Ok, Fail] = splitStatus(C, Call, CE, Before);
   // A zero size always fails (STATUS_INVALID_PARAMETER).
   if (Ok && D.SizeArg >= 0)
     if (auto Size = Call.getArgSVal(D.SizeArg).getAs<DefinedOrUnknownSVal>()) {
@@ -448,9 +599,11 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
       }
       MemObject Obj = MemObject::created(D.Id, Parent, ParentKnown,
                                          isDriverEntryFrame(LC), Buffer, CE);
-      // Stored straight into a context, a global or the caller's memory.
-      const MemRegion *OutRegion = Out->getAsRegion();
-      if (OutRegion && !OutRegion->hasStackStorage())
+      // Stored straight into a context, a global or the caller's memory;
+      // into a field the file deletes through: held there.
+      if (isManagedField(OutRegion))
+        Obj = Obj.heldIn(OutRegion);
+      else if (OutRegion && !OutRegion->hasStackStorage())
         Obj = Obj.escaped(/*Stored=*/true);
       Ok = Ok->set<WdfMemObjects>(Sym, Obj);
       if (Buffer) {
@@ -804,7 +957,14 @@ ProgramStateRef MemoryModel::checkPointerEscape(ProgramStateRef State,
         return State;
   }
   bool Stored = Kind == PSK_EscapeOnBind || Kind == PSK_EscapeOutParameters;
+  // A handle bound into a field the file deletes through is held, not
+  // escaped (checkBind, which runs just before this escape, said which).
+  WdfHeldBindsTy Held = State->get<WdfHeldBinds>();
+  if (Kind == PSK_EscapeOnBind)
+    State = State->remove<WdfHeldBinds>();
   for (SymbolRef Sym : Escaped) {
+    if (Kind == PSK_EscapeOnBind && Held.contains(Sym))
+      continue;
     if (const MemObject *Obj = object(State, Sym)) {
       if (Obj->isAlive())
         State = State->set<WdfMemObjects>(Sym, Obj->escaped(Stored));
@@ -882,13 +1042,26 @@ void MemoryModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
 }
 
 // Storing anything into a variable that held a failed call's NULL makes it
-// an ordinary variable again.
+// an ordinary variable again.  Storing into a field the file deletes
+// through releases the handle it held and holds the new one.
 void MemoryModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
                             CheckerContext &C) const {
   const MemRegion *R = Loc.getAsRegion();
   ProgramStateRef State = C.getState();
   if (R && State->get<WdfFailedAt>(R))
     State = State->remove<WdfFailedAt>(R);
+  // Only the escape of this bind may be excused.
+  if (!State->get<WdfHeldBinds>().isEmpty())
+    State = State->remove<WdfHeldBinds>();
+  if (isManagedField(R)) {
+    State = releaseHeld(State, R);
+    SymbolRef New = handleOf(Val);
+    if (const MemObject *Obj = object(State, New))
+      if (Obj->isAlive()) {
+        State = State->set<WdfMemObjects>(New, Obj->heldIn(R));
+        State = State->add<WdfHeldBinds>(New);
+      }
+  }
   // The result of a helper that returned a failed call's NULL.
   const Expr *Value = nullptr;
   if (const auto *DS = dyn_cast_or_null<DeclStmt>(S)) {
@@ -917,7 +1090,10 @@ void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     if (!SR.isDead(Entry.first))
       continue;
     const MemObject &Obj = Entry.second;
-    if (Obj.isAlive() && Obj.isCreated() && Obj.isDriverParented()) {
+    // Held in a field the file deletes through: managed, whatever happens
+    // to the storage of the field now.
+    if (Obj.isAlive() && Obj.isCreated() && Obj.isDriverParented() &&
+        !Obj.isHeld()) {
       if (!Obj.isEscaped())
         State = State->set<WdfLost>(Entry.first,
                                     LostObject{Obj, C.getStackFrame()});

@@ -22,6 +22,16 @@
 // NULL, mean the driver; an unknown ParentObject means "unknown parent" and
 // no leak or missing-parent finding.
 //
+// Field-managed handles: before any path, a walk of the translation unit
+// collects the fields it passes to WdfObjectDelete (ctx->Field, g.Field,
+// also through a local copy of the field), except from a function that also
+// stores a new handle into that field: deleting the previous object while
+// replacing it never deletes the newest one.  A handle stored into such a
+// field outside the stack is held there: the file deletes it through the
+// field, so it is neither a missing parent (WM002) nor lost when the
+// function returns (WM004).  Overwriting the field releases it; if nothing
+// else kept it, it is then lost like any handle (WM004).
+//
 // Buffers (WdfMemoryCreate's, WdfMemoryGetBuffer's, a request's) are
 // remembered with their owner (object or request) so that a dereference after
 // the owner died is a use; request output buffers and output memory are
@@ -37,6 +47,7 @@
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/FoldingSet.h"
 
 namespace wdfcheck {
@@ -87,6 +98,12 @@ public:
     M.Buffer = R;
     return M;
   }
+  // Held in a field that the file deletes through (nullptr: released).
+  MemObject heldIn(const clang::ento::MemRegion *Field) const {
+    MemObject M = *this;
+    M.Holder = Field;
+    return M;
+  }
 
   bool isAlive() const { return K == Alive; }
   bool isDeleted() const { return K == Deleted; }
@@ -95,6 +112,9 @@ public:
   bool isEscaped() const { return IsEscaped; }
   bool isStored() const { return IsStored; }
   bool isCreated() const { return IsCreated; }
+  // Kept in a field that the file deletes through: managed, not lost.
+  bool isHeld() const { return Holder != nullptr; }
+  const clang::ento::MemRegion *holder() const { return Holder; }
   bool inDriverEntry() const { return InDriverEntry; }
   // No parent: the object lives until the driver unloads.
   bool isDriverParented() const { return ParentKnown && !Parent; }
@@ -111,7 +131,7 @@ public:
            ParentKnown == O.ParentKnown && IsEscaped == O.IsEscaped &&
            InDriverEntry == O.InDriverEntry && IsCreated == O.IsCreated &&
            FrameworkKind == O.FrameworkKind && IsStored == O.IsStored &&
-           Buffer == O.Buffer &&
+           Buffer == O.Buffer && Holder == O.Holder &&
            Site == O.Site && DeathSite == O.DeathSite;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
@@ -126,6 +146,7 @@ public:
     ID.AddBoolean(FrameworkKind);
     ID.AddBoolean(IsStored);
     ID.AddPointer(Buffer);
+    ID.AddPointer(Holder);
     ID.AddPointer(Site);
     ID.AddPointer(DeathSite);
   }
@@ -146,6 +167,7 @@ private:
   bool ParentKnown, IsEscaped, InDriverEntry, IsCreated, FrameworkKind;
   bool IsStored = false;
   const clang::ento::MemRegion *Buffer;
+  const clang::ento::MemRegion *Holder = nullptr;
   const clang::Stmt *Site;
   const clang::Stmt *DeathSite = nullptr;
 };
@@ -242,6 +264,7 @@ struct LostObject {
 
 class MemoryModel
     : public clang::ento::Checker<
+          clang::ento::check::ASTDecl<clang::TranslationUnitDecl>,
           clang::ento::eval::Call, clang::ento::check::PostCall,
           clang::ento::check::PointerEscape, clang::ento::check::DeadSymbols,
           clang::ento::check::LiveSymbols,
@@ -256,6 +279,9 @@ public:
 
   MemoryModel();
 
+  void checkASTDecl(const clang::TranslationUnitDecl *TU,
+                    clang::ento::AnalysisManager &Mgr,
+                    clang::ento::BugReporter &BR) const;
   bool evalCall(const clang::ento::CallEvent &Call,
                 clang::ento::CheckerContext &C) const;
   void checkPostCall(const clang::ento::CallEvent &Call,
@@ -306,6 +332,9 @@ public:
   // The handle symbol an argument carries, if any.
   static clang::ento::SymbolRef handleOf(clang::ento::SVal V);
   const DdiMatcher &ddis() const { return Ddis; }
+  // Whether R is a field, outside the stack, that the file passes to
+  // WdfObjectDelete somewhere: a handle stored there is managed.
+  bool isManagedField(const clang::ento::MemRegion *R) const;
   const CopyInfo *matchCopy(const clang::ento::CallEvent &Call) const;
 
   // The uses a call makes of memory objects and buffers.  WdfObjectDelete
@@ -321,6 +350,9 @@ public:
 private:
   const DdiMatcher Ddis;
   CalleeMap<CopyInfo> Copies;
+  // The fields the file deletes through (canonical declarations), learnt
+  // before any path; one checker per translation unit.
+  mutable llvm::DenseSet<const clang::FieldDecl *> DeletedFields;
 
   bool evalCreate(const clang::ento::CallEvent &Call, const DdiInfo &D,
                   clang::ento::CheckerContext &C) const;

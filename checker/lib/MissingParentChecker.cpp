@@ -6,6 +6,9 @@
 // global, a structure, the return value.  Such an object belongs to the
 // driver and lives until unload; created per request, it piles up.
 //
+// Not reported: a handle kept in a field that the same file passes to
+// WdfObjectDelete somewhere (wdf.MemoryModel's field-managed handles).
+//
 // Reported at the creation call, once per creation site.  An object whose
 // last handle is lost instead is WM004's (one finding per object and
 // cause).  Fix-it: when the attributes are a local variable and the function
@@ -107,6 +110,8 @@ void MissingParentChecker::report(SymbolRef Sym, const MemObject &Obj,
                                   CheckerContext &C) const {
   if (Obj.inDriverEntry())
     return; // objects made at load time are expected to live until unload
+  if (Obj.isHeld())
+    return; // kept in a field that the file deletes through
   const ExplodedNode *Creation = creationNode(From, Sym);
   std::string Msg = llvm::formatv(
       "memory object from {0} has no parent and outlives this function: it "

@@ -23,6 +23,8 @@
  *   POOL_NX_OPTIN_AUTO nonzero -- NonPagedPool means NonPagedPoolNx.
  *   POOL_NX_OPTIN nonzero      -- NonPagedPool means the variable
  *       ExDefaultNonPagedPoolType, which ExInitializeDriverRuntime() sets.
+ *   WDFCHECK_MINGW_NX nonzero  -- as mingw-w64's DDK headers: neither form
+ *       remaps NonPagedPool (tests of the checker's opt-in reading).
  */
 #ifndef WDFCHECK_NTDDK_H
 #define WDFCHECK_NTDDK_H
@@ -885,8 +887,13 @@ typedef enum _POOL_TYPE {
 #define POOL_ZERO_ALLOCATION 1024
 
 /* NX opt-in.  Both forms rebind the name NonPagedPool after the enum, which
-   is why the enum itself must come first. */
-#if defined(POOL_NX_OPTIN_AUTO) && POOL_NX_OPTIN_AUTO
+   is why the enum itself must come first.  WDFCHECK_MINGW_NX nonzero models
+   mingw-w64's DDK headers instead: no remapping, NonPagedPool stays the
+   constant 0, ExInitializeDriverRuntime is a plain prototype. */
+#if defined(WDFCHECK_MINGW_NX) && WDFCHECK_MINGW_NX
+#define DrvRtPoolNxOptIn 0x00000001
+NTKERNELAPI VOID ExInitializeDriverRuntime(_In_ ULONG RuntimeFlags);
+#elif defined(POOL_NX_OPTIN_AUTO) && POOL_NX_OPTIN_AUTO
 #define NonPagedPool NonPagedPoolNx
 #elif defined(POOL_NX_OPTIN) && POOL_NX_OPTIN
 /* Defined by the runtime; starts as NonPagedPoolExecute and becomes

@@ -135,11 +135,20 @@ PVOID executable_pool_cache_aligned(void) {
   return ExAllocatePoolWithTag(NonPagedPoolCacheAligned, 64, TAG); // expected-warning{{use NonPagedPoolNxCacheAligned}} expected-note{{use NonPagedPoolNxCacheAligned}}
 }
 
+// The framework makes every lookaside list NX, but Driver Verifier's NX check
+// sees the type the driver passed.
 void executable_lookaside(WDFDEVICE device) {
   WDF_OBJECT_ATTRIBUTES attributes;
   WDFLOOKASIDE lookaside;
   init_parented(&attributes, device);
-  WdfLookasideListCreate(&attributes, 128, NonPagedPool, WDF_NO_OBJECT_ATTRIBUTES, TAG, &lookaside); // expected-warning{{WdfLookasideListCreate allocates executable non-paged memory}} expected-note{{WdfLookasideListCreate allocates executable non-paged memory}}
+  WdfLookasideListCreate(&attributes, 128, NonPagedPool, WDF_NO_OBJECT_ATTRIBUTES, TAG, &lookaside); // expected-warning{{WdfLookasideListCreate is given an executable pool type: the framework allocates the list's memory NX anyway, but Driver Verifier's NX check and HVCI readiness tests flag the type passed; pass NonPagedPoolNx}} expected-note{{WdfLookasideListCreate is given an executable pool type}}
+}
+
+void lookaside_nx(WDFDEVICE device) {
+  WDF_OBJECT_ATTRIBUTES attributes;
+  WDFLOOKASIDE lookaside;
+  init_parented(&attributes, device);
+  WdfLookasideListCreate(&attributes, 128, NonPagedPoolNx, WDF_NO_OBJECT_ATTRIBUTES, TAG, &lookaside); // no-warning
 }
 
 PVOID executable_through_variable(int cached) {

@@ -1,6 +1,8 @@
 // WM004 wdf.HandleLeak and WM002 wdf.MissingParent: the last handle of a live
 // driver-parented memory object lost (WM004); such an object kept somewhere
 // that outlives the function (WM002).  One finding per object and cause.
+// A handle kept in a field that this file deletes through is managed; losing
+// it by overwriting that field is still WM004.
 // RUN: %wdf_analyze -analyzer-checker=wdf.HandleLeak,wdf.MissingParent -verify %s
 // RUN: %wdf_analyze -analyzer-checker=wdf.HandleLeak,wdf.MissingParent -verify %wdk_shape %s
 // RUN: %wdf_analyze -analyzer-checker=wdf.HandleLeak,wdf.MissingParent -verify %msvc %wdk_shape %s
@@ -108,3 +110,64 @@ WDFMEMORY GlobalMemory;
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath) {
   return WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &GlobalMemory, NULL); // no-warning
 }
+
+// ---- A field this file deletes through (SlotDone): the handle is managed ----
+
+typedef struct { WDFMEMORY Current; WDFMEMORY Previous; } SLOT_CTX;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(SLOT_CTX, GetSlotCtx)
+
+void SlotDone(SLOT_CTX *slot) {
+  WdfObjectDelete(slot->Current);
+  WdfObjectDelete(slot->Previous);
+}
+
+// Kept in the field when the function returns: neither lost nor WM002.
+NTSTATUS SlotFilled(WDFDEVICE Device) {
+  SLOT_CTX *slot = GetSlotCtx(Device);
+  return WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL); // no-warning
+}
+
+// Refilled while it holds the object this path created: that one is lost.
+void SlotRefilled(WDFDEVICE Device) {
+  SLOT_CTX *slot = GetSlotCtx(Device);
+  if (!NT_SUCCESS(WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL))) // expected-note{{memory object created here without a parent; it lives until the driver unloads}} expected-note{{Taking false branch}}
+    return;
+  WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL);
+} // expected-warning{{the last handle to the memory object from WdfMemoryCreate is lost here: it has no parent, so it stays allocated until the driver unloads; delete it with WdfObjectDelete, give it a parent, or store the handle}} expected-note{{the last handle to the memory object from WdfMemoryCreate is lost here}}
+
+// Cleared by an assignment while it holds the object this path created.
+void SlotCleared(WDFDEVICE Device) {
+  SLOT_CTX *slot = GetSlotCtx(Device);
+  if (!NT_SUCCESS(WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL))) // expected-note{{memory object created here without a parent; it lives until the driver unloads}} expected-note{{Taking false branch}}
+    return;
+  slot->Current = NULL;
+} // expected-warning{{the last handle to the memory object from WdfMemoryCreate is lost here}} expected-note{{the last handle to the memory object from WdfMemoryCreate is lost here}}
+
+// Deleted before the field is refilled.
+void SlotRefilledAfterDelete(WDFDEVICE Device) {
+  SLOT_CTX *slot = GetSlotCtx(Device);
+  if (!NT_SUCCESS(WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL)))
+    return;
+  WdfObjectDelete(slot->Current);
+  WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL);
+} // no-warning
+
+// Moved to another managed field before the refill: still held.
+void SlotRotated(WDFDEVICE Device) {
+  SLOT_CTX *slot = GetSlotCtx(Device);
+  if (!NT_SUCCESS(WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL)))
+    return;
+  slot->Previous = slot->Current;
+  WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL);
+} // no-warning
+
+// Copied to a local before the refill, and deleted through the copy.
+void SlotSwapped(WDFDEVICE Device) {
+  SLOT_CTX *slot = GetSlotCtx(Device);
+  WDFMEMORY old;
+  if (!NT_SUCCESS(WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL)))
+    return;
+  old = slot->Current;
+  WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL);
+  WdfObjectDelete(old);
+} // no-warning

@@ -1,5 +1,5 @@
 // The lifetime rules in C++: a class holding the handle, an RAII deleter,
-// static member callbacks.
+// static member callbacks, a member the class deletes itself (managed).
 // RUN: %wdf_analyze -x c++ -std=c++17 -analyzer-checker=wdf.HandleLeak,wdf.MissingParent,wdf.UseAfterDelete,wdf.DoubleDelete,wdf.UncheckedStatus -verify %s
 // RUN: %wdf_analyze -x c++ -std=c++17 -analyzer-checker=wdf.HandleLeak,wdf.MissingParent,wdf.UseAfterDelete,wdf.DoubleDelete,wdf.UncheckedStatus -verify %wdk_shape %msvc %s
 #include <ntddk.h>
@@ -86,3 +86,29 @@ private:
 };
 
 NTSTATUS InitCache(DeviceCache *cache, WDFDEVICE device) { return cache->init(device); }
+
+// Kept in an object context; close() deletes the buffer through its member,
+// so the handle there is managed.  The trace is never deleted.
+class Session {
+public:
+  NTSTATUS open(PVOID data, size_t size) {
+    return WdfMemoryCreatePreallocated(WDF_NO_OBJECT_ATTRIBUTES, data, size, &buffer_); // no-warning
+  }
+  NTSTATUS openTrace() {
+    return WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, Tag, 64, &trace_, nullptr); // expected-warning{{memory object from WdfMemoryCreate has no parent and outlives this function}} expected-note{{memory object from WdfMemoryCreate has no parent and outlives this function}}
+  }
+  void close() {
+    if (buffer_ != nullptr) {
+      WdfObjectDelete(buffer_);
+      buffer_ = nullptr;
+    }
+  }
+
+private:
+  WDFMEMORY buffer_ = nullptr;
+  WDFMEMORY trace_ = nullptr;
+};
+
+NTSTATUS OpenSession(Session *session, PVOID data, size_t size) {
+  return session->open(data, size); // no-warning
+}
