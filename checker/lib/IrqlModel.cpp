@@ -382,9 +382,31 @@ void IrqlModel::applySalEffects(const CallEvent &Call, CheckerContext &C) const 
 }
 
 void IrqlModel::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
-  if (C.wasInlined || matchOp(Call) || Ddis.match(Call))
+  if (C.wasInlined) {
+    forgetReturnedFrames(C);
+    return;
+  }
+  if (matchOp(Call) || Ddis.match(Call))
     return;
   applySalEffects(Call, C);
+}
+
+// An inlined callee has returned: the entry IRQL recorded for its frame is
+// of no use any more.  Kept, it made the states of paths that had called
+// different annotated functions (every WDK wrapper is annotated) differ
+// for the rest of the function, and they never merged again.
+void IrqlModel::forgetReturnedFrames(CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  llvm::SmallPtrSet<const void *, 8> Running;
+  for (const LocationContext *LC = C.getLocationContext(); LC;
+       LC = LC->getParent())
+    Running.insert(LC->getStackFrame());
+  ProgramStateRef Pruned = State;
+  for (const auto &Entry : State->get<WdfIrqlFrameEntry>())
+    if (!Running.count(Entry.first))
+      Pruned = Pruned->remove<WdfIrqlFrameEntry>(Entry.first);
+  if (Pruned != State)
+    C.addTransition(Pruned);
 }
 
 std::optional<int> IrqlModel::highestAbove(CheckerContext &C, int Limit) const {

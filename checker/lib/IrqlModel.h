@@ -123,6 +123,7 @@ private:
               clang::ento::CheckerContext &C) const;
   void applySalEffects(const clang::ento::CallEvent &Call,
                        clang::ento::CheckerContext &C) const;
+  void forgetReturnedFrames(clang::ento::CheckerContext &C) const;
 };
 
 } // namespace wdfcheck
