@@ -220,9 +220,9 @@ def main():
     ap.add_argument("files", nargs="*", help="only these files or directories (relative to <db>/src/)")
     ap.add_argument("--db", default=os.environ.get("WDF_REALWORLD_DIR") or os.path.join(tmp, "wdf-realworld"),
                     help="the compile database's directory (default $WDF_REALWORLD_DIR or %(default)s)")
-    ap.add_argument("--wdfcheck", required=True, help="the wdfcheck binary")
+    ap.add_argument("--wdfcheck", required=True, help="the wdfcheck binary (default $WDFCHECK_BUILD_DIR/bin/wdfcheck, build/ if unset)")
     ap.add_argument("--clang", default="clang-19", help="the clang of the baseline (default %(default)s)")
-    ap.add_argument("--triage", required=True, help="the triage file")
+    ap.add_argument("--triage", required=True, help="the triage file (default test/realworld/triage.txt)")
     ap.add_argument("-j", type=int, default=1, metavar="N", help="N processes at a time (default 1)")
     ap.add_argument("--out", help="keep the SARIF and stderr of every file here (default: a new temp dir)")
     ap.add_argument("--timeout", type=int, default=600, help="seconds per process (default %(default)s)")
@@ -261,6 +261,8 @@ def main():
         if a.write_triage:
             die("--write-triage wants the whole database, not a subset of files")
         entries = chosen
+    if not os.access(a.wdfcheck, os.X_OK):
+        die(f"{a.wdfcheck} not built (set WDFCHECK_BUILD_DIR)")
     for tool in (a.wdfcheck, a.clang):
         try:
             p = subprocess.run([tool, "--version"], capture_output=True, text=True)

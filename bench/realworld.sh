@@ -31,7 +31,5 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${WDFCHECK_BUILD_DIR:-$root/build}
 command -v python3 >/dev/null || { echo "realworld.sh: python3 not found" >&2; exit 2; }
-[ -x "$build/bin/wdfcheck" ] ||
-  { echo "realworld.sh: $build/bin/wdfcheck not built (set WDFCHECK_BUILD_DIR)" >&2; exit 2; }
 exec python3 "$root/bench/realworld.py" --wdfcheck "$build/bin/wdfcheck" \
   --clang "${CLANG:-clang-19}" --triage "$root/test/realworld/triage.txt" "$@"
