@@ -74,6 +74,10 @@ void registerCheckers(CheckerRegistry &Registry) {
 #define WDF_DEPENDENCY(Checker, Model)                                         \
   Registry.addDependency(Checker, Model);
 #include "Checkers.def"
+  Registry.addCheckerOption("bool", IrqlModelName, SkipUnrelatedOption, "false",
+                            "Do not explore top-level functions that cannot "
+                            "lead to a wdf finding",
+                            "released");
 }
 
 } // namespace wdfcheck

@@ -358,6 +358,15 @@ struct IndexState {
                                                     const Creation &C);
   void addUse(const Registration &R, IrqlLevels Levels, RoleNarrowing N);
 
+  // What a function reaches through its calls (mayMatter).
+  struct Reach {
+    bool Ddi = false; // a DDI of the tables, or a call through a pointer
+    bool Sal = false; // a function with SAL IRQL annotations
+  };
+  llvm::DenseMap<const FunctionDecl *, Reach> ReachCache;
+  Reach reach(const FunctionDecl *Def);
+  void reachCalls(const Stmt *S, Reach &R);
+
   // Pageable functions.
   llvm::DenseMap<const FunctionDecl *, PageableBy> PageableCache;
   DdiMatcher Ddis;
@@ -1258,6 +1267,45 @@ bool isDriverEntry(const FunctionDecl *FD) {
 }
 
 //===----------------------------------------------------------------------===//
+// IndexState: what a function reaches through its calls
+//===----------------------------------------------------------------------===//
+
+void IndexState::reachCalls(const Stmt *S, Reach &R) {
+  if (!S || R.Ddi)
+    return;
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || Ddis.matchDecl(Callee)) {
+      R.Ddi = true;
+      return;
+    }
+    if (salOfDecl(Callee))
+      R.Sal = true;
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (Def && Def->hasBody()) {
+      Reach Sub = reach(Def);
+      R.Ddi = R.Ddi || Sub.Ddi;
+      R.Sal = R.Sal || Sub.Sal;
+    }
+  }
+  for (const Stmt *Child : S->children())
+    reachCalls(Child, R);
+}
+
+IndexState::Reach IndexState::reach(const FunctionDecl *Def) {
+  Def = Def->getCanonicalDecl();
+  auto It = ReachCache.find(Def);
+  if (It != ReachCache.end())
+    return It->second; // known, or being computed (a recursion)
+  ReachCache[Def] = Reach();
+  Reach R;
+  if (const FunctionDecl *Body = Def->getDefinition())
+    reachCalls(Body->getBody(), R);
+  ReachCache[Def] = R;
+  return R;
+}
+
+//===----------------------------------------------------------------------===//
 // IndexState: pageable functions
 //===----------------------------------------------------------------------===//
 
@@ -1457,6 +1505,13 @@ EntryIrql IrqlEntryIndex::entryOf(const FunctionDecl *FD) const {
     E.Pageable = Pageable;
   E.Levels = Both;
   return E;
+}
+
+bool IrqlEntryIndex::mayMatter(const FunctionDecl *FD) const {
+  if (!FD || FD->getASTContext().getLangOpts().CPlusPlus)
+    return true;
+  IndexState::Reach R = P->reach(FD);
+  return R.Ddi || (R.Sal && entryOf(FD).known());
 }
 
 std::vector<IrqlEntryIndex::Contradiction>

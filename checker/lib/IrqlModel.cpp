@@ -235,6 +235,12 @@ void IrqlModel::checkBeginFunction(CheckerContext &C) const {
     return;
   }
 
+  // wdfcheck shows only wdf findings: a function that cannot lead to one is
+  // not explored (its callees are then analysed on their own).
+  if (SkipUnrelated && !Index.mayMatter(FD)) {
+    C.generateSink(State, C.getPredecessor());
+    return;
+  }
   EntryIrql Entry = Index.entryOf(FD);
   if (!Entry.known())
     return;
@@ -564,7 +570,9 @@ void IrqlModel::printState(raw_ostream &Out, ProgramStateRef State,
 }
 
 void registerIrqlModelChecker(CheckerManager &Mgr) {
-  Mgr.registerChecker<IrqlModel>();
+  auto *Model = Mgr.registerChecker<IrqlModel>();
+  Model->SkipUnrelated = Mgr.getAnalyzerOptions().getCheckerBooleanOption(
+      Model, SkipUnrelatedOption);
 }
 
 bool shouldRegisterIrqlModelChecker(const CheckerManager &) { return true; }

@@ -76,6 +76,11 @@ public:
 
   const IrqlEntryIndex &index() const { return Index; }
 
+  // Set by wdfcheck, which shows only wdf findings: top-level functions that
+  // cannot lead to one end at their entry (IrqlEntryIndex::mayMatter).  The
+  // plugin keeps them, for the other checkers' findings.
+  bool SkipUnrelated = false;
+
   // The IRQL on this path, or nullopt when unknown.
   static std::optional<clang::ento::NonLoc>
   current(clang::ento::ProgramStateRef State);

@@ -179,6 +179,10 @@ protected:
       AO.Config[(llvm::Twine(R->CheckerName) + ":" + ShowFixItsOption).str()] =
           "true";
     }
+    // Only wdf findings are shown: functions that cannot lead to one need
+    // not be explored.
+    AO.Config[(llvm::Twine(IrqlModelName) + ":" + SkipUnrelatedOption).str()] =
+        "true";
     AO.AnalysisDiagOpt = PD_NONE;
     AO.AnalyzerDisplayProgress = false;
 #if LLVM_WITH_Z3

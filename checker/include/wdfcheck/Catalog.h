@@ -53,6 +53,10 @@ void registerCheckers(clang::ento::CheckerRegistry &Registry);
 
 // Name of the checker option that makes a checker attach fix-its.
 inline constexpr const char *ShowFixItsOption = "ShowFixIts";
+// wdf.IrqlModel's option: do not explore top-level functions that cannot
+// lead to a wdf finding (set by wdfcheck, which shows only those).
+inline constexpr const char *SkipUnrelatedOption = "SkipUnrelated";
+inline constexpr const char *IrqlModelName = "wdf.IrqlModel";
 
 } // namespace wdfcheck
 

@@ -171,6 +171,14 @@ public:
   // statement that depends on the IRQL.  Cached.
   PageableBy pageableOf(const clang::FunctionDecl *FD) const;
 
+  // Whether analysing FD as a top-level function can lead to a wdf finding:
+  // it, or a function of this TU it calls (transitively), calls a DDI of
+  // rules/ddis.def, or calls a function with SAL IRQL annotations while its
+  // own entry IRQL is known.  Every finding needs one of these.  A call
+  // through a pointer counts as a DDI call; C++ always matters (constructors
+  // and destructors run where no call is written).  Cached.
+  bool mayMatter(const clang::FunctionDecl *FD) const;
+
   // The functions whose role and assertions contradict each other, with the
   // registration (or role declaration) that gives them the role, in source
   // order.
