@@ -53,6 +53,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
 #include <vector>
@@ -373,7 +374,7 @@ struct IndexState {
   PageableBy pageable(const FunctionDecl *FD);
   const SalIrql *salOfDecl(const FunctionDecl *FD);
   bool statesPagedCode(const Stmt *S, const ASTContext &Ctx);
-  bool dependsOnIrql(const Stmt *S);
+  bool changesIrqlIn(const Stmt *S);
 
   // SAL reading.
   const std::vector<RawTok> &tokensOf(FileID FID, const SourceManager &SM,
@@ -1341,25 +1342,37 @@ bool IndexState::statesPagedCode(const Stmt *S, const ASTContext &Ctx) {
   return Name.Kind == tok::raw_identifier && Name.Text == PagedCodeMacro;
 }
 
-// Whether S holds a call whose meaning depends on the IRQL: an IRQL or lock
-// DDI, a DDI with a limit below DIRQL, or a function with SAL IRQL
-// annotations.  PAGED_CODE() after such a call asserts nothing about the
-// function's entry.
-bool IndexState::dependsOnIrql(const Stmt *S) {
+// The IRQL DDIs of irql.def that change the level (all but GET).
+bool changesIrql(StringRef Name) {
+  static const llvm::StringSet<> Changing = [] {
+    llvm::StringSet<> Set;
+#define WDF_IRQL_OP(Name, Kind, Level, LevelArg, SaveArg, KeyArg)              \
+  if (llvm::StringRef(#Kind) != "GET")                                         \
+    Set.insert(#Name);
+#include "irql.def"
+    return Set;
+  }();
+  return Changing.contains(Name);
+}
+
+// Whether S holds a call that changes the IRQL: an IRQL DDI that raises,
+// lowers, acquires or releases, or a function whose SAL annotations say it
+// raises or restores.  PAGED_CODE() asserts the IRQL where it stands; with
+// no change before it, that is the entry IRQL.
+bool IndexState::changesIrqlIn(const Stmt *S) {
   if (!S)
     return false;
   if (const auto *CE = dyn_cast<CallExpr>(S))
     if (const FunctionDecl *Callee = CE->getDirectCallee()) {
-      if (const DdiInfo *D = Ddis.matchDecl(Callee))
-        if (D->Family == WDF_FAMILY_IRQL || D->MaxIrql < WDF_IRQL_DIRQL ||
-            D->MinIrql > WDF_IRQL_PASSIVE)
-          return true;
+      const DdiInfo *D = Ddis.matchDecl(Callee);
+      if (D && D->Family == WDF_FAMILY_IRQL && changesIrql(D->Name))
+        return true;
       if (const SalIrql *Sal = salOfDecl(Callee))
-        if (Sal->hasLimits() || Sal->Raises || Sal->RestoresParam >= 0)
+        if (Sal->Raises || Sal->RestoresParam >= 0)
           return true;
     }
   for (const Stmt *Child : S->children())
-    if (dependsOnIrql(Child))
+    if (changesIrqlIn(Child))
       return true;
   return false;
 }
@@ -1382,7 +1395,7 @@ PageableBy IndexState::pageable(const FunctionDecl *FD) {
   for (const Stmt *S : Body->body()) {
     if (statesPagedCode(S, Def->getASTContext()))
       return PageableBy::PagedCode;
-    if (dependsOnIrql(S))
+    if (changesIrqlIn(S))
       break;
   }
   return PageableBy::None;

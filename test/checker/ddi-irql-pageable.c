@@ -75,10 +75,25 @@ VOID PlainIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength, s
   WdfRequestComplete(Request, STATUS_SUCCESS);
 }
 
-// PAGED_CODE() after the call states nothing about the entry.
+// PAGED_CODE() after a call that only depends on the IRQL still states the
+// entry level: nothing changed it in between.
 EVT_WDF_IO_QUEUE_IO_READ LateAssertionRead;
-VOID LateAssertionRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at PASSIVE_LEVEL or DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
+VOID LateAssertionRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  WDFDEVICE device = WdfIoQueueGetDevice(Queue);
+  DEVICE_CONTEXT *ctx = GetContext(device);
+  WdfWaitLockAcquire(ctx->WaitLock, NULL); // no-warning
+  PAGED_CODE();
+  WdfWaitLockRelease(ctx->WaitLock);
+  WdfRequestComplete(Request, STATUS_SUCCESS);
+}
+
+// After a raise and a lower it states nothing about the entry.
+EVT_WDF_IO_QUEUE_IO_READ AssertionAfterRaiseRead;
+VOID AssertionAfterRaiseRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) { // expected-note{{entered at PASSIVE_LEVEL or DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_READ)}}
   DEVICE_CONTEXT *ctx = GetContext(Queue);
+  KIRQL old;
+  KeAcquireSpinLock(&ctx->Lock, &old); // expected-note{{IRQL raised to DISPATCH_LEVEL by KeAcquireSpinLock}}
+  KeReleaseSpinLock(&ctx->Lock, old); // expected-note{{IRQL restored by KeReleaseSpinLock}}
   WdfWaitLockAcquire(ctx->WaitLock, NULL); // expected-warning{{WdfWaitLockAcquire is called at DISPATCH_LEVEL (EvtIoRead callbacks can run at DISPATCH_LEVEL)}} expected-note{{WdfWaitLockAcquire is called at DISPATCH_LEVEL}}
   PAGED_CODE();
   WdfWaitLockRelease(ctx->WaitLock);

@@ -1,7 +1,7 @@
 // debug.wdf.IrqlEntry: pageable functions.  A function is pageable when it is
 // named in #pragma alloc_text(PAGE..., f), declared
 // __declspec(code_seg("PAGE...")), defined in a #pragma code_seg("PAGE...")
-// region, or states PAGED_CODE() before its first statement that depends on
+// region, or states PAGED_CODE() before its first statement that changes
 // the IRQL.  Pageable asserts <= APC_LEVEL: entry = role ∩ that; without a
 // role, pageable code is entered at PASSIVE_LEVEL (APC_LEVEL arises only
 // where the path or an annotation puts it).  PAGED_CODE() is read by the
@@ -63,11 +63,28 @@ VOID PagedCodeAfterLock(WDFDEVICE Device) { // expected-warning{{entry IRQL unkn
   PAGED_CODE();
 }
 
-// Nor after a call whose limit depends on the IRQL.
-VOID PagedCodeAfterWaitLock(WDFDEVICE Device) { // expected-warning{{entry IRQL unknown}}
+// Nor after a function that says it raises the IRQL.
+_IRQL_raises_(DISPATCH_LEVEL) VOID RaiseToDispatch(_Out_ _IRQL_saves_ PKIRQL OldIrql);
+VOID PagedCodeAfterRaise(VOID) { // expected-warning{{entry IRQL unknown}}
+  KIRQL old;
+  RaiseToDispatch(&old);
+  KeLowerIrql(old);
+  PAGED_CODE();
+}
+
+// A call that only depends on the IRQL changes nothing: PAGED_CODE() after
+// it still states the level the function was entered at.
+VOID PagedCodeAfterWaitLock(WDFDEVICE Device) { // expected-warning{{entry IRQL PASSIVE_LEVEL from pageable (PAGED_CODE())}}
   DEVICE_CONTEXT *ctx = GetContext(Device);
   WdfWaitLockAcquire(ctx->WaitLock, NULL);
   WdfWaitLockRelease(ctx->WaitLock);
+  PAGED_CODE();
+}
+
+// Reading the IRQL changes nothing either.
+VOID PagedCodeAfterRead(VOID) { // expected-warning{{entry IRQL PASSIVE_LEVEL from pageable (PAGED_CODE())}}
+  KIRQL now = KeGetCurrentIrql();
+  DbgPrint("entered at %u\n", (unsigned)now);
   PAGED_CODE();
 }
 

@@ -22,7 +22,7 @@
 //               from the source text because sal.h defines them to nothing
 //               for clang; and being pageable (#pragma alloc_text(PAGE, f),
 //               code_seg("PAGE"), or PAGED_CODE() before the first statement
-//               that depends on the IRQL), which asserts <= APC_LEVEL.
+//               that changes the IRQL), which asserts <= APC_LEVEL.
 //
 // Entry = role ∩ assertions; a function without a role: its assertions
 // alone (pageable code alone: PASSIVE_LEVEL, for APC_LEVEL arises only where
@@ -168,7 +168,7 @@ public:
   // Whether FD is pageable, and why: named in #pragma alloc_text(PAGE..., f),
   // declared __declspec(code_seg("PAGE...")), defined in a #pragma
   // code_seg("PAGE...") region, or stating PAGED_CODE() before its first
-  // statement that depends on the IRQL.  Cached.
+  // statement that changes the IRQL.  Cached.
   PageableBy pageableOf(const clang::FunctionDecl *FD) const;
 
   // Whether analysing FD as a top-level function can lead to a wdf finding:
