@@ -1,5 +1,6 @@
 //===- DdiTable.cpp - rules/ddis.def as a CallDescriptionMap ---------------===//
 #include "wdfcheck/Ddi.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 
@@ -56,6 +57,14 @@ bool parametersFit(const DdiInfo &D, const FunctionDecl *FD) {
 } // namespace
 
 const DdiInfo &ddi(wdf_ddi_id Id) { return table()[Id]; }
+
+bool inSystemHeader(const Decl *D) {
+  if (!D || isa<TranslationUnitDecl>(D))
+    return false;
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  SourceLocation Loc = D->getLocation();
+  return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
 
 DdiMatcher::DdiMatcher()
     : Map({

@@ -402,6 +402,12 @@ public:
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
+  bool TraverseDecl(Decl *D) {
+    if (inSystemHeader(D))
+      return true; // no driver code there
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
   bool VisitBinaryOperator(BinaryOperator *BO);
   bool VisitCallExpr(CallExpr *CE);
   bool VisitVarDecl(VarDecl *VD);

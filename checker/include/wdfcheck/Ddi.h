@@ -18,6 +18,7 @@
 #include <utility>
 
 namespace clang {
+class Decl;
 class FunctionDecl;
 namespace ento {
 class CallEvent;
@@ -44,6 +45,11 @@ struct DdiInfo {
 };
 
 const DdiInfo &ddi(wdf_ddi_id Id);
+
+// Whether a declaration lies in a system header, where no driver code is:
+// the walks of a translation unit before any path skip those (the WDK's and
+// mingw-w64's headers are most of a driver's translation unit).
+bool inSystemHeader(const clang::Decl *D);
 
 // The callee of a call and its number of arguments: all a CallDescription
 // looks at (with the callee's parameters), so a table's answer for a call
