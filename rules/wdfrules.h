@@ -61,6 +61,22 @@ enum wdf_family {
   WDF_FAMILY_OTHER
 };
 
+/* The kind of object a DDI creates from its attributes; see ddis.def. */
+enum wdf_creates {
+  WDF_CREATES_NONE,
+  WDF_CREATES_MEMORY,
+  WDF_CREATES_LOOKASIDE,
+  WDF_CREATES_DRIVER,
+  WDF_CREATES_DEVICE,
+  WDF_CREATES_QUEUE,
+  WDF_CREATES_DPC,
+  WDF_CREATES_TIMER,
+  WDF_CREATES_WORKITEM,
+  WDF_CREATES_INTERRUPT,
+  WDF_CREATES_SPINLOCK,
+  WDF_CREATES_WAITLOCK
+};
+
 /* What a DDI's pool argument holds. */
 enum wdf_pool_kind {
   WDF_POOL_NONE,
@@ -80,7 +96,8 @@ enum wdf_rule_id {
 enum wdf_ddi_id {
 #define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
                 PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
-                OutBufArg, BufArg, CheckedMaxIrql)                            \
+                OutBufArg, BufArg, CheckedMaxIrql, MinimumArg,                \
+                LengthArg, SizeOutArg, ConfigArg, Creates)                    \
   WDF_DDI_##Name,
 #include "ddis.def"
   WDF_DDI_COUNT

@@ -120,6 +120,7 @@ constexpr llvm::StringLiteral OptInMacro = "POOL_NX_OPTIN";
 constexpr llvm::StringLiteral OptInAutoMacro = "POOL_NX_OPTIN_AUTO";
 constexpr llvm::StringLiteral OptInFlag = "DrvRtPoolNxOptIn";
 constexpr llvm::StringLiteral DefaultPoolVariable = "ExDefaultNonPagedPoolType";
+constexpr llvm::StringLiteral DriverEntryName = "DriverEntry";
 constexpr unsigned OptInFlagValue = 1; // DrvRtPoolNxOptIn's documented value
 
 // What NonPagedPool and NonPagedPoolCacheAligned mean in this file.
@@ -189,63 +190,34 @@ bool remappedByOptIn(uint64_t PoolType) {
   return (PoolType & 0x23u) == 0;
 }
 
-// One walk of the translation unit: which functions make the opt-in call,
-// which functions of this file each function calls, and DriverEntry.
-class OptInCallFinder : public RecursiveASTVisitor<OptInCallFinder> {
+// Whether DriverEntry, or a function of this file it calls, makes the opt-in
+// call.  Only those bodies are walked.
+class OptInCallFinder {
 public:
   OptInCallFinder(const SourceManager &SM, const LangOptions &LO, unsigned Flag)
       : SM(SM), LO(LO), Flag(Flag) {}
 
-  bool shouldVisitTemplateInstantiations() const { return true; }
-
-  bool TraverseDecl(Decl *D) {
-    if (inSystemHeader(D))
-      return true; // no driver code there
-    const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
-    if (!FD || !FD->doesThisDeclarationHaveABody())
-      return RecursiveASTVisitor::TraverseDecl(D);
-    if (!isa<CXXMethodDecl>(FD) && FD->getIdentifier() &&
-        FD->getName() == "DriverEntry")
-      DriverEntry = FD;
-    const FunctionDecl *Outer = Current;
-    Current = FD->getCanonicalDecl();
-    bool Result = RecursiveASTVisitor::TraverseDecl(D);
-    Current = Outer;
-    return Result;
+  bool optsIn(const FunctionDecl *F) {
+    const FunctionDecl *Def = F->getDefinition();
+    if (!Def || !Seen.insert(Def->getCanonicalDecl()).second)
+      return false;
+    return inBody(Def->getBody());
   }
 
-  bool VisitCallExpr(CallExpr *CE) {
-    const FunctionDecl *Callee = CE->getDirectCallee();
-    if (!Current || !Callee)
-      return true;
-    if (isOptInCall(CE, Callee))
-      OptsIn.insert(Current);
-    else
-      Calls[Current].push_back(Callee->getCanonicalDecl());
-    return true;
-  }
-
-  // Whether DriverEntry, or a function of this file it calls, opts in.
-  bool driverEntryOptsIn() const {
-    llvm::SmallVector<const FunctionDecl *, 8> Work{DriverEntry->getCanonicalDecl()};
-    llvm::DenseSet<const FunctionDecl *> Seen(Work.begin(), Work.end());
-    while (!Work.empty()) {
-      const FunctionDecl *F = Work.pop_back_val();
-      if (OptsIn.contains(F))
+private:
+  bool inBody(const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = CE->getDirectCallee())
+        if (isOptInCall(CE, Callee) || optsIn(Callee))
+          return true;
+    for (const Stmt *Child : S->children())
+      if (inBody(Child))
         return true;
-      auto It = Calls.find(F);
-      if (It == Calls.end())
-        continue;
-      for (const FunctionDecl *Callee : It->second)
-        if (Seen.insert(Callee).second)
-          Work.push_back(Callee);
-    }
     return false;
   }
 
-  const FunctionDecl *DriverEntry = nullptr;
-
-private:
   // ExInitializeDriverRuntime(DrvRtPoolNxOptIn): a call of a function taking
   // one integer, with an argument spelled with the flag (whose value, when
   // known, has the flag's bit).
@@ -266,11 +238,19 @@ private:
   const SourceManager &SM;
   const LangOptions &LO;
   unsigned Flag;
-  const FunctionDecl *Current = nullptr;
-  llvm::DenseSet<const FunctionDecl *> OptsIn;
-  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const FunctionDecl *, 4>>
-      Calls;
+  llvm::DenseSet<const FunctionDecl *> Seen;
 };
+
+// DriverEntry, when this file defines it (C linkage, so at file scope).
+const FunctionDecl *driverEntryOf(const TranslationUnitDecl *TU,
+                                  ASTContext &Ctx) {
+  for (const NamedDecl *ND : TU->lookup(&Ctx.Idents.get(DriverEntryName)))
+    if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+      if (const FunctionDecl *Def = FD->getDefinition())
+        if (!inSystemHeader(Def))
+          return Def;
+  return nullptr;
+}
 
 NxOptIn readNxOptIn(const TranslationUnitDecl *TU, ASTContext &Ctx,
                     const Preprocessor &PP) {
@@ -284,11 +264,11 @@ NxOptIn readNxOptIn(const TranslationUnitDecl *TU, ASTContext &Ctx,
   std::optional<int> Flag = tryExpandAsInteger(OptInFlag, PP);
   OptInCallFinder Finder(Ctx.getSourceManager(), Ctx.getLangOpts(),
                          Flag && *Flag ? unsigned(*Flag) : OptInFlagValue);
-  Finder.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
   Result.K = NxOptIn::On;
-  if (Finder.DriverEntry && !Finder.driverEntryOptsIn()) {
+  const FunctionDecl *DriverEntry = driverEntryOf(TU, Ctx);
+  if (DriverEntry && !Finder.optsIn(DriverEntry)) {
     Result.K = NxOptIn::Missing;
-    Result.DriverEntry = Finder.DriverEntry;
+    Result.DriverEntry = DriverEntry;
   }
   return Result;
 }

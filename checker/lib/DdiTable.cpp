@@ -16,12 +16,15 @@ std::vector<DdiInfo> buildTable() {
   std::vector<DdiInfo> Rows = {
 #define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
                 PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
-                OutBufArg, BufArg, CheckedMaxIrql)                            \
+                OutBufArg, BufArg, CheckedMaxIrql, MinimumArg,                \
+                LengthArg, SizeOutArg, ConfigArg, Creates)                    \
   {WDF_DDI_##Name,        #Name,   Params,  WDF_FAMILY_##Family,              \
    WDF_IRQL_##MinIrql,    WDF_IRQL_CHECKED(MaxIrql, CheckedMaxIrql),          \
    WDF_IRQL_##PagedMaxIrql,                                                   \
    PoolArg,               WDF_POOL_##PoolKind, TagArg,  SizeArg,              \
-   AttrArg,               HandleArg, OutArg, OutBufArg, BufArg},
+   AttrArg,               HandleArg, OutArg, OutBufArg, BufArg,              \
+   MinimumArg,            LengthArg, SizeOutArg, ConfigArg,                   \
+   WDF_CREATES_##Creates},
 #include "ddis.def"
   };
 #define WDF_DDI_ZERO_TIMEOUT(Name, TimeoutArg, MaxIrql)                        \
@@ -70,7 +73,8 @@ DdiMatcher::DdiMatcher()
     : Map({
 #define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
                 PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
-                OutBufArg, BufArg, CheckedMaxIrql)                            \
+                OutBufArg, BufArg, CheckedMaxIrql, MinimumArg,                \
+                LengthArg, SizeOutArg, ConfigArg, Creates)                    \
   {{CDM::SimpleFunc, {#Name}, Params}, &table()[WDF_DDI_##Name]},
 #include "ddis.def"
       }) {

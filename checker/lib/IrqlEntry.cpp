@@ -273,6 +273,7 @@ struct Registration {
 // cleanup and destroy callbacks).
 struct Creation {
   wdf_ddi_id Ddi;
+  wdf_creates Creates;
   const VarDecl *Config;     // the config argument, if the DDI takes one
   const VarDecl *Attributes; // null without attributes
   bool PagedPool;            // a constant paged pool type argument
@@ -542,10 +543,9 @@ void FactCollector::roleInitCall(const CallExpr *CE, StringRef Callee) {
 
 // The create DDIs whose config or attributes the index follows: every DDI
 // that creates an object from attributes (their cleanup and destroy
-// callbacks belong to it), queues and timers with their config (in those
-// creates the config comes right before the attributes).
+// callbacks belong to it), with the config that registers its callbacks.
 bool followedCreation(const DdiInfo &D) {
-  return D.AttrArg >= 0 && D.Family != WDF_FAMILY_ATTRIBUTES_INIT;
+  return D.AttrArg >= 0 && D.Creates != WDF_CREATES_NONE;
 }
 
 // WDF_OBJECT_ATTRIBUTES_INIT(&a) resets a's execution level and scope to
@@ -565,10 +565,7 @@ bool FactCollector::creationCall(const CallExpr *CE, const FunctionDecl *Callee)
   const DdiInfo *D = I.Ddis.matchDecl(Callee);
   if (!D || !followedCreation(*D) || CE->getNumArgs() != D->Params)
     return false;
-  bool TakesConfig =
-      D->Id == WDF_DDI_WdfIoQueueCreate || D->Id == WDF_DDI_WdfTimerCreate;
-  const VarDecl *Config =
-      TakesConfig ? namedVariable(argOrNull(CE, D->AttrArg - 1)) : nullptr;
+  const VarDecl *Config = namedVariable(argOrNull(CE, D->ConfigArg));
   bool PagedPool = false;
   if (D->PoolKind == WDF_POOL_TYPE)
     if (const Expr *Pool = argOrNull(CE, D->PoolArg)) {
@@ -576,7 +573,7 @@ bool FactCollector::creationCall(const CallExpr *CE, const FunctionDecl *Callee)
       if (!Pool->isValueDependent() && Pool->EvaluateAsInt(R, Ctx))
         PagedPool = wdf_pool_type_is_paged(R.Val.getInt().getZExtValue());
     }
-  I.Creations.push_back({D->Id, Config,
+  I.Creations.push_back({D->Id, D->Creates, Config,
                          namedVariable(argOrNull(CE, D->AttrArg)), PagedPool,
                          CE->getExprLoc()});
   return true;
@@ -922,7 +919,7 @@ std::pair<IrqlLevels, RoleNarrowing>
 IndexState::objectLevels(const Registration &R, const Creation &C) {
   const IrqlLevels Passive = IrqlLevels::of(WDF_IRQL_PASSIVE);
   AttrValue Level = settingAt(C.Attributes, AttrField::ExecutionLevel, C.Where);
-  if (Level == AttrValue::Inherit && C.Ddi == WDF_DDI_WdfIoQueueCreate)
+  if (Level == AttrValue::Inherit && C.Creates == WDF_CREATES_QUEUE)
     Level = DeviceLevel;
   if (Level == AttrValue::Passive)
     return {Passive, RoleNarrowing::PassiveExecution};
@@ -945,13 +942,13 @@ IndexState::levelsOf(const Registration &R) {
   switch (Role.Narrowing) {
   case WDF_NARROW_QUEUE: {
     const Creation *C = creationOf(R, /*ByAttributes=*/false);
-    return C && C->Ddi == WDF_DDI_WdfIoQueueCreate
+    return C && C->Creates == WDF_CREATES_QUEUE
                ? queueLevels(*C, Role.levels())
                : Plain;
   }
   case WDF_NARROW_TIMER: {
     const Creation *C = creationOf(R, /*ByAttributes=*/false);
-    if (C && C->Ddi == WDF_DDI_WdfTimerCreate &&
+    if (C && C->Creates == WDF_CREATES_TIMER &&
         settingAt(C->Attributes, AttrField::ExecutionLevel, C->Where) ==
             AttrValue::Passive)
       return {IrqlLevels::of(WDF_IRQL_PASSIVE),
@@ -987,7 +984,7 @@ void IndexState::addUse(const Registration &R, IrqlLevels Levels,
 void IndexState::resolve() {
   bool AnyDevice = false, AllLocked = true;
   for (const Creation &C : Creations) {
-    if (C.Ddi != WDF_DDI_WdfDeviceCreate)
+    if (C.Creates != WDF_CREATES_DEVICE)
       continue;
     AnyDevice = true;
     if (settingAt(C.Attributes, AttrField::ExecutionLevel, C.Where) ==

@@ -665,9 +665,6 @@ bool MemoryModel::evalRetrieve(const CallEvent &Call, const DdiInfo &D,
   bool Untrusted = D.Family == WDF_FAMILY_REQUEST_OUT_MEMORY ||
                    D.Family == WDF_FAMILY_REQUEST_OUT_BUFFER;
   bool IsBuffer = D.OutBufArg >= 0;
-  // The buffer DDIs all take (Request, MinimumRequiredSize, Buffer, Length).
-  int LengthArg = IsBuffer ? D.OutBufArg + 1 : -1;
-  int MinimumArg = IsBuffer ? D.HandleArg + 1 : -1;
 
   auto [Ok, Fail] = splitStatus(C, Call, CE);
   if (Ok) {
@@ -681,7 +678,8 @@ bool MemoryModel::evalRetrieve(const CallEvent &Call, const DdiInfo &D,
         Ok = Ok->bindLoc(*Out, B, LC);
         // The length is at least the minimum asked for, and never 0.
         SVal Length = conjurePointer(C, &LengthTag, CE, C.getASTContext().getSizeType());
-        SVal Minimum = Call.getArgSVal(MinimumArg);
+        SVal Minimum = D.MinimumArg >= 0 ? Call.getArgSVal(D.MinimumArg)
+                                         : SVal(UnknownVal());
         SVal AtLeast = SVB.evalBinOp(Ok, BO_GE, Length, Minimum, SVB.getConditionType());
         if (auto AtLeastDef = AtLeast.getAs<DefinedOrUnknownSVal>())
           Ok = Ok->assume(*AtLeastDef, true);
@@ -691,7 +689,8 @@ bool MemoryModel::evalRetrieve(const CallEvent &Call, const DdiInfo &D,
             if (Ok && Buffer)
               Ok = setDynamicExtent(Ok, Buffer, *LengthDef, SVB);
             if (Ok)
-              if (std::optional<Loc> LengthOut = outLocation(Call, LengthArg, Ok))
+              if (std::optional<Loc> LengthOut =
+                      outLocation(Call, D.LengthArg, Ok))
                 Ok = Ok->bindLoc(*LengthOut, Length, LC);
           }
       }
@@ -720,8 +719,8 @@ bool MemoryModel::evalRetrieve(const CallEvent &Call, const DdiInfo &D,
                          IsBuffer ? (const void *)&FailedBufferTag
                                   : (const void *)&FailedHandleTag,
                          FailedValue{D.Id, IsBuffer});
-    if (Fail && LengthArg >= 0)
-      if (std::optional<Loc> LengthOut = outLocation(Call, LengthArg, Fail))
+    if (Fail && D.LengthArg >= 0)
+      if (std::optional<Loc> LengthOut = outLocation(Call, D.LengthArg, Fail))
         Fail = Fail->bindLoc(*LengthOut, SVB.makeZeroVal(C.getASTContext().getSizeType()), LC);
     if (Fail)
       C.addTransition(Fail);
@@ -756,7 +755,7 @@ bool MemoryModel::evalGetBuffer(const CallEvent &Call, const DdiInfo &D,
     }
   }
   State = State->BindExpr(CE, LC, BufferVal);
-  if (std::optional<Loc> SizeOut = outLocation(Call, 1, State)) {
+  if (std::optional<Loc> SizeOut = outLocation(Call, D.SizeOutArg, State)) {
     SVal Size = Buffer ? SVal(getDynamicExtent(State, Buffer, SVB)) : UnknownVal();
     if (Size.isUnknown())
       Size = conjurePointer(C, &LengthTag, CE, C.getASTContext().getSizeType());
@@ -902,9 +901,9 @@ bool MemoryModel::evalPoolAlloc(const CallEvent &Call, const DdiInfo &D,
 }
 
 // WDF_OBJECT_ATTRIBUTES_INIT zero-fills the attributes: no parent.
-bool MemoryModel::evalAttributesInit(const CallEvent &Call,
+bool MemoryModel::evalAttributesInit(const CallEvent &Call, const DdiInfo &D,
                                      CheckerContext &C) const {
-  auto Attr = Call.getArgSVal(0).getAs<Loc>();
+  auto Attr = Call.getArgSVal(D.AttrArg).getAs<Loc>();
   if (!Attr || !Attr->getAsRegion())
     return false;
   C.addTransition(C.getState()->bindDefaultZero(*Attr, C.getLocationContext()));
@@ -930,9 +929,10 @@ bool MemoryModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   case WDF_FAMILY_POOL_ALLOC:
     return evalPoolAlloc(Call, *D, C);
   case WDF_FAMILY_ATTRIBUTES_INIT:
-    return evalAttributesInit(Call, C);
+    return evalAttributesInit(Call, *D, C);
   case WDF_FAMILY_MEMORY_ACCESS:
-    if (D->Id == WDF_DDI_WdfMemoryGetBuffer)
+    // The access DDI that hands out the buffer (and its size).
+    if (D->SizeOutArg >= 0)
       return evalGetBuffer(Call, *D, C);
     return false;
   default:

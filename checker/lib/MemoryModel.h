@@ -367,6 +367,7 @@ private:
   bool evalPoolAlloc(const clang::ento::CallEvent &Call, const DdiInfo &D,
                      clang::ento::CheckerContext &C) const;
   bool evalAttributesInit(const clang::ento::CallEvent &Call,
+                          const DdiInfo &D,
                           clang::ento::CheckerContext &C) const;
 };
 

@@ -48,7 +48,7 @@ private:
   const DdiMatcher Ddis;
 
   std::optional<FixItHint> parentFixIt(const ExplodedNode *Creation,
-                                       const CallExpr *Call,
+                                       const CallExpr *Call, const DdiInfo &D,
                                        CheckerContext &C) const;
 };
 
@@ -65,9 +65,9 @@ const ExplodedNode *creationNode(const ExplodedNode *N, SymbolRef Sym) {
 // the object, when both names are at hand.
 std::optional<FixItHint>
 MissingParentChecker::parentFixIt(const ExplodedNode *Creation,
-                                  const CallExpr *Call, CheckerContext &C) const {
-  const DdiInfo &D = ddi(WDF_DDI_WdfMemoryCreate);
-  if (!Call || Call->getNumArgs() <= (unsigned)D.AttrArg)
+                                  const CallExpr *Call, const DdiInfo &D,
+                                  CheckerContext &C) const {
+  if (!Call || D.AttrArg < 0 || Call->getNumArgs() <= (unsigned)D.AttrArg)
     return std::nullopt;
   const auto *Addr =
       dyn_cast<UnaryOperator>(Call->getArg(D.AttrArg)->IgnoreParenImpCasts());
@@ -126,7 +126,8 @@ void MissingParentChecker::report(SymbolRef Sym, const MemObject &Obj,
   if (Call)
     R->addRange(Call->getSourceRange());
   if (ShowFixIts)
-    if (std::optional<FixItHint> Fix = parentFixIt(Creation, Call, C))
+    if (std::optional<FixItHint> Fix =
+            parentFixIt(Creation, Call, ddi(Obj.ddi()), C))
       R->addFixItHint(*Fix);
   C.emitReport(std::move(R));
 }

@@ -20,7 +20,8 @@ typedef struct ddi_limits {
 static const ddi_limits_t ddi_table[WDF_DDI_COUNT] = {
 #define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
                 PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
-                OutBufArg, BufArg, CheckedMaxIrql)                            \
+                OutBufArg, BufArg, CheckedMaxIrql, MinimumArg,                \
+                LengthArg, SizeOutArg, ConfigArg, Creates)                    \
   [WDF_DDI_##Name] = {#Name, WDF_IRQL_##MinIrql,                              \
                       WDF_IRQL_CHECKED(MaxIrql, CheckedMaxIrql),               \
                       WDF_IRQL_##PagedMaxIrql},

@@ -29,7 +29,8 @@ typedef struct failed_create {
 static const unsigned char allocating[WDF_DDI_COUNT] = {
 #define WDF_DDI(Name, Params, Family, MinIrql, MaxIrql, PagedMaxIrql, PoolArg, \
                 PoolKind, TagArg, SizeArg, AttrArg, HandleArg, OutArg,        \
-                OutBufArg, BufArg, CheckedMaxIrql)                            \
+                OutBufArg, BufArg, CheckedMaxIrql, MinimumArg,                \
+                LengthArg, SizeOutArg, ConfigArg, Creates)                    \
   [WDF_DDI_##Name] = WDF_FAMILY_##Family == WDF_FAMILY_MEMORY_CREATE ||         \
                      WDF_FAMILY_##Family == WDF_FAMILY_LOOKASIDE_CREATE ||      \
                      WDF_FAMILY_##Family == WDF_FAMILY_POOL_ALLOC ||            \

@@ -36,6 +36,8 @@ struct DdiInfo {
   int PoolArg;
   wdf_pool_kind PoolKind;
   int TagArg, SizeArg, AttrArg, HandleArg, OutArg, OutBufArg, BufArg;
+  int MinimumArg, LengthArg, SizeOutArg, ConfigArg;
+  wdf_creates Creates;
   // WDF_DDI_ZERO_TIMEOUT: with a zero timeout, the maximum is this instead.
   int ZeroTimeoutArg = -1, ZeroTimeoutMaxIrql = WDF_IRQL_NONE;
 
