@@ -21,13 +21,15 @@
 //   hides findings rather than inventing them).
 //
 // The SAL reader.  sal.h defines the IRQL annotations to nothing, so they are
-// read back from the text of each redeclaration: every file holding one is
-// raw-lexed once (the lexer spans the whole NUL-terminated buffer, as the
-// design notes require) and the tokens between the previous `;`, `{`, `}` or
-// preprocessor line and the function's name are searched.  The parameter
-// list is searched for _IRQL_saves_ / _IRQL_restores_ in front of each
-// parameter.  A declaration written as `EVT_X F;` has only `EVT_X` before
-// its name: the annotations of the role typedef are never the function's.
+// read back from the text of each redeclaration: the tokens from the end of
+// the declaration before it in its file (a place where raw lexing is safe;
+// the lexer spans the whole NUL-terminated buffer, as the design notes
+// require) to its parameter list are raw-lexed, and those between the
+// previous `;`, `{`, `}` or preprocessor line and the function's name are
+// searched.  The parameter list is searched for _IRQL_saves_ /
+// _IRQL_restores_ in front of each parameter.  A declaration written as
+// `EVT_X F;` has only `EVT_X` before its name: the annotations of the role
+// typedef are never the function's.
 //
 // Names of roles, config fields and DDIs come from rules/roles.def and
 // rules/ddis.def; only SAL spellings, IRQL level names and the execution
@@ -380,6 +382,11 @@ struct IndexState {
   // SAL reading.
   const std::vector<RawTok> &tokensOf(FileID FID, const SourceManager &SM,
                                       const LangOptions &LO);
+  llvm::DenseMap<FileID, std::vector<unsigned>> DeclEnds;
+  bool DeclEndsBuilt = false;
+  const std::vector<unsigned> &declEnds(FileID FID, const ASTContext &Ctx);
+  std::vector<RawTok> declTokens(const FunctionDecl *D, FileID FID,
+                                 unsigned NameOffset);
   std::unique_ptr<SalIrql> readRedecls(const FunctionDecl *FD);
   void readDecl(const FunctionDecl *D, SalIrql &Sal, bool &Any);
   void readAnnotations(const DeclText &Text, SalIrql &Sal, bool &Any) const;
@@ -1007,19 +1014,18 @@ void IndexState::resolve() {
 //===----------------------------------------------------------------------===//
 
 // All tokens of a file, lexed once; a preprocessor line becomes one tok::hash.
-const std::vector<RawTok> &IndexState::tokensOf(FileID FID,
-                                                const SourceManager &SM,
-                                                const LangOptions &LO) {
-  std::unique_ptr<std::vector<RawTok>> &Slot = FileTokens[FID];
-  if (Slot)
-    return *Slot;
-  Slot = std::make_unique<std::vector<RawTok>>();
-  std::vector<RawTok> &Toks = *Slot;
+// Raw tokens of a file from Start (an offset where a token begins) until
+// Done says so or the file ends; a preprocessor line becomes one tok::hash.
+// The lexer spans the whole NUL-terminated buffer, only starting at Start.
+std::vector<RawTok> lexFile(FileID FID, const SourceManager &SM,
+                            const LangOptions &LO, unsigned Start,
+                            llvm::function_ref<bool(const RawTok &)> Done) {
+  std::vector<RawTok> Toks;
   bool Invalid = false;
   StringRef Buf = SM.getBufferData(FID, &Invalid);
-  if (Invalid)
+  if (Invalid || Start > Buf.size())
     return Toks;
-  Lexer L(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin(),
+  Lexer L(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin() + Start,
           Buf.end());
   bool InDirective = false;
   Token T;
@@ -1040,8 +1046,70 @@ const std::vector<RawTok> &IndexState::tokensOf(FileID FID,
     else if (T.is(tok::numeric_constant) && T.getLiteralData())
       Text = StringRef(T.getLiteralData(), T.getLength());
     Toks.push_back({Offset, T.getKind(), Text});
+    if (Done(Toks.back()))
+      break;
   }
   return Toks;
+}
+
+const std::vector<RawTok> &IndexState::tokensOf(FileID FID,
+                                                const SourceManager &SM,
+                                                const LangOptions &LO) {
+  std::unique_ptr<std::vector<RawTok>> &Slot = FileTokens[FID];
+  if (!Slot)
+    Slot = std::make_unique<std::vector<RawTok>>(
+        lexFile(FID, SM, LO, 0, [](const RawTok &) { return false; }));
+  return *Slot;
+}
+
+// Where the declarations of a file end (the offsets of their last tokens),
+// sorted: places a raw lexer can start at without landing in a comment.
+const std::vector<unsigned> &IndexState::declEnds(FileID FID,
+                                                  const ASTContext &Ctx) {
+  if (!DeclEndsBuilt) {
+    DeclEndsBuilt = true;
+    const SourceManager &SrcMgr = Ctx.getSourceManager();
+    llvm::SmallVector<const DeclContext *, 4> Work{Ctx.getTranslationUnitDecl()};
+    while (!Work.empty()) {
+      const DeclContext *DC = Work.pop_back_val();
+      for (const Decl *D : DC->decls()) {
+        if (isa<LinkageSpecDecl, NamespaceDecl>(D))
+          Work.push_back(cast<DeclContext>(D));
+        SourceLocation End = D->getEndLoc();
+        if (End.isInvalid())
+          continue;
+        auto [File, Offset] = SrcMgr.getDecomposedLoc(SrcMgr.getExpansionLoc(End));
+        DeclEnds[File].push_back(Offset);
+      }
+    }
+    for (auto &Entry : DeclEnds)
+      llvm::sort(Entry.second);
+  }
+  return DeclEnds[FID];
+}
+
+// The tokens of one declaration: from the end of the declaration before it
+// in its file to the `{` or `;` after its parameter list.  Headers declare
+// thousands of functions; lexing a window per declaration read is cheaper
+// than lexing whole headers for the few declarations a driver calls.
+std::vector<RawTok> IndexState::declTokens(const FunctionDecl *D, FileID FID,
+                                           unsigned NameOffset) {
+  const ASTContext &Ctx = D->getASTContext();
+  const std::vector<unsigned> &Ends = declEnds(FID, Ctx);
+  auto It = llvm::lower_bound(Ends, NameOffset);
+  unsigned Start = It == Ends.begin() ? 0 : *std::prev(It);
+  int Depth = 0;
+  return lexFile(FID, Ctx.getSourceManager(), Ctx.getLangOpts(), Start,
+                 [&](const RawTok &T) {
+                   if (T.Offset <= NameOffset)
+                     return false;
+                   if (T.Kind == tok::l_paren)
+                     ++Depth;
+                   else if (T.Kind == tok::r_paren)
+                     --Depth;
+                   return Depth <= 0 &&
+                          (T.Kind == tok::l_brace || T.Kind == tok::semi);
+                 });
 }
 
 std::optional<long long> IndexState::macroValue(StringRef Name,
@@ -1156,8 +1224,8 @@ void IndexState::readDecl(const FunctionDecl *D, SalIrql &Sal, bool &Any) {
   const ASTContext &Ctx = D->getASTContext();
   const SourceManager &SM = Ctx.getSourceManager();
   auto [FID, NameOffset] = SM.getDecomposedLoc(NameLoc);
-  DeclText Text{tokensOf(FID, SM, Ctx.getLangOpts()), 0, FID,
-                SM.getLocForStartOfFile(FID)};
+  std::vector<RawTok> Toks = declTokens(D, FID, NameOffset);
+  DeclText Text{Toks, 0, FID, SM.getLocForStartOfFile(FID)};
   Text.Name = tokenAt(Text.Toks, NameOffset);
   if (Text.Name == Text.Toks.size())
     return;
