@@ -18,11 +18,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Confirm.h"
+#include "Tool.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Demangle/Demangle.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -37,8 +37,6 @@ using llvm::json::Value;
 
 namespace wdfcheck {
 namespace {
-
-constexpr int ExitOk = 0, ExitFailure = 2;
 
 // A place in the source: a normalised path (absolute when it could be
 // resolved) and a line.
@@ -330,13 +328,6 @@ bool pairs(const Finding &Static, const Finding &Dynamic) {
           (!Static.Where || samePath(*Static.Where, *Dynamic.Where)))
         return true;
   return false;
-}
-
-std::string currentDir() {
-  llvm::SmallString<256> Cwd;
-  if (llvm::sys::fs::current_path(Cwd))
-    return "";
-  return std::string(Cwd);
 }
 
 // A path as the user typed it: relative to the current directory when
