@@ -38,6 +38,15 @@ int usageError(const std::string &Message) {
   return ExitFailure;
 }
 
+// A misspelt option is answered in one line, with the option meant.
+int usageError(const UsageError &Error) {
+  if (Error.DidYouMean.empty())
+    return usageError(Error.Message);
+  llvm::errs() << "wdfcheck: error: " << Error.Message << "; did you mean '"
+               << Error.DidYouMean << "'?\n";
+  return ExitFailure;
+}
+
 int listRules() {
   llvm::outs() << llvm::formatv("{0,-6} {1,-22} {2,-8} {3,-10} {4}\n", "ID",
                                 "checker", "severity", "status", "title");
@@ -202,7 +211,7 @@ int analyze(const Options &Opts, const std::string &Share) {
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM X(Argc, Argv);
   Options Opts;
-  std::string Error;
+  UsageError Error;
   if (!parseOptions(Argc, Argv, Opts, Error))
     return usageError(Error);
   std::string Share = shareDir(Argv[0]);
