@@ -18,11 +18,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Confirm.h"
+#include "Tool.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Demangle/Demangle.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -37,8 +37,6 @@ using llvm::json::Value;
 
 namespace wdfcheck {
 namespace {
-
-constexpr int ExitOk = 0, ExitFailure = 2;
 
 // A place in the source: a normalised path (absolute when it could be
 // resolved) and a line.
@@ -332,13 +330,6 @@ bool pairs(const Finding &Static, const Finding &Dynamic) {
   return false;
 }
 
-std::string currentDir() {
-  llvm::SmallString<256> Cwd;
-  if (llvm::sys::fs::current_path(Cwd))
-    return "";
-  return std::string(Cwd);
-}
-
 // A path as the user typed it: relative to the current directory when
 // inside it.
 std::string shown(const Place &P, const std::string &Cwd) {
@@ -362,6 +353,110 @@ std::string describe(const Finding &F, const std::string &Cwd) {
   return Where + ": " + F.Rule + " " + Message.take_front(Colon).str();
 }
 
+// --- the command ---------------------------------------------------------------
+
+// Reads both logs; false, with the reason on Err, when either cannot be used
+// or they were given in the wrong order.
+bool loadLogs(const std::vector<std::string> &Files, Log &Static, Log &Dynamic,
+              llvm::raw_ostream &Err) {
+  std::string Error;
+  if (!loadLog(Files[0], Static, Error) || !loadLog(Files[1], Dynamic, Error)) {
+    Err << "wdfcheck: error: " << Error << "\n";
+    return false;
+  }
+  if (Static.ToolName == "wdfrt" && Dynamic.ToolName == "wdfcheck") {
+    Err << "wdfcheck: error: '" << Files[0] << "' is the runtime's log and '"
+        << Files[1] << "' the static analysis's: give the static log first\n";
+    return false;
+  }
+  return true;
+}
+
+// Which runtime finding confirms each static finding: the first that pairs
+// with it (one runtime finding may confirm several static ones).
+struct Pairing {
+  std::vector<const Finding *> Match; // per static finding; null: unconfirmed
+  std::vector<bool> Used;             // per runtime finding
+  unsigned Confirmed = 0;
+};
+
+Pairing pairFindings(const Log &Static, const Log &Dynamic) {
+  Pairing P;
+  P.Match.assign(Static.Findings.size(), nullptr);
+  P.Used.assign(Dynamic.Findings.size(), false);
+  for (size_t S = 0; S < Static.Findings.size(); ++S)
+    for (size_t D = 0; D < Dynamic.Findings.size(); ++D)
+      if (pairs(Static.Findings[S], Dynamic.Findings[D])) {
+        P.Match[S] = &Dynamic.Findings[D];
+        P.Used[D] = true;
+        ++P.Confirmed;
+        break;
+      }
+  return P;
+}
+
+// Marks each static result in its log: properties.confirmed, and for a
+// confirmed one the runtime's message and location.
+void annotate(Log &Static, const Pairing &P) {
+  for (size_t S = 0; S < Static.Findings.size(); ++S) {
+    Object &Result = *Static.Findings[S].Result;
+    Object *Properties = Result.getObject("properties");
+    if (!Properties) {
+      Result.try_emplace("properties", Object{});
+      Properties = Result.getObject("properties");
+    }
+    const Finding *Match = P.Match[S];
+    (*Properties)["confirmed"] = Match != nullptr;
+    if (Match) {
+      (*Properties)["dynamicMessage"] = Match->Message;
+      if (Match->Where)
+        (*Properties)["dynamicLocation"] =
+            Match->Where->Shown + ":" + std::to_string(Match->Where->Line);
+    }
+  }
+}
+
+// Writes the annotated static log; false, with the reason on Err, when the
+// file cannot be written.
+bool writeLog(const Log &L, const std::string &OutputFile,
+              llvm::raw_ostream &Err) {
+  std::error_code EC;
+  llvm::raw_fd_ostream File(OutputFile, EC);
+  if (EC) {
+    Err << "wdfcheck: error: cannot write '" << OutputFile
+        << "': " << EC.message() << "\n";
+    return false;
+  }
+  File << llvm::formatv("{0:2}", L.Root) << "\n";
+  return true;
+}
+
+// "3 of 4 findings confirmed at run time", then each static finding,
+// confirmed ones first, and the runtime findings no static one paired with.
+void printSummary(llvm::raw_ostream &Out, const Log &Static,
+                  const Log &Dynamic, const Pairing &P) {
+  std::string Cwd = currentDir();
+  size_t Total = Static.Findings.size();
+  Out << P.Confirmed << " of " << Total
+      << (Total == 1 ? " finding" : " findings") << " confirmed at run time\n";
+  for (size_t S = 0; S < Total; ++S)
+    if (P.Match[S])
+      Out << "  confirmed: " << describe(Static.Findings[S], Cwd) << "\n";
+  for (size_t S = 0; S < Total; ++S)
+    if (!P.Match[S])
+      Out << "  not confirmed: " << describe(Static.Findings[S], Cwd) << "\n";
+  unsigned Alone = 0;
+  for (size_t D = 0; D < Dynamic.Findings.size(); ++D)
+    Alone += !P.Used[D];
+  if (Alone) {
+    Out << Alone << " runtime " << (Alone == 1 ? "finding" : "findings")
+        << " with no static counterpart:\n";
+    for (size_t D = 0; D < Dynamic.Findings.size(); ++D)
+      if (!P.Used[D])
+        Out << "  runtime only: " << describe(Dynamic.Findings[D], Cwd) << "\n";
+  }
+}
+
 } // namespace
 
 int runConfirm(const std::vector<std::string> &Logs,
@@ -373,74 +468,13 @@ int runConfirm(const std::vector<std::string> &Logs,
     return ExitFailure;
   }
   Log Static, Dynamic;
-  std::string Error;
-  if (!loadLog(Logs[0], Static, Error) || !loadLog(Logs[1], Dynamic, Error)) {
-    Err << "wdfcheck: error: " << Error << "\n";
+  if (!loadLogs(Logs, Static, Dynamic, Err))
     return ExitFailure;
-  }
-  if (Static.ToolName == "wdfrt" && Dynamic.ToolName == "wdfcheck") {
-    Err << "wdfcheck: error: '" << Logs[0] << "' is the runtime's log and '"
-        << Logs[1] << "' the static analysis's: give the static log first\n";
+  Pairing P = pairFindings(Static, Dynamic);
+  annotate(Static, P);
+  if (!OutputFile.empty() && !writeLog(Static, OutputFile, Err))
     return ExitFailure;
-  }
-
-  std::vector<bool> DynamicUsed(Dynamic.Findings.size(), false);
-  std::vector<const Finding *> Match(Static.Findings.size(), nullptr);
-  unsigned Confirmed = 0;
-  for (size_t S = 0; S < Static.Findings.size(); ++S) {
-    Finding &F = Static.Findings[S];
-    for (size_t D = 0; D < Dynamic.Findings.size(); ++D)
-      if (pairs(F, Dynamic.Findings[D])) {
-        Match[S] = &Dynamic.Findings[D];
-        DynamicUsed[D] = true;
-        ++Confirmed;
-        break;
-      }
-    Object *Properties = F.Result->getObject("properties");
-    if (!Properties) {
-      F.Result->try_emplace("properties", Object{});
-      Properties = F.Result->getObject("properties");
-    }
-    (*Properties)["confirmed"] = Match[S] != nullptr;
-    if (Match[S]) {
-      (*Properties)["dynamicMessage"] = Match[S]->Message;
-      if (Match[S]->Where)
-        (*Properties)["dynamicLocation"] =
-            Match[S]->Where->Shown + ":" + std::to_string(Match[S]->Where->Line);
-    }
-  }
-
-  if (!OutputFile.empty()) {
-    std::error_code EC;
-    llvm::raw_fd_ostream File(OutputFile, EC);
-    if (EC) {
-      Err << "wdfcheck: error: cannot write '" << OutputFile
-          << "': " << EC.message() << "\n";
-      return ExitFailure;
-    }
-    File << llvm::formatv("{0:2}", Static.Root) << "\n";
-  }
-
-  std::string Cwd = currentDir();
-  size_t Total = Static.Findings.size();
-  Out << Confirmed << " of " << Total << (Total == 1 ? " finding" : " findings")
-      << " confirmed at run time\n";
-  for (size_t S = 0; S < Total; ++S)
-    if (Match[S])
-      Out << "  confirmed: " << describe(Static.Findings[S], Cwd) << "\n";
-  for (size_t S = 0; S < Total; ++S)
-    if (!Match[S])
-      Out << "  not confirmed: " << describe(Static.Findings[S], Cwd) << "\n";
-  unsigned Alone = 0;
-  for (size_t D = 0; D < Dynamic.Findings.size(); ++D)
-    Alone += !DynamicUsed[D];
-  if (Alone) {
-    Out << Alone << " runtime " << (Alone == 1 ? "finding" : "findings")
-        << " with no static counterpart:\n";
-    for (size_t D = 0; D < Dynamic.Findings.size(); ++D)
-      if (!DynamicUsed[D])
-        Out << "  runtime only: " << describe(Dynamic.Findings[D], Cwd) << "\n";
-  }
+  printSummary(Out, Static, Dynamic, P);
   return ExitOk;
 }
 

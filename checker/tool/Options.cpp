@@ -6,6 +6,8 @@
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <optional>
+
 namespace wdfcheck {
 
 void printUsage() {
@@ -41,93 +43,170 @@ its exit status is 0 when the logs were paired, 2 when they could not be.
 
 namespace {
 
-bool takeValue(int &I, int Argc, const char **Argv, llvm::StringRef Flag,
-               std::string &Value, std::string &Error) {
-  llvm::StringRef Arg = Argv[I];
-  if (Arg.size() > Flag.size()) { // -pdir, --checks=x, -j4
-    llvm::StringRef Rest = Arg.drop_front(Flag.size());
-    Rest.consume_front("=");
-    Value = Rest.str();
-    return true;
-  }
-  if (I + 1 >= Argc) {
-    Error = (Flag + " needs a value").str();
+using llvm::StringRef;
+
+// What an option sets from its value ("" for an option that takes none);
+// false, with Error set, for a value it cannot take.
+using Setter = bool (*)(Options &Opts, StringRef Value, std::string &Error);
+
+struct OptionSpec {
+  StringRef Long;  // "--checks", or ""
+  StringRef Short; // "-p", or ""
+  bool TakesValue;
+  Setter Set;
+};
+
+// Setters for the table: a command, a flag, a text.
+template <Command C> bool setCommand(Options &Opts, StringRef, std::string &) {
+  Opts.Cmd = C;
+  return true;
+}
+
+template <bool Options::*Flag, bool To>
+bool setFlag(Options &Opts, StringRef, std::string &) {
+  Opts.*Flag = To;
+  return true;
+}
+
+template <std::string Options::*Text>
+bool setText(Options &Opts, StringRef Value, std::string &) {
+  Opts.*Text = Value.str();
+  return true;
+}
+
+bool setFormat(Options &Opts, StringRef Value, std::string &Error) {
+  if (Value == "text")
+    Opts.Fmt = Format::Text;
+  else if (Value == "sarif")
+    Opts.Fmt = Format::Sarif;
+  else if (Value == "json")
+    Opts.Fmt = Format::Json;
+  else {
+    Error =
+        "unknown format '" + Value.str() + "' (expected text, sarif or json)";
     return false;
   }
-  Value = Argv[++I];
   return true;
+}
+
+bool setJobs(Options &Opts, StringRef Value, std::string &Error) {
+  if (Value.getAsInteger(10, Opts.Jobs) || Opts.Jobs == 0) {
+    Error = "-j needs a positive number, not '" + Value.str() + "'";
+    return false;
+  }
+  return true;
+}
+
+// Every option, once.  A value follows '=' or comes as the next argument
+// (--checks=WM001, --checks WM001); a short option's may also be attached
+// (-j4, -pbuild, -j=4).  --help and --version answer at once: what follows
+// them is not read.
+const OptionSpec OptionTable[] = {
+    {"--help", "-h", false, setCommand<Command::Help>},
+    {"--version", "", false, setCommand<Command::Version>},
+    {"--quiet", "-q", false, setFlag<&Options::Quiet, true>},
+    {"--no-model-headers", "", false, setFlag<&Options::ModelHeaders, false>},
+    {"--checks", "", true, setText<&Options::Checks>},
+    {"--format", "", true, setFormat},
+    {"", "-p", true, setText<&Options::BuildDir>},
+    {"", "-o", true, setText<&Options::OutputFile>},
+    {"", "-j", true, setJobs},
+};
+
+// The commands named by the first argument; without one, wdfcheck analyses.
+const std::pair<StringRef, Command> CommandTable[] = {
+    {"explain", Command::Explain},
+    {"list-rules", Command::ListRules},
+    {"confirm", Command::Confirm},
+};
+
+// The option Arg names, with the value it carries (--checks=x, -j4); null
+// when it names none.
+const OptionSpec *findOption(StringRef Arg, std::optional<StringRef> &Value) {
+  Value.reset();
+  for (const OptionSpec &O : OptionTable) {
+    if ((!O.Long.empty() && Arg == O.Long) ||
+        (!O.Short.empty() && Arg == O.Short))
+      return &O;
+    if (!O.TakesValue)
+      continue;
+    StringRef Rest = Arg;
+    if (!O.Long.empty() && Rest.consume_front(O.Long) &&
+        Rest.consume_front("=")) {
+      Value = Rest;
+      return &O;
+    }
+    Rest = Arg;
+    if (!O.Short.empty() && Rest.consume_front(O.Short)) {
+      Rest.consume_front("=");
+      Value = Rest;
+      return &O;
+    }
+  }
+  return nullptr;
+}
+
+// The known option an unknown one was probably meant to be, as it is written
+// ("--checks=" for one that takes a value), or "" when none is close: one
+// that starts the argument (--checksX, --formatjson) or is at most two edits
+// from its name (--quite, --Checks=WM001).
+std::string closestOption(StringRef Arg) {
+  constexpr unsigned MaxEdits = 2;
+  StringRef Name = Arg.split('=').first;
+  const OptionSpec *Best = nullptr;
+  unsigned BestEdits = MaxEdits + 1;
+  for (const OptionSpec &O : OptionTable) {
+    if (O.Long.empty())
+      continue;
+    unsigned Edits =
+        O.TakesValue && Arg.starts_with(O.Long)
+            ? 0
+            : Name.edit_distance(O.Long, /*AllowReplacements=*/true, MaxEdits);
+    if (Edits < BestEdits) {
+      Best = &O;
+      BestEdits = Edits;
+    }
+  }
+  if (!Best)
+    return "";
+  return (Best->Long + (Best->TakesValue ? "=" : "")).str();
 }
 
 } // namespace
 
 bool parseOptions(int Argc, const char **Argv, Options &Opts,
-                  std::string &Error) {
+                  UsageError &Error) {
   int I = 1;
-  if (I < Argc) {
-    llvm::StringRef First = Argv[I];
-    if (First == "explain") {
-      Opts.Cmd = Command::Explain;
-      ++I;
-    } else if (First == "list-rules") {
-      Opts.Cmd = Command::ListRules;
-      ++I;
-    } else if (First == "confirm") {
-      Opts.Cmd = Command::Confirm;
-      ++I;
-    }
-  }
+  if (I < Argc)
+    for (const auto &[Name, Cmd] : CommandTable)
+      if (Name == Argv[I]) {
+        Opts.Cmd = Cmd;
+        ++I;
+        break;
+      }
   for (; I < Argc; ++I) {
-    llvm::StringRef Arg = Argv[I];
-    std::string Value;
+    StringRef Arg = Argv[I];
     if (Arg == "--") {
       Opts.HaveCompilerArgs = true;
-      for (++I; I < Argc; ++I)
-        Opts.CompilerArgs.push_back(Argv[I]);
+      Opts.CompilerArgs.assign(Argv + I + 1, Argv + Argc);
       break;
     }
-    if (Arg == "--help" || Arg == "-h") {
-      Opts.Cmd = Command::Help;
-      return true;
-    }
-    if (Arg == "--version") {
-      Opts.Cmd = Command::Version;
-      return true;
-    }
-    if (Arg == "--quiet" || Arg == "-q") {
-      Opts.Quiet = true;
-    } else if (Arg == "--no-model-headers") {
-      Opts.ModelHeaders = false;
-    } else if (Arg.starts_with("--checks")) {
-      if (!takeValue(I, Argc, Argv, "--checks", Opts.Checks, Error))
-        return false;
-    } else if (Arg.starts_with("--format")) {
-      if (!takeValue(I, Argc, Argv, "--format", Value, Error))
-        return false;
-      if (Value == "text")
-        Opts.Fmt = Format::Text;
-      else if (Value == "sarif")
-        Opts.Fmt = Format::Sarif;
-      else if (Value == "json")
-        Opts.Fmt = Format::Json;
-      else {
-        Error = "unknown format '" + Value + "' (expected text, sarif or json)";
-        return false;
+    std::optional<StringRef> Value;
+    if (const OptionSpec *O = findOption(Arg, Value)) {
+      if (O->TakesValue && !Value) {
+        if (I + 1 >= Argc) {
+          Error.Message = (Arg + " needs a value").str();
+          return false;
+        }
+        Value = Argv[++I];
       }
-    } else if (Arg.starts_with("-p") && !Arg.starts_with("--")) {
-      if (!takeValue(I, Argc, Argv, "-p", Opts.BuildDir, Error))
+      if (!O->Set(Opts, Value.value_or(""), Error.Message))
         return false;
-    } else if (Arg.starts_with("-o") && !Arg.starts_with("--")) {
-      if (!takeValue(I, Argc, Argv, "-o", Opts.OutputFile, Error))
-        return false;
-    } else if (Arg.starts_with("-j") && !Arg.starts_with("--")) {
-      if (!takeValue(I, Argc, Argv, "-j", Value, Error))
-        return false;
-      if (llvm::StringRef(Value).getAsInteger(10, Opts.Jobs) || Opts.Jobs == 0) {
-        Error = "-j needs a positive number, not '" + Value + "'";
-        return false;
-      }
+      if (Opts.Cmd == Command::Help || Opts.Cmd == Command::Version)
+        return true;
     } else if (Arg.size() > 1 && Arg.starts_with("-")) {
-      Error = "unknown option '" + Arg.str() + "'";
+      Error.Message = "unknown option '" + Arg.str() + "'";
+      Error.DidYouMean = closestOption(Arg);
       return false;
     } else if (Opts.Cmd == Command::Analyze) {
       Opts.Files.push_back(Arg.str());

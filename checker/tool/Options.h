@@ -26,9 +26,16 @@ struct Options {
   std::vector<std::string> CommandArgs; // operands of explain/confirm
 };
 
+// A command line wdfcheck cannot follow.
+struct UsageError {
+  std::string Message;    // "unknown option '--checksX'"
+  std::string DidYouMean; // for an unknown option, the known one it is
+                          // closest to ("--checks="), if any is close
+};
+
 // Parses argv.  On a usage error returns false and sets Error.
 bool parseOptions(int Argc, const char **Argv, Options &Opts,
-                  std::string &Error);
+                  UsageError &Error);
 
 // The rules --checks selects.  On an unknown name returns false and sets
 // Error.  An empty list selects every rule this build implements.

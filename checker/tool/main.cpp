@@ -6,8 +6,7 @@
 //   wdfcheck list-rules
 //   wdfcheck confirm <static.sarif> <dynamic.sarif> [-o <merged.sarif>]
 //
-// Exit status: 0 no findings, 1 findings, 2 wdfcheck could not do its job;
-// confirm: 0 when the logs were paired, 2 when they could not be.
+// The exit statuses are in Tool.h.
 //
 //===----------------------------------------------------------------------===//
 #include "Analyze.h"
@@ -15,6 +14,7 @@
 #include "Options.h"
 #include "Output.h"
 #include "Share.h"
+#include "Tool.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -32,11 +32,18 @@ using namespace clang::tooling;
 
 namespace {
 
-constexpr int ExitClean = 0, ExitFindings = 1, ExitFailure = 2;
-
 int usageError(const std::string &Message) {
   llvm::errs() << "wdfcheck: error: " << Message
                << "\n(wdfcheck --help shows the usage)\n";
+  return ExitFailure;
+}
+
+// A misspelt option is answered in one line, with the option meant.
+int usageError(const UsageError &Error) {
+  if (Error.DidYouMean.empty())
+    return usageError(Error.Message);
+  llvm::errs() << "wdfcheck: error: " << Error.Message << "; did you mean '"
+               << Error.DidYouMean << "'?\n";
   return ExitFailure;
 }
 
@@ -48,7 +55,7 @@ int listRules() {
                                   R.CheckerName, R.severityName(),
                                   R.Available ? "available" : "planned",
                                   R.Title);
-  return ExitClean;
+  return ExitOk;
 }
 
 int explain(const Options &Opts, const std::string &Share) {
@@ -67,7 +74,7 @@ int explain(const Options &Opts, const std::string &Share) {
     return ExitFailure;
   }
   llvm::outs() << Page;
-  return ExitClean;
+  return ExitOk;
 }
 
 // The compile commands: "-- args" for the files given, or -p's database, or
@@ -99,13 +106,6 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const Options &Opts,
     return DB;
   }
   return std::make_unique<FixedCompilationDatabase>(".", Opts.CompilerArgs);
-}
-
-std::string currentDir() {
-  llvm::SmallString<256> Cwd;
-  if (llvm::sys::fs::current_path(Cwd))
-    return "";
-  return std::string(Cwd);
 }
 
 void printSummary(const std::vector<FileResult> &Results) {
@@ -203,7 +203,7 @@ int analyze(const Options &Opts, const std::string &Share) {
     printSummary(Results);
   if (AnyFailed)
     return ExitFailure;
-  return AnyFinding ? ExitFindings : ExitClean;
+  return AnyFinding ? ExitFindings : ExitOk;
 }
 
 } // namespace
@@ -211,18 +211,18 @@ int analyze(const Options &Opts, const std::string &Share) {
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM X(Argc, Argv);
   Options Opts;
-  std::string Error;
+  UsageError Error;
   if (!parseOptions(Argc, Argv, Opts, Error))
     return usageError(Error);
   std::string Share = shareDir(Argv[0]);
   switch (Opts.Cmd) {
   case Command::Help:
     printUsage();
-    return ExitClean;
+    return ExitOk;
   case Command::Version:
     llvm::outs() << "wdfcheck " << WDFCHECK_VERSION << " (analyzer "
                  << WDFCHECK_LLVM_VERSION << ")\n";
-    return ExitClean;
+    return ExitOk;
   case Command::ListRules:
     return listRules();
   case Command::Explain:
