@@ -40,6 +40,9 @@ enum wdf_object_level { WDF_OBJECT_LEVEL_PASSIVE, WDF_OBJECT_LEVEL_ROLE };
 
 enum wdf_severity { WDF_SEV_warning, WDF_SEV_error };
 
+/* The shared model a rule reads; see rules.def. */
+enum wdf_model { WDF_MODEL_NONE, WDF_MODEL_IRQL, WDF_MODEL_MEMORY };
+
 /* What a DDI does; see ddis.def. */
 enum wdf_family {
   WDF_FAMILY_MEMORY_CREATE,     /* creates a WDFMEMORY */
@@ -87,7 +90,9 @@ enum wdf_pool_kind {
 
 /* Rule IDs in catalog order. */
 enum wdf_rule_id {
-#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql) WDF_RULE_##Id,
+#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql, \
+                 Model)                                                        \
+  WDF_RULE_##Id,
 #include "rules.def"
   WDF_RULE_COUNT
 };

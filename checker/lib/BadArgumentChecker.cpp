@@ -286,10 +286,7 @@ private:
   // Learnt from the whole file before any path (one checker per file).
   mutable NxOptIn OptIn;
 
-  const BugType NullPointerBug{this, "NULL required pointer argument",
-                               "WDF memory rules"};
-  const BugType BadValueBug{this, "Invalid argument to a memory DDI",
-                            "WDF memory rules"};
+  const BugType Bug = ruleBug(this, WDF_RULE_WM007);
   const DdiMatcher Ddis;
 
   // One non-fatal error node per call, shared by all its findings.
@@ -347,7 +344,7 @@ void BadArgumentChecker::emit(Reporter &R, const CallEvent &Call, int Arg,
   if (!N)
     return;
   const Expr *ArgE = Call.getArgExpr(Arg);
-  auto Report = std::make_unique<PathSensitiveBugReport>(BadValueBug, Msg, N);
+  auto Report = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
   if (ArgE) {
     Report->addRange(ArgE->getSourceRange());
     if (TrackValue)
@@ -387,7 +384,7 @@ bool BadArgumentChecker::checkRequiredPointers(const CallEvent &Call,
         "REQUIRED_PARAMETER_IS_NULL); pass a valid pointer",
         paramName(Call, Arg), D.Name);
     auto Report =
-        std::make_unique<PathSensitiveBugReport>(NullPointerBug, Msg, N);
+        std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
     if (const Expr *E = Call.getArgExpr(Arg)) {
       Report->addRange(E->getSourceRange());
       bugreporter::trackExpressionValue(N, E, *Report);

@@ -20,10 +20,11 @@ bool isImplemented(llvm::StringRef Name) {
 
 std::vector<RuleInfo> buildRules() {
   std::vector<RuleInfo> Rules = {
-#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql) \
+#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql, \
+                 Model)                                                        \
   {WDF_RULE_##Id, #Id,    #Checker, "wdf." #Checker, WDF_SEV_##Severity,      \
    Title,         Summary, Sdv,     Prefast,         Codeql,                  \
-   false},
+   WDF_MODEL_##Model, false},
 #include "rules.def"
   };
   for (RuleInfo &R : Rules)
@@ -39,6 +40,18 @@ llvm::ArrayRef<RuleInfo> rules() {
 }
 
 const RuleInfo &rule(wdf_rule_id Id) { return rules()[Id]; }
+
+const char *RuleInfo::modelChecker() const {
+  switch (Model) {
+  case WDF_MODEL_IRQL:
+    return IrqlModelName;
+  case WDF_MODEL_MEMORY:
+    return MemoryModelName;
+  case WDF_MODEL_NONE:
+    break;
+  }
+  return nullptr;
+}
 
 const RuleInfo *findRule(llvm::StringRef IdOrName) {
   for (const RuleInfo &R : rules())
@@ -71,9 +84,10 @@ void registerCheckers(CheckerRegistry &Registry) {
                       "debug.wdf." #Name, "Debugging aid of the wdf checkers", \
                       "docs/architecture.md", /*IsHidden=*/true);
 #include "Checkers.def"
-#define WDF_DEPENDENCY(Checker, Model)                                         \
-  Registry.addDependency(Checker, Model);
-#include "Checkers.def"
+  // Each rule's checker needs its model (rules.def's Model column).
+  for (const RuleInfo &R : rules())
+    if (R.Available && R.modelChecker())
+      Registry.addDependency(R.CheckerName, R.modelChecker());
   Registry.addCheckerOption("bool", IrqlModelName, SkipUnrelatedOption, "false",
                             "Do not explore top-level functions that cannot "
                             "lead to a wdf finding",

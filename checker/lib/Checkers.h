@@ -2,6 +2,9 @@
 #ifndef WDFCHECK_LIB_CHECKERS_H
 #define WDFCHECK_LIB_CHECKERS_H
 
+#include "wdfcheck/Catalog.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+
 namespace clang::ento {
 class CheckerManager;
 }
@@ -15,6 +18,15 @@ namespace wdfcheck {
 #define WDF_DEBUG(Name) WDF_REGISTRATION(Name)
 #include "Checkers.def"
 #undef WDF_REGISTRATION
+
+// The bug type of a rule's findings: its title and category from the
+// catalog (rules.def), so the analyzer's lists, list-rules and SARIF agree.
+inline clang::ento::BugType ruleBug(const clang::ento::CheckerBase *Checker,
+                                    wdf_rule_id Rule,
+                                    bool SuppressOnSink = false) {
+  const RuleInfo &R = rule(Rule);
+  return clang::ento::BugType(Checker, R.Title, R.category(), SuppressOnSink);
+}
 } // namespace wdfcheck
 
 #endif

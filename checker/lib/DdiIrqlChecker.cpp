@@ -39,9 +39,7 @@ public:
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
 
 private:
-  const BugType CallBug{this, "DDI called at the wrong IRQL", "WDF IRQL rules"};
-  const BugType ReturnBug{this, "Function returns at another IRQL",
-                          "WDF IRQL rules"};
+  const BugType Bug = ruleBug(this, WDF_RULE_WM008);
   const DdiMatcher Ddis;
 
   void report(const CallEvent &Call, CheckerContext &C, std::string Msg) const;
@@ -52,7 +50,7 @@ void DdiIrqlChecker::report(const CallEvent &Call, CheckerContext &C,
   ExplodedNode *N = C.generateNonFatalErrorNode();
   if (!N)
     return;
-  auto R = std::make_unique<PathSensitiveBugReport>(CallBug, Msg, N);
+  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
   R->addRange(Call.getSourceRange());
   C.emitReport(std::move(R));
 }
@@ -75,8 +73,8 @@ void DdiIrqlChecker::checkASTDecl(const TranslationUnitDecl *,
         "work where the IRQL allows it (a work item)",
         Found.Function->getName(), E.RoleName, E.RoleLevels.text(),
         IrqlLevels::in(Sal->range()).text());
-    BR.EmitBasicReport(Found.Function, this, CallBug.getDescription(),
-                       CallBug.getCategory(), Msg,
+    BR.EmitBasicReport(Found.Function, this, Bug.getDescription(),
+                       Bug.getCategory(), Msg,
                        PathDiagnosticLocation(E.Where, Mgr.getSourceManager()));
   }
 }
@@ -159,7 +157,7 @@ void DdiIrqlChecker::checkEndFunction(const ReturnStmt *RS,
       "lock on this path is not undone; callers and the framework expect "
       "the entry IRQL back, so release or lower before returning",
       FD->getName(), At);
-  auto R = std::make_unique<PathSensitiveBugReport>(ReturnBug, Msg, N);
+  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
   if (RS)
     R->addRange(RS->getSourceRange());
   C.emitReport(std::move(R));

@@ -25,8 +25,7 @@ public:
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
 
 private:
-  const BugType Bug{this, "Memory deleted twice or not the driver's",
-                    "WDF memory rules"};
+  const BugType Bug = ruleBug(this, WDF_RULE_WM006);
   const DdiMatcher Ddis;
 };
 

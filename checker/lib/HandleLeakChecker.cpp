@@ -36,8 +36,7 @@ public:
   void checkEndAnalysis(ExplodedGraph &, BugReporter &, ExprEngine &) const {}
 
 private:
-  const BugType Bug{this, "Memory handle leaked", "WDF memory rules",
-                    /*SuppressOnSink=*/true};
+  const BugType Bug = ruleBug(this, WDF_RULE_WM004, /*SuppressOnSink=*/true);
 };
 
 void HandleLeakChecker::reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> Dead,

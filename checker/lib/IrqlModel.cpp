@@ -169,7 +169,7 @@ std::optional<SVal> IrqlModel::frameEntry(ProgramStateRef State,
 
 bool IrqlModel::isIrqlReport(const PathSensitiveBugReport &R) {
   const RuleInfo *Rule = findRule(R.getBugType().getCheckerName());
-  return Rule && (Rule->Rule == WDF_RULE_WM001 || Rule->Rule == WDF_RULE_WM008);
+  return Rule && Rule->Model == WDF_MODEL_IRQL;
 }
 
 const IrqlOp *IrqlModel::matchOp(const CallEvent &Call) const {

@@ -511,19 +511,7 @@ SymbolRef MemoryModel::handleOf(SVal V) { return V.getAsSymbol(); }
 
 bool isMemoryReport(const PathSensitiveBugReport &R) {
   const RuleInfo *Rule = findRule(R.getBugType().getCheckerName());
-  if (!Rule)
-    return false;
-  switch (Rule->Rule) {
-  case WDF_RULE_WM002:
-  case WDF_RULE_WM003:
-  case WDF_RULE_WM004:
-  case WDF_RULE_WM005:
-  case WDF_RULE_WM006:
-  case WDF_RULE_WM009:
-    return true;
-  default:
-    return false;
-  }
+  return Rule && Rule->Model == WDF_MODEL_MEMORY;
 }
 
 const NoteTag *MemoryModel::noteFor(CheckerContext &C, SymbolRef Sym,

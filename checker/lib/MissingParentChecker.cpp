@@ -44,7 +44,7 @@ public:
 private:
   void report(SymbolRef Sym, const MemObject &Obj, const ExplodedNode *From,
               CheckerContext &C) const;
-  const BugType Bug{this, "Memory object without a parent", "WDF memory rules"};
+  const BugType Bug = ruleBug(this, WDF_RULE_WM002);
   const DdiMatcher Ddis;
 
   std::optional<FixItHint> parentFixIt(const ExplodedNode *Creation,

@@ -62,7 +62,7 @@ public:
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
 
 private:
-  const BugType Bug{this, "Pool allocation above its IRQL", "WDF IRQL rules"};
+  const BugType Bug = ruleBug(this, WDF_RULE_WM001);
   const DdiMatcher Ddis;
 
   std::optional<bool> isPaged(const CallEvent &Call, const DdiInfo &D,

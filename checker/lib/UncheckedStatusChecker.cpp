@@ -37,7 +37,7 @@ public:
   void checkPreStmt(const MemberExpr *M, CheckerContext &C) const;
 
 private:
-  const BugType Bug{this, "Use after an unchecked failure", "WDF memory rules"};
+  const BugType Bug = ruleBug(this, WDF_RULE_WM009);
 
   // Reports when V is what a failed call left behind.
   bool checkValue(SVal V, const Expr *E, CheckerContext &C) const;

@@ -145,8 +145,7 @@ public:
                                       CheckerContext &C) const;
 
 private:
-  const BugType Bug{this, "Never-written bytes copied to user mode",
-                    "WDF memory rules"};
+  const BugType Bug = ruleBug(this, WDF_RULE_WM003);
 
   // The never-written ranges of bytes [Begin, End) of Base (End may be
   // ToEnd), in offsets from Base.

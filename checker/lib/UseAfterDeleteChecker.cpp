@@ -30,7 +30,7 @@ public:
                      CheckerContext &C) const;
 
 private:
-  const BugType Bug{this, "Memory used after deletion", "WDF memory rules"};
+  const BugType Bug = ruleBug(this, WDF_RULE_WM005);
 
   // When a use is of dead memory: the message, and the symbol to explain.
   bool deadUse(ProgramStateRef State, const MemoryUse &Use, std::string &Msg,

@@ -19,12 +19,15 @@
 #define MESSAGE_SIZE 400
 
 static const char *const rule_ids[WDF_RULE_COUNT] = {
-#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql) #Id,
+#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql, \
+                 Model)                                                        \
+  #Id,
 #include "rules.def"
 };
 
 static const char *const rule_checkers[WDF_RULE_COUNT] = {
-#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql) \
+#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql, \
+                 Model)                                                        \
   "wdf." #Checker,
 #include "rules.def"
 };

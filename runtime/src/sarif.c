@@ -24,7 +24,8 @@ typedef struct rule_info {
 } rule_info_t;
 
 static const rule_info_t rule_table[WDF_RULE_COUNT] = {
-#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql) \
+#define WDF_RULE(Id, Checker, Severity, Title, Summary, Sdv, Prefast, Codeql, \
+                 Model)                                                        \
   {#Id, #Checker, #Severity, Title, Summary},
 #include "rules.def"
 };

@@ -31,11 +31,18 @@ struct RuleInfo {
   const char *Sdv;
   const char *Prefast;
   const char *Codeql;
-  bool Available; // implemented by this build's checker library
+  wdf_model Model; // the shared model it reads
+  bool Available;  // implemented by this build's checker library
 
   llvm::StringRef severityName() const {
     return Severity == WDF_SEV_error ? "error" : "warning";
   }
+  // The analyzer category of its findings, after its model.
+  const char *category() const {
+    return Model == WDF_MODEL_IRQL ? "WDF IRQL rules" : "WDF memory rules";
+  }
+  // The hidden checker of its model ("wdf.IrqlModel"), or nullptr.
+  const char *modelChecker() const;
   // docs/rules/<Id>.md, relative to the documentation root.
   std::string docPage() const { return std::string("rules/") + Id + ".md"; }
 };
@@ -56,7 +63,9 @@ inline constexpr const char *ShowFixItsOption = "ShowFixIts";
 // wdf.IrqlModel's option: do not explore top-level functions that cannot
 // lead to a wdf finding (set by wdfcheck, which shows only those).
 inline constexpr const char *SkipUnrelatedOption = "SkipUnrelated";
+// The hidden modelling checkers (checker/lib/Checkers.def's WDF_MODEL).
 inline constexpr const char *IrqlModelName = "wdf.IrqlModel";
+inline constexpr const char *MemoryModelName = "wdf.MemoryModel";
 
 } // namespace wdfcheck
 
