@@ -42,7 +42,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "wdfcheck/Catalog.h"
-#include "wdfcheck/Ddi.h"
+#include "Ddi.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"

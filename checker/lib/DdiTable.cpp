@@ -1,5 +1,5 @@
 //===- DdiTable.cpp - rules/ddis.def as a CallDescriptionMap ---------------===//
-#include "wdfcheck/Ddi.h"
+#include "Ddi.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"

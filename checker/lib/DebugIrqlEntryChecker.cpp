@@ -18,7 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
-#include "wdfcheck/IrqlEntry.h"
+#include "IrqlEntry.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"

@@ -23,8 +23,8 @@
 // The SAL reader.  sal.h defines the IRQL annotations to nothing, so they are
 // read back from the text of each redeclaration: the tokens from the end of
 // the declaration before it in its file (a place where raw lexing is safe;
-// the lexer spans the whole NUL-terminated buffer, as the design notes
-// require) to its parameter list are raw-lexed, and those between the
+// the lexer spans the whole NUL-terminated buffer: one over a substring
+// reads past its end) to its parameter list are raw-lexed, and those between the
 // previous `;`, `{`, `}` or preprocessor line and the function's name are
 // searched.  The parameter list is searched for _IRQL_saves_ /
 // _IRQL_restores_ in front of each parameter.  A declaration written as
@@ -36,8 +36,8 @@
 // level field and enumerators (in no table) are written here.
 //
 //===----------------------------------------------------------------------===//
-#include "wdfcheck/IrqlEntry.h"
-#include "wdfcheck/Ddi.h"
+#include "IrqlEntry.h"
+#include "Ddi.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"

@@ -28,8 +28,8 @@
 #ifndef WDFCHECK_LIB_IRQLMODEL_H
 #define WDFCHECK_LIB_IRQLMODEL_H
 
-#include "wdfcheck/Ddi.h"
-#include "wdfcheck/IrqlEntry.h"
+#include "Ddi.h"
+#include "IrqlEntry.h"
 
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"

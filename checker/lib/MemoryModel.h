@@ -41,7 +41,7 @@
 #ifndef WDFCHECK_LIB_MEMORYMODEL_H
 #define WDFCHECK_LIB_MEMORYMODEL_H
 
-#include "wdfcheck/Ddi.h"
+#include "Ddi.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"

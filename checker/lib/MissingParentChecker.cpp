@@ -45,7 +45,6 @@ private:
   void report(SymbolRef Sym, const MemObject &Obj, const ExplodedNode *From,
               CheckerContext &C) const;
   const BugType Bug = ruleBug(this, WDF_RULE_WM002);
-  const DdiMatcher Ddis;
 
   std::optional<FixItHint> parentFixIt(const ExplodedNode *Creation,
                                        const CallExpr *Call, const DdiInfo &D,
