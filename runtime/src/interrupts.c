@@ -7,7 +7,8 @@
  * above DISPATCH_LEVEL in the model, as in rules/); what it queued with
  * WdfInterruptQueueDpcForIsr runs next at DISPATCH_LEVEL, and
  * WdfInterruptQueueWorkItemForIsr at PASSIVE_LEVEL.  WdfInterruptAcquireLock
- * raises to DIRQL like the interrupt spin lock.
+ * raises to DIRQL like the interrupt spin lock (rules/irql.def), and
+ * WdfInterruptSynchronize runs its callback holding that lock.
  */
 #include "wdfrt_internal.h"
 
@@ -91,7 +92,9 @@ BOOLEAN WdfInterruptSynchronize(WDFINTERRUPT Interrupt,
   interrupt_t *interrupt = use(Interrupt, __func__, site);
   if (!interrupt || !wdfrt_int_check_out(__func__, Callback, "Callback", site))
     return FALSE;
-  unsigned saved = wdfrt_int_irql_raise_to(WDF_IRQL_DIRQL);
+  /* Holding the interrupt lock: at the level WdfInterruptAcquireLock sets. */
+  unsigned saved = wdfrt_int_irql_raise_to(
+      wdfrt_int_irql_op_level(WDF_DDI_WdfInterruptAcquireLock));
   BOOLEAN result = Callback(Interrupt, Context);
   wdfrt_int_irql_set(saved);
   return result;
@@ -104,9 +107,8 @@ VOID WdfInterruptAcquireLock(WDFINTERRUPT Interrupt) {
   interrupt_t *interrupt = use(Interrupt, __func__, site);
   if (!interrupt)
     return;
-  unsigned saved = wdfrt_int_irql_raise_to(WDF_IRQL_DIRQL);
-  wdfrt_int_lock_push(WDF_DDI_WdfInterruptAcquireLock, interrupt,
-                      release_interrupt_lock, saved, WDF_IRQL_DIRQL, site);
+  wdfrt_int_lock_acquire(WDF_DDI_WdfInterruptAcquireLock, interrupt,
+                         release_interrupt_lock, site);
 }
 
 VOID WdfInterruptReleaseLock(WDFINTERRUPT Interrupt) {

@@ -28,6 +28,19 @@ const char *wdfrt_int_irql_name(unsigned irql) {
   }
 }
 
+/* Level columns of rules/irql.def; zero (PASSIVE_LEVEL) for DDIs with no
+   row. */
+static const int op_levels[WDF_DDI_COUNT] = {
+#define WDF_IRQL_OP(Name, Kind, Level, LevelArg, SaveArg, KeyArg)              \
+  [WDF_DDI_##Name] = WDF_IRQL_##Level,
+#include "irql.def"
+};
+
+unsigned wdfrt_int_irql_op_level(enum wdf_ddi_id ddi) {
+  int level = op_levels[ddi];
+  return level == WDF_IRQL_NONE ? PASSIVE_LEVEL : (unsigned)level;
+}
+
 unsigned wdfrt_current_irql(void) { return current_irql; }
 
 void wdfrt_set_irql(unsigned irql) { current_irql = irql; }
@@ -84,5 +97,6 @@ VOID NTAPI KeLowerIrql(KIRQL NewIrql) {
 
 KIRQL NTAPI KeRaiseIrqlToDpcLevel(VOID) {
   wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_KeRaiseIrqlToDpcLevel);
-  return raise_to(DISPATCH_LEVEL, WDF_DDI_KeRaiseIrqlToDpcLevel, site);
+  KIRQL level = (KIRQL)wdfrt_int_irql_op_level(WDF_DDI_KeRaiseIrqlToDpcLevel);
+  return raise_to(level, WDF_DDI_KeRaiseIrqlToDpcLevel, site);
 }

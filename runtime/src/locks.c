@@ -2,9 +2,10 @@
  * locks.c - spin locks, queued spin locks, fast mutexes, WDF spin and wait
  * locks.
  *
- * What matters to the rules is the IRQL each one sets (rules/irql.def: a
- * spin lock raises to DISPATCH_LEVEL, a fast mutex to APC_LEVEL, a wait
- * lock changes nothing) and the IRQL it gives back on release.  The thread
+ * What matters to the rules is the IRQL each one sets, read from
+ * rules/irql.def (a spin lock raises to DISPATCH_LEVEL, a fast mutex to
+ * APC_LEVEL; a wait lock has no row and changes nothing), and the IRQL it
+ * gives back on release.  The thread
  * keeps a stack of the locks it holds, with where each was taken, so a
  * callback that returns holding one is reported with that place (WM008)
  * and the lock is let go.  Taking a lock that is already held would
@@ -25,10 +26,9 @@ typedef struct held_lock {
 static _Thread_local held_lock_t held[MAX_HELD];
 static _Thread_local size_t held_count;
 
-void wdfrt_int_lock_push(enum wdf_ddi_id ddi, void *lock,
-                         wdfrt_int_lock_release_fn *release,
-                         unsigned saved_irql, unsigned raises_to,
-                         wdfrt_int_site_t site) {
+static void push(enum wdf_ddi_id ddi, void *lock,
+                 wdfrt_int_lock_release_fn *release, unsigned saved_irql,
+                 unsigned raises_to, wdfrt_int_site_t site) {
   if (held_count < MAX_HELD)
     held[held_count] =
         (held_lock_t){ddi, lock, release, saved_irql, raises_to, site};
@@ -88,6 +88,15 @@ unsigned wdfrt_int_irql_raise_to(unsigned level) {
   return old;
 }
 
+unsigned wdfrt_int_lock_acquire(enum wdf_ddi_id ddi, void *lock,
+                                wdfrt_int_lock_release_fn *release,
+                                wdfrt_int_site_t site) {
+  unsigned level = wdfrt_int_irql_op_level(ddi);
+  unsigned saved = wdfrt_int_irql_raise_to(level);
+  push(ddi, lock, release, saved, level, site);
+  return saved;
+}
+
 /* Gives back the IRQL a lock saved; lowering above the current level is
    the bug check of KeLowerIrql (WM008). */
 static void restore(const char *name, int saved, wdfrt_int_site_t site) {
@@ -132,10 +141,8 @@ KIRQL NTAPI KeAcquireSpinLockRaiseToDpc(PKSPIN_LOCK SpinLock) {
   wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_KeAcquireSpinLockRaiseToDpc);
   if (!take_kspin(SpinLock, __func__, site))
     return (KIRQL)wdfrt_current_irql();
-  unsigned old = wdfrt_int_irql_raise_to(DISPATCH_LEVEL);
-  wdfrt_int_lock_push(WDF_DDI_KeAcquireSpinLockRaiseToDpc, SpinLock,
-                      release_kspin, old, DISPATCH_LEVEL, site);
-  return (KIRQL)old;
+  return (KIRQL)wdfrt_int_lock_acquire(WDF_DDI_KeAcquireSpinLockRaiseToDpc,
+                                       SpinLock, release_kspin, site);
 }
 
 VOID NTAPI KeAcquireSpinLock(PKSPIN_LOCK SpinLock, PKIRQL OldIrql) {
@@ -143,10 +150,8 @@ VOID NTAPI KeAcquireSpinLock(PKSPIN_LOCK SpinLock, PKIRQL OldIrql) {
   if (!wdfrt_int_check_out(__func__, OldIrql, "OldIrql", site) ||
       !take_kspin(SpinLock, __func__, site))
     return;
-  unsigned old = wdfrt_int_irql_raise_to(DISPATCH_LEVEL);
-  *OldIrql = (KIRQL)old;
-  wdfrt_int_lock_push(WDF_DDI_KeAcquireSpinLock, SpinLock, release_kspin, old,
-                      DISPATCH_LEVEL, site);
+  *OldIrql = (KIRQL)wdfrt_int_lock_acquire(WDF_DDI_KeAcquireSpinLock, SpinLock,
+                                           release_kspin, site);
 }
 
 VOID NTAPI KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql) {
@@ -162,9 +167,11 @@ VOID NTAPI KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock) {
   wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_KeAcquireSpinLockAtDpcLevel);
   if (!take_kspin(SpinLock, __func__, site))
     return;
-  wdfrt_int_lock_push(WDF_DDI_KeAcquireSpinLockAtDpcLevel, SpinLock,
-                      release_kspin, wdfrt_current_irql(), DISPATCH_LEVEL,
-                      site);
+  /* Held at the level of a spin lock, KeAcquireSpinLock's, which its
+     caller is at already: it raises nothing itself. */
+  push(WDF_DDI_KeAcquireSpinLockAtDpcLevel, SpinLock, release_kspin,
+       wdfrt_current_irql(), wdfrt_int_irql_op_level(WDF_DDI_KeAcquireSpinLock),
+       site);
 }
 
 VOID NTAPI KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock) {
@@ -183,12 +190,10 @@ VOID FASTCALL KeAcquireInStackQueuedSpinLock(PKSPIN_LOCK SpinLock,
   if (!wdfrt_int_check_out(__func__, LockHandle, "LockHandle", site) ||
       !take_kspin(SpinLock, __func__, site))
     return;
-  unsigned old = wdfrt_int_irql_raise_to(DISPATCH_LEVEL);
-  LockHandle->OldIrql = (KIRQL)old;
+  LockHandle->OldIrql = (KIRQL)wdfrt_int_lock_acquire(
+      WDF_DDI_KeAcquireInStackQueuedSpinLock, SpinLock, release_kspin, site);
   LockHandle->LockQueue.Lock = SpinLock;
   LockHandle->LockQueue.Next = NULL;
-  wdfrt_int_lock_push(WDF_DDI_KeAcquireInStackQueuedSpinLock, SpinLock,
-                      release_kspin, old, DISPATCH_LEVEL, site);
 }
 
 VOID FASTCALL KeReleaseInStackQueuedSpinLock(PKLOCK_QUEUE_HANDLE LockHandle) {
@@ -217,12 +222,12 @@ VOID NTAPI ExInitializeFastMutex(PFAST_MUTEX FastMutex) {
   FastMutex->OldIrql = PASSIVE_LEVEL;
 }
 
-static void take_mutex(PFAST_MUTEX mutex, enum wdf_ddi_id ddi,
-                       wdfrt_int_site_t site) {
-  mutex->OldIrql = wdfrt_int_irql_raise_to(APC_LEVEL);
+/* ExTryToAcquireFastMutex has no row of its own: it takes the mutex as
+   ExAcquireFastMutex does, and is held under that name. */
+static void take_mutex(PFAST_MUTEX mutex, wdfrt_int_site_t site) {
+  mutex->OldIrql = (KIRQL)wdfrt_int_lock_acquire(WDF_DDI_ExAcquireFastMutex,
+                                                 mutex, release_mutex, site);
   mutex->Count = 0;
-  wdfrt_int_lock_push(ddi, mutex, release_mutex, mutex->OldIrql, APC_LEVEL,
-                      site);
 }
 
 VOID FASTCALL ExAcquireFastMutex(PFAST_MUTEX FastMutex) {
@@ -232,14 +237,14 @@ VOID FASTCALL ExAcquireFastMutex(PFAST_MUTEX FastMutex) {
   if (FastMutex->Count == 0)
     wdfrt_int_fault(site, "%s on a fast mutex already held: a deadlock",
                     __func__);
-  take_mutex(FastMutex, WDF_DDI_ExAcquireFastMutex, site);
+  take_mutex(FastMutex, site);
 }
 
 BOOLEAN FASTCALL ExTryToAcquireFastMutex(PFAST_MUTEX FastMutex) {
   wdfrt_int_site_t site = wdfrt_int_take_site();
   if (FastMutex->Count == 0)
     return FALSE;
-  take_mutex(FastMutex, WDF_DDI_ExAcquireFastMutex, site);
+  take_mutex(FastMutex, site);
   return TRUE;
 }
 
@@ -300,9 +305,8 @@ VOID WdfSpinLockAcquire(WDFSPINLOCK SpinLock) {
     wdfrt_int_fault(site, "%s on a WDFSPINLOCK already held: a deadlock",
                     __func__);
   lock->held = 1;
-  lock->saved_irql = wdfrt_int_irql_raise_to(DISPATCH_LEVEL);
-  wdfrt_int_lock_push(WDF_DDI_WdfSpinLockAcquire, lock, release_object,
-                      lock->saved_irql, DISPATCH_LEVEL, site);
+  lock->saved_irql = wdfrt_int_lock_acquire(WDF_DDI_WdfSpinLockAcquire, lock,
+                                            release_object, site);
 }
 
 VOID WdfSpinLockRelease(WDFSPINLOCK SpinLock) {
@@ -343,8 +347,8 @@ NTSTATUS WdfWaitLockAcquire(WDFWAITLOCK Lock, PLONGLONG Timeout) {
                     __func__);
   }
   lock->held = 1;
-  wdfrt_int_lock_push(WDF_DDI_WdfWaitLockAcquire, lock, release_object,
-                      wdfrt_current_irql(), PASSIVE_LEVEL, site);
+  wdfrt_int_lock_acquire(WDF_DDI_WdfWaitLockAcquire, lock, release_object,
+                         site);
   return STATUS_SUCCESS;
 }
 

@@ -171,6 +171,11 @@ int wdfrt_int_check_pool_flags(const char *ddi, unsigned long long flags,
 
 /* Sets the IRQL with no check (the framework calling a callback). */
 void wdfrt_int_irql_set(unsigned irql);
+/* The level an IRQL DDI of rules/irql.def sets, its Level column
+   (DISPATCH_LEVEL for a spin lock, APC_LEVEL for a fast mutex, DIRQL for
+   the interrupt lock); PASSIVE_LEVEL for a DDI that sets no level of its
+   own (no row, as for a wait lock, or an argument gives the level). */
+unsigned wdfrt_int_irql_op_level(enum wdf_ddi_id ddi);
 
 /* ------------------------------------------------------------------------ */
 /* handles.c and objects.c                                                   */
@@ -453,14 +458,16 @@ const char *wdfrt_int_symbol_name(const void *address);
 /* locks.c                                                                   */
 /* ------------------------------------------------------------------------ */
 
-/* The locks this thread holds, innermost last.  A lock is pushed with the
+/* The locks this thread holds, innermost last.  A lock is held with the
    IRQL it saved, the IRQL it raises to (0 for a wait lock) and how to let
    it go if a callback returns holding it. */
 typedef void wdfrt_int_lock_release_fn(void *lock);
-void wdfrt_int_lock_push(enum wdf_ddi_id ddi, void *lock,
-                         wdfrt_int_lock_release_fn *release,
-                         unsigned saved_irql, unsigned raises_to,
-                         wdfrt_int_site_t site);
+/* Takes a lock as its DDI's row in rules/irql.def says: raises the IRQL to
+   the row's level (wdfrt_int_irql_op_level) and holds the lock with the
+   IRQL it saved, which it returns. */
+unsigned wdfrt_int_lock_acquire(enum wdf_ddi_id ddi, void *lock,
+                                wdfrt_int_lock_release_fn *release,
+                                wdfrt_int_site_t site);
 /* Pops the lock; returns the IRQL it saved, or -1 when it is not held. */
 int wdfrt_int_lock_pop(void *lock);
 /* Sets the IRQL to at least `level` (acquiring a lock); returns the old. */
