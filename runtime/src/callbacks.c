@@ -2,9 +2,10 @@
  * callbacks.c - calling the driver.
  *
  * The framework calls a callback at the IRQL its role allows (the roles and
- * their ranges are rules/roles.def, the table the checkers use); the model
+ * their levels are rules/roles.def, the table the checkers use); the model
  * uses the highest of them, because that is where IRQL bugs show, unless
- * the queue or device is passive or the scenario asks for a lower level.
+ * the queue or device is passive or, for a queue's callbacks, the scenario
+ * asks for a lower level.
  * When the callback returns, the IRQL must be the one it was called at and
  * no lock it took may still be held (WM008, as the KMDF verifier's
  * enhanced IRQL check, bug check 0x10D/0xE); the model then puts both
@@ -16,15 +17,14 @@
 
 typedef struct role_info {
   const char *name;
-  int min_irql, max_irql, passive_queue;
+  int min_irql, max_irql;
+  enum wdf_narrowing narrowing;
 } role_info_t;
 
 static const role_info_t roles[WDFRT_ROLE_COUNT] = {
-#define WDF_ROLE(RoleType, ConfigField, MinIrql, MaxIrql, Narrowing)          \
-  [WDFRT_ROLE_##RoleType] = {#ConfigField, WDF_IRQL_##MinIrql,               \
-                             WDF_IRQL_##MaxIrql,                             \
-                             WDF_NARROW_##Narrowing == WDF_NARROW_QUEUE ||   \
-                                 WDF_NARROW_##Narrowing == WDF_NARROW_TIMER},
+#define WDF_ROLE(RoleType, ConfigField, MinIrql, MaxIrql, Narrowing)           \
+  [WDFRT_ROLE_##RoleType] = {#ConfigField, WDF_IRQL_##MinIrql,                 \
+                             WDF_IRQL_##MaxIrql, WDF_NARROW_##Narrowing},
 #include "roles.def"
 };
 
@@ -39,19 +39,21 @@ const char *wdfrt_int_role_name(wdfrt_int_role_t role) {
 
 unsigned wdfrt_int_role_irql(wdfrt_int_role_t role, int passive) {
   const role_info_t *info = &roles[role];
-  if (passive && info->passive_queue)
+  int by_queue = info->narrowing == WDF_NARROW_QUEUE;
+  if (passive && (by_queue || info->narrowing == WDF_NARROW_TIMER))
     return PASSIVE_LEVEL;
   int irql = info->max_irql;
-  if (requested_irql >= info->min_irql && requested_irql < irql)
+  /* The scenario's level stands for the queue's execution level. */
+  if (by_queue && requested_irql >= info->min_irql && requested_irql < irql)
     irql = requested_irql;
   return (unsigned)irql;
 }
 
 wdfrt_int_frame_t *wdfrt_int_callback_current(void) { return current_frame; }
 
-void wdfrt_int_callback_begin(wdfrt_int_frame_t *frame, wdfrt_int_role_t role,
-                              const void *function, unsigned irql,
-                              wdfrt_int_object_t *object) {
+void wdfrt_int_callback_begin_at(wdfrt_int_frame_t *frame,
+                                 wdfrt_int_role_t role, const void *function,
+                                 unsigned irql, wdfrt_int_object_t *object) {
   frame->role = role;
   frame->function = function;
   frame->entry_irql = irql;
@@ -61,6 +63,13 @@ void wdfrt_int_callback_begin(wdfrt_int_frame_t *frame, wdfrt_int_role_t role,
   current_frame = frame;
   wdfrt_int_sites_clear();
   wdfrt_int_irql_set(irql);
+}
+
+void wdfrt_int_callback_begin(wdfrt_int_frame_t *frame, wdfrt_int_role_t role,
+                              const void *function,
+                              wdfrt_int_object_t *object) {
+  wdfrt_int_callback_begin_at(frame, role, function,
+                              wdfrt_int_role_irql(role, 0), object);
 }
 
 /* The oldest lock taken since `depth` that raises the IRQL (a wait lock

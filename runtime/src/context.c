@@ -77,7 +77,8 @@ static void call(wdfrt_int_object_t *object, wdfrt_int_role_t role,
   wdfrt_int_frame_t frame;
   unsigned irql =
       object->passive_callbacks ? PASSIVE_LEVEL : wdfrt_current_irql();
-  wdfrt_int_callback_begin(&frame, role, (const void *)function, irql, object);
+  wdfrt_int_callback_begin_at(&frame, role, (const void *)function, irql,
+                              object);
   function(WDFRT_HANDLE(object));
   wdfrt_int_callback_end(&frame);
 }

@@ -221,29 +221,27 @@ VOID WdfWorkItemFlush(WDFWORKITEM WorkItem) {
 
 /* --- running ----------------------------------------------------------------------- */
 
-static void run(deferred_t *d) {
-  wdfrt_int_frame_t frame;
-  wdfrt_int_role_t role;
-  unsigned irql;
-  unsigned caller_irql = wdfrt_current_irql();
-  void *handle = WDFRT_HANDLE(&d->base);
+static wdfrt_int_role_t role_of(const deferred_t *d) {
   switch (d->kind) {
   case DEFERRED_DPC:
-    role = WDFRT_ROLE_EVT_WDF_DPC;
-    irql = wdfrt_int_role_irql(role, 0);
-    break;
+    return WDFRT_ROLE_EVT_WDF_DPC;
   case DEFERRED_TIMER:
-    role = WDFRT_ROLE_EVT_WDF_TIMER;
-    irql = wdfrt_int_role_irql(role, d->passive);
-    break;
+    return WDFRT_ROLE_EVT_WDF_TIMER;
   default:
-    role = WDFRT_ROLE_EVT_WDF_WORKITEM;
-    irql = PASSIVE_LEVEL;
-    break;
+    return WDFRT_ROLE_EVT_WDF_WORKITEM;
   }
+}
+
+static void run(deferred_t *d) {
+  wdfrt_int_frame_t frame;
+  wdfrt_int_role_t role = role_of(d);
+  unsigned caller_irql = wdfrt_current_irql();
+  void *handle = WDFRT_HANDLE(&d->base);
   if (!d->callback)
     return;
-  wdfrt_int_callback_begin(&frame, role, d->callback, irql, &d->base);
+  /* Only a timer's own passive execution level narrows its role. */
+  wdfrt_int_callback_begin_at(&frame, role, d->callback,
+                              wdfrt_int_role_irql(role, d->passive), &d->base);
   switch (d->kind) {
   case DEFERRED_DPC:
     ((PFN_WDF_DPC)d->callback)((WDFDPC)handle);

@@ -311,8 +311,7 @@ static void call_power(wdfrt_int_device_t *device, wdfrt_int_role_t role,
   if (!function)
     return;
   wdfrt_int_frame_t frame;
-  wdfrt_int_callback_begin(&frame, role, (const void *)function, PASSIVE_LEVEL,
-                           &device->base);
+  wdfrt_int_callback_begin(&frame, role, (const void *)function, &device->base);
   function((WDFDEVICE)WDFRT_HANDLE(&device->base), WdfPowerDeviceD3Final);
   wdfrt_int_callback_end(&frame);
 }
@@ -323,7 +322,7 @@ void wdfrt_int_device_start(wdfrt_int_device_t *device) {
     wdfrt_int_frame_t frame;
     wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_DEVICE_PREPARE_HARDWARE,
                              (const void *)pnp->EvtDevicePrepareHardware,
-                             PASSIVE_LEVEL, &device->base);
+                             &device->base);
     pnp->EvtDevicePrepareHardware((WDFDEVICE)WDFRT_HANDLE(&device->base),
                                   NULL, NULL);
     wdfrt_int_callback_end(&frame);
@@ -342,7 +341,7 @@ void wdfrt_int_device_stop(wdfrt_int_device_t *device) {
     wdfrt_int_frame_t frame;
     wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_DEVICE_RELEASE_HARDWARE,
                              (const void *)pnp->EvtDeviceReleaseHardware,
-                             PASSIVE_LEVEL, &device->base);
+                             &device->base);
     pnp->EvtDeviceReleaseHardware((WDFDEVICE)WDFRT_HANDLE(&device->base), NULL);
     wdfrt_int_callback_end(&frame);
   }

@@ -86,8 +86,7 @@ static NTSTATUS add_device(void) {
     return STATUS_INSUFFICIENT_RESOURCES;
   wdfrt_int_frame_t frame;
   wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_DRIVER_DEVICE_ADD,
-                           (const void *)config.EvtDriverDeviceAdd,
-                           PASSIVE_LEVEL, NULL);
+                           (const void *)config.EvtDriverDeviceAdd, NULL);
   NTSTATUS status =
       config.EvtDriverDeviceAdd((WDFDRIVER)WDFRT_HANDLE(driver), init);
   wdfrt_int_callback_end(&frame);
@@ -106,7 +105,7 @@ int32_t wdfrt_driver_load(wdfrt_driver_entry_t *driver_entry) {
   driver_object.Size = (CSHORT)sizeof driver_object;
   wdfrt_int_frame_t frame;
   wdfrt_int_callback_begin(&frame, WDFRT_ROLE_DRIVER_INITIALIZE,
-                           (const void *)driver_entry, PASSIVE_LEVEL, NULL);
+                           (const void *)driver_entry, NULL);
   NTSTATUS status = driver_entry(&driver_object, &registry_path);
   wdfrt_int_callback_end(&frame);
   if (NT_SUCCESS(status) && driver && config.EvtDriverDeviceAdd &&
@@ -145,8 +144,7 @@ static void teardown(int call_unload) {
   if (driver && call_unload && config.EvtDriverUnload) {
     wdfrt_int_frame_t frame;
     wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_DRIVER_UNLOAD,
-                             (const void *)config.EvtDriverUnload,
-                             PASSIVE_LEVEL, NULL);
+                             (const void *)config.EvtDriverUnload, NULL);
     config.EvtDriverUnload((WDFDRIVER)WDFRT_HANDLE(driver));
     wdfrt_int_callback_end(&frame);
   }

@@ -81,8 +81,7 @@ static void call_file(wdfrt_int_file_t *file, wdfrt_int_role_t role,
     return;
   unsigned irql = wdfrt_current_irql();
   wdfrt_int_frame_t frame;
-  wdfrt_int_callback_begin(&frame, role, (const void *)function, PASSIVE_LEVEL,
-                           &file->base);
+  wdfrt_int_callback_begin(&frame, role, (const void *)function, &file->base);
   function(handle_of(file));
   wdfrt_int_callback_end(&frame);
   wdfrt_int_irql_set(irql);
@@ -135,7 +134,7 @@ static NTSTATUS create(wdfrt_int_file_t *file) {
   }
   wdfrt_int_frame_t frame;
   wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_DEVICE_FILE_CREATE,
-                           (const void *)callback, PASSIVE_LEVEL, &file->base);
+                           (const void *)callback, &file->base);
   callback((WDFDEVICE)WDFRT_HANDLE(wdfrt_int_device_object(file->device)),
            (WDFREQUEST)WDFRT_HANDLE(&request->base), handle_of(file));
   wdfrt_int_callback_end(&frame);

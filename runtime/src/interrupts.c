@@ -139,8 +139,7 @@ void wdfrt_int_interrupts_fire(void) {
     wdfrt_int_frame_t frame;
     unsigned caller = wdfrt_current_irql();
     wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_INTERRUPT_ISR,
-                             (const void *)i->config.EvtInterruptIsr,
-                             WDF_IRQL_DIRQL, &i->base);
+                             (const void *)i->config.EvtInterruptIsr, &i->base);
     i->config.EvtInterruptIsr((WDFINTERRUPT)WDFRT_HANDLE(&i->base), 0);
     wdfrt_int_callback_end(&frame);
     wdfrt_int_irql_set(caller);
@@ -158,7 +157,7 @@ unsigned wdfrt_int_interrupts_run_deferred(void) {
       i->dpc_pending = 0;
       wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_INTERRUPT_DPC,
                                (const void *)i->config.EvtInterruptDpc,
-                               DISPATCH_LEVEL, &i->base);
+                               &i->base);
       i->config.EvtInterruptDpc(handle, device);
       wdfrt_int_callback_end(&frame);
       ++ran;
@@ -167,7 +166,7 @@ unsigned wdfrt_int_interrupts_run_deferred(void) {
       i->workitem_pending = 0;
       wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_INTERRUPT_WORKITEM,
                                (const void *)i->config.EvtInterruptWorkItem,
-                               PASSIVE_LEVEL, &i->base);
+                               &i->base);
       i->config.EvtInterruptWorkItem(handle, device);
       wdfrt_int_callback_end(&frame);
       ++ran;

@@ -192,9 +192,9 @@ static void run_cleanup(wdfrt_int_object_t *object) {
   wdfrt_int_contexts_cleanup(object);
   if (object->evt_cleanup) {
     wdfrt_int_frame_t frame;
-    wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP,
-                             (const void *)object->evt_cleanup,
-                             callback_irql(object), object);
+    wdfrt_int_callback_begin_at(
+        &frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP,
+        (const void *)object->evt_cleanup, callback_irql(object), object);
     object->evt_cleanup(WDFRT_HANDLE(object));
     wdfrt_int_callback_end(&frame);
   }
@@ -207,9 +207,9 @@ static void destroy(wdfrt_int_object_t *object) {
   wdfrt_int_contexts_destroy(object);
   if (object->evt_destroy) {
     wdfrt_int_frame_t frame;
-    wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY,
-                             (const void *)object->evt_destroy,
-                             callback_irql(object), object);
+    wdfrt_int_callback_begin_at(
+        &frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY,
+        (const void *)object->evt_destroy, callback_irql(object), object);
     object->evt_destroy(WDFRT_HANDLE(object));
     wdfrt_int_callback_end(&frame);
   }

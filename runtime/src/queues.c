@@ -289,8 +289,8 @@ void wdfrt_int_queue_present(wdfrt_int_queue_t *queue,
   }
   wdfrt_int_frame_t frame;
   unsigned irql = wdfrt_int_role_irql(role, wdfrt_int_is_passive(&queue->base));
-  wdfrt_int_callback_begin(&frame, role, callback, irql,
-                           (wdfrt_int_object_t *)queue);
+  wdfrt_int_callback_begin_at(&frame, role, callback, irql,
+                              (wdfrt_int_object_t *)queue);
   call(queue, request, role);
   wdfrt_int_callback_end(&frame);
 }
@@ -303,9 +303,9 @@ void wdfrt_int_queue_stop_request(wdfrt_int_queue_t *queue,
   wdfrt_int_frame_t frame;
   unsigned irql = wdfrt_int_role_irql(WDFRT_ROLE_EVT_WDF_IO_QUEUE_IO_STOP,
                                       wdfrt_int_is_passive(&queue->base));
-  wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_IO_QUEUE_IO_STOP,
-                           (const void *)queue->config.EvtIoStop, irql,
-                           (wdfrt_int_object_t *)queue);
+  wdfrt_int_callback_begin_at(&frame, WDFRT_ROLE_EVT_WDF_IO_QUEUE_IO_STOP,
+                              (const void *)queue->config.EvtIoStop, irql,
+                              (wdfrt_int_object_t *)queue);
   queue->config.EvtIoStop((WDFQUEUE)WDFRT_HANDLE(&queue->base),
                           (WDFREQUEST)WDFRT_HANDLE(&request->base),
                           WdfRequestStopActionPurge);

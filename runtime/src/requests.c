@@ -141,7 +141,7 @@ static void deliver(wdfrt_int_request_t *r) {
     wdfrt_int_frame_t frame;
     r->state = WDFRT_REQ_PRESENTED;
     wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_IO_IN_CALLER_CONTEXT,
-                             (const void *)in_caller, PASSIVE_LEVEL, NULL);
+                             (const void *)in_caller, NULL);
     in_caller((WDFDEVICE)WDFRT_HANDLE(wdfrt_int_device_object(r->device)),
               (WDFREQUEST)WDFRT_HANDLE(&r->base));
     wdfrt_int_callback_end(&frame);
@@ -376,7 +376,7 @@ void wdfrt_int_requests_reclaim(void) {
       r->canceled = 1;
       r->cancel = NULL;
       wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_REQUEST_CANCEL,
-                               (const void *)cancel, DISPATCH_LEVEL, NULL);
+                               (const void *)cancel, NULL);
       cancel((WDFREQUEST)(uintptr_t)handle);
       wdfrt_int_callback_end(&frame);
     }
@@ -785,9 +785,9 @@ int wdfrt_complete_sent_request(void *request, int32_t status,
   params.IoStatus.Information = (ULONG_PTR)information;
   wdfrt_int_frame_t frame;
   unsigned irql = wdfrt_current_irql();
-  wdfrt_int_callback_begin(&frame,
-                           WDFRT_ROLE_EVT_WDF_REQUEST_COMPLETION_ROUTINE,
-                           (const void *)routine, irql, &r->base);
+  wdfrt_int_callback_begin_at(&frame,
+                              WDFRT_ROLE_EVT_WDF_REQUEST_COMPLETION_ROUTINE,
+                              (const void *)routine, irql, &r->base);
   routine((WDFREQUEST)request, NULL, &params, r->completion_context);
   wdfrt_int_callback_end(&frame);
   wdfrt_int_irql_set(irql);

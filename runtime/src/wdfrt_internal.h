@@ -438,15 +438,22 @@ typedef struct wdfrt_int_frame {
   struct wdfrt_int_frame *outer;
 } wdfrt_int_frame_t;
 
-/* The IRQL the framework calls a role at: its highest level, PASSIVE_LEVEL
-   for a passive queue (or timer), lowered to the scenario's choice
-   (wdfrt_set_callback_irql) when the role allows it. */
+/* The IRQL the framework calls a role at, from the role's row: its
+   highest level; PASSIVE_LEVEL when `passive` and the row says a passive
+   queue (or timer) narrows it; for a queue's callbacks, lowered to the
+   scenario's choice (wdfrt_set_callback_irql) when the row allows it. */
 unsigned wdfrt_int_role_irql(wdfrt_int_role_t role, int passive);
 const char *wdfrt_int_role_name(wdfrt_int_role_t role);
-/* Sets the entry IRQL and pushes the frame. */
+/* Sets the entry IRQL and pushes the frame: the IRQL is the one the role's
+   row gives when nothing narrows it (wdfrt_int_role_irql(role, 0)). */
 void wdfrt_int_callback_begin(wdfrt_int_frame_t *frame, wdfrt_int_role_t role,
-                              const void *function, unsigned irql,
-                              wdfrt_int_object_t *object);
+                              const void *function, wdfrt_int_object_t *object);
+/* The same at an IRQL the caller worked out: a passive queue's or timer's
+   (wdfrt_int_role_irql), the deleting thread's for an object's cleanup,
+   the completing code's for a completion routine. */
+void wdfrt_int_callback_begin_at(wdfrt_int_frame_t *frame,
+                                 wdfrt_int_role_t role, const void *function,
+                                 unsigned irql, wdfrt_int_object_t *object);
 /* Pops the frame and checks the return: same IRQL, no lock left held
    (WM008); restores both so the run can go on. */
 void wdfrt_int_callback_end(wdfrt_int_frame_t *frame);
