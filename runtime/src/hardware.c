@@ -67,10 +67,8 @@ static window_t *window_of(const volatile void *address, size_t width,
 
 PVOID NTAPI MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress,
                            SIZE_T NumberOfBytes, ULONG Protect) {
-  wdfrt_int_site_t site = wdfrt_int_take_site();
+  (void)wdfrt_int_enter(WDF_DDI_MmMapIoSpaceEx);
   (void)Protect;
-  if (wdfrt_current_irql() > DISPATCH_LEVEL)
-    wdfrt_int_fault(site, "MmMapIoSpaceEx called above DISPATCH_LEVEL");
   if (NumberOfBytes == 0)
     return NULL;
   for (size_t i = 0; i < MAX_WINDOWS; ++i) {
