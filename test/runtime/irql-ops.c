@@ -70,7 +70,7 @@ int main(void) {
 
   /* KfRaiseIrql to a lower level: the IRQL stays. */
   KfRaiseIrql(APC_LEVEL);
-  // REPORT: <unknown>:0: error: KeRaiseIrql to APC_LEVEL while at DISPATCH_LEVEL: raising to a lower level is bug check 0x9 (IRQL_NOT_GREATER_OR_EQUAL) [WM008 wdf.DdiIrql]
+  // REPORT: <unknown>:0: error: KfRaiseIrql to APC_LEVEL while at DISPATCH_LEVEL: raising to a lower level is bug check 0x9 (IRQL_NOT_GREATER_OR_EQUAL) [WM008 wdf.DdiIrql]
   say("after raising lower");
   // CHECK-NEXT: after raising lower: 2
 
