@@ -65,18 +65,14 @@ static NTSTATUS create(wdfrt_int_kind_t kind, deferred_kind_t which,
   if (!wdfrt_int_check_out(ddi, out, "the out-handle", site))
     return STATUS_INVALID_PARAMETER;
   *out = NULL;
-  if (!attributes || !attributes->ParentObject) {
-    wdfrt_int_failed_create(ddi, STATUS_WDF_PARENT_NOT_SPECIFIED, site, out,
-                            NULL);
-    return STATUS_WDF_PARENT_NOT_SPECIFIED;
-  }
+  if (!attributes || !attributes->ParentObject)
+    return wdfrt_int_failed_create(ddi, STATUS_WDF_PARENT_NOT_SPECIFIED, site,
+                                   out, NULL);
   wdfrt_int_object_t *object;
-  NTSTATUS status = wdfrt_int_object_create(
-      kind, sizeof(deferred_t), attributes, NULL, row, ddi, site, &object);
-  if (!NT_SUCCESS(status)) {
-    wdfrt_int_failed_create(ddi, status, site, out, NULL);
+  NTSTATUS status = wdfrt_int_object_create_or_fail(
+      kind, sizeof(deferred_t), attributes, NULL, row, site, out, &object);
+  if (!NT_SUCCESS(status))
     return status;
-  }
   deferred_t *d = (deferred_t *)object;
   d->kind = which;
   d->callback = callback;

@@ -217,14 +217,12 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit,
       !usable(*DeviceInit, __func__, site))
     return STATUS_INVALID_PARAMETER;
   wdfrt_int_object_t *object;
-  NTSTATUS status =
-      wdfrt_int_object_create(WDFRT_KIND_DEVICE, sizeof(wdfrt_int_device_t),
-                              DeviceAttributes, wdfrt_int_driver_object(),
-                              WDF_DDI_WdfDeviceCreate, __func__, site, &object);
-  if (!NT_SUCCESS(status)) {
-    wdfrt_int_failed_create(__func__, status, site, Device, NULL);
+  NTSTATUS status = wdfrt_int_object_create_or_fail(
+      WDFRT_KIND_DEVICE, sizeof(wdfrt_int_device_t), DeviceAttributes,
+      wdfrt_int_driver_object(), WDF_DDI_WdfDeviceCreate, site, Device,
+      &object);
+  if (!NT_SUCCESS(status))
     return status;
-  }
   wdfrt_int_device_t *device = (wdfrt_int_device_t *)object;
   object->no_delete = 1;
   object->passive_callbacks = 1; /* device cleanup runs at PASSIVE_LEVEL */

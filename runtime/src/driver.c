@@ -49,13 +49,11 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject,
     return STATUS_INVALID_DEVICE_STATE;
   }
   wdfrt_int_object_t *object;
-  NTSTATUS status = wdfrt_int_object_create(
+  NTSTATUS status = wdfrt_int_object_create_or_fail(
       WDFRT_KIND_DRIVER, sizeof *object, DriverAttributes, NULL,
-      WDF_DDI_WdfDriverCreate, __func__, site, &object);
-  if (!NT_SUCCESS(status)) {
-    wdfrt_int_failed_create(__func__, status, site, Driver, NULL);
+      WDF_DDI_WdfDriverCreate, site, Driver, &object);
+  if (!NT_SUCCESS(status))
     return status;
-  }
   object->no_delete = 1;
   object->on_destroy = forget_driver;
   driver = object;

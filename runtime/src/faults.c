@@ -71,9 +71,10 @@ static WDFRT_NO_MSAN const void *read_slot(const void *slot) {
   return *(const void *const *)slot;
 }
 
-void wdfrt_int_failed_create(const char *ddi, NTSTATUS status,
-                             wdfrt_int_site_t site, const void *out_handle_slot,
-                             const void *out_buffer_slot) {
+NTSTATUS wdfrt_int_failed_create(const char *ddi, NTSTATUS status,
+                                 wdfrt_int_site_t site,
+                                 const void *out_handle_slot,
+                                 const void *out_buffer_slot) {
   failed_create_t *f = &failed[failed_next];
   failed_next = (failed_next + 1) % FAILED_CREATES;
   if (failed_count < FAILED_CREATES)
@@ -84,6 +85,7 @@ void wdfrt_int_failed_create(const char *ddi, NTSTATUS status,
     f->handle = read_slot(out_handle_slot);
   if (out_buffer_slot)
     f->buffer = read_slot(out_buffer_slot);
+  return status;
 }
 
 WDFRT_NO_MSAN int wdfrt_int_failed_value(const void *value, int is_buffer,

@@ -43,13 +43,11 @@ NTSTATUS WdfInterruptCreate(WDFDEVICE Device,
       !wdfrt_int_check_out(__func__, Interrupt, "Interrupt", site))
     return STATUS_INVALID_PARAMETER;
   wdfrt_int_object_t *object;
-  NTSTATUS status = wdfrt_int_object_create(
+  NTSTATUS status = wdfrt_int_object_create_or_fail(
       WDFRT_KIND_INTERRUPT, sizeof(interrupt_t), Attributes, device,
-      WDF_DDI_WdfInterruptCreate, __func__, site, &object);
-  if (!NT_SUCCESS(status)) {
-    wdfrt_int_failed_create(__func__, status, site, Interrupt, NULL);
+      WDF_DDI_WdfInterruptCreate, site, Interrupt, &object);
+  if (!NT_SUCCESS(status))
     return status;
-  }
   interrupt_t *interrupt = (interrupt_t *)object;
   interrupt->config = *Configuration;
   interrupt->device = (wdfrt_int_device_t *)device;

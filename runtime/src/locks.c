@@ -273,13 +273,13 @@ static NTSTATUS create_lock(wdfrt_int_kind_t kind, enum wdf_ddi_id row,
                             void **out, wdfrt_int_site_t site) {
   if (!wdfrt_int_check_out(name, out, "the out-handle", site))
     return STATUS_INVALID_PARAMETER;
+  *out = NULL;
   wdfrt_int_object_t *object;
-  NTSTATUS status = wdfrt_int_object_create(
+  NTSTATUS status = wdfrt_int_object_create_or_fail(
       kind, sizeof(lock_object_t), attributes, wdfrt_int_driver_object(), row,
-      name, site, &object);
-  *out = NT_SUCCESS(status) ? WDFRT_HANDLE(object) : NULL;
-  if (!NT_SUCCESS(status))
-    wdfrt_int_failed_create(name, status, site, out, NULL);
+      site, out, &object);
+  if (NT_SUCCESS(status))
+    *out = WDFRT_HANDLE(object);
   return status;
 }
 

@@ -65,8 +65,7 @@ NTSTATUS WdfLookasideListCreate(PWDF_OBJECT_ATTRIBUTES LookasideAttributes,
   return STATUS_SUCCESS;
 
 failed:
-  wdfrt_int_failed_create(__func__, status, site, Lookaside, NULL);
-  return status;
+  return wdfrt_int_failed_create(__func__, status, site, Lookaside, NULL);
 }
 
 static void lookaside_memory_destroy(wdfrt_int_object_t *object) {
@@ -103,9 +102,7 @@ NTSTATUS WdfMemoryCreateFromLookaside(WDFLOOKASIDE Lookaside,
   memory->buffer = wdfrt_int_buffer_new(list->size, list->size < PAGE_SIZE,
                                         WDFRT_BUFFER_MEMORY, site);
   if (!memory->buffer) {
-    object->evt_cleanup = NULL;
-    object->evt_destroy = NULL;
-    wdfrt_int_object_delete(object, WDFRT_GONE_DELETED, site);
+    wdfrt_int_object_discard(object, site);
     status = STATUS_INSUFFICIENT_RESOURCES;
     goto failed;
   }
@@ -122,6 +119,5 @@ NTSTATUS WdfMemoryCreateFromLookaside(WDFLOOKASIDE Lookaside,
   return STATUS_SUCCESS;
 
 failed:
-  wdfrt_int_failed_create(__func__, status, site, Memory, NULL);
-  return status;
+  return wdfrt_int_failed_create(__func__, status, site, Memory, NULL);
 }

@@ -29,14 +29,6 @@ static void memory_destroy(wdfrt_int_object_t *object) {
                                  object->deleted_at);
 }
 
-/* A create that failed after its object was made: KMDF frees it without
-   calling its callbacks (DeleteFromFailedCreate). */
-static void discard(wdfrt_int_object_t *object, wdfrt_int_site_t site) {
-  object->evt_cleanup = NULL;
-  object->evt_destroy = NULL;
-  wdfrt_int_object_delete(object, WDFRT_GONE_DELETED, site);
-}
-
 static NTSTATUS make_memory(PWDF_OBJECT_ATTRIBUTES attributes,
                             wdfrt_int_memory_origin_t origin,
                             enum wdf_ddi_id row, const char *ddi,
@@ -79,7 +71,7 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
   memory->buffer =
       wdfrt_int_buffer_new(BufferSize, 0, WDFRT_BUFFER_MEMORY, site);
   if (!memory->buffer) {
-    discard(&memory->base, site);
+    wdfrt_int_object_discard(&memory->base, site);
     status = STATUS_INSUFFICIENT_RESOURCES;
     goto failed;
   }
@@ -93,8 +85,7 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
   return STATUS_SUCCESS;
 
 failed:
-  wdfrt_int_failed_create(__func__, status, site, Memory, Buffer);
-  return status;
+  return wdfrt_int_failed_create(__func__, status, site, Memory, Buffer);
 }
 
 NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes,
@@ -124,8 +115,7 @@ NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes,
   return STATUS_SUCCESS;
 
 failed:
-  wdfrt_int_failed_create(__func__, status, site, Memory, NULL);
-  return status;
+  return wdfrt_int_failed_create(__func__, status, site, Memory, NULL);
 }
 
 wdfrt_int_memory_t *wdfrt_int_memory_for_request(wdfrt_int_request_t *request,

@@ -177,6 +177,28 @@ NTSTATUS wdfrt_int_object_create(wdfrt_int_kind_t kind, size_t size,
   return STATUS_SUCCESS;
 }
 
+NTSTATUS wdfrt_int_object_create_or_fail(wdfrt_int_kind_t kind, size_t size,
+                                         PWDF_OBJECT_ATTRIBUTES attributes,
+                                         wdfrt_int_object_t *default_parent,
+                                         enum wdf_ddi_id row,
+                                         wdfrt_int_site_t site,
+                                         const void *out_handle,
+                                         wdfrt_int_object_t **object) {
+  const char *ddi = wdfrt_ddi_name(row);
+  NTSTATUS status = wdfrt_int_object_create(
+      kind, size, attributes, default_parent, row, ddi, site, object);
+  if (!NT_SUCCESS(status))
+    wdfrt_int_failed_create(ddi, status, site, out_handle, NULL);
+  return status;
+}
+
+void wdfrt_int_object_discard(wdfrt_int_object_t *object,
+                              wdfrt_int_site_t site) {
+  object->evt_cleanup = NULL;
+  object->evt_destroy = NULL;
+  wdfrt_int_object_delete(object, WDFRT_GONE_DELETED, site);
+}
+
 /* Cleanup and destroy callbacks run at the deleting thread's IRQL, except
    for objects with passive callbacks (paged memory, passive execution
    level), which the framework defers to PASSIVE_LEVEL. */

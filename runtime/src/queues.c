@@ -69,13 +69,11 @@ NTSTATUS WdfIoQueueCreate(WDFDEVICE Device, PWDF_IO_QUEUE_CONFIG Config,
     return STATUS_WDF_BUSY;
   }
   wdfrt_int_object_t *object;
-  NTSTATUS status = wdfrt_int_object_create(
+  NTSTATUS status = wdfrt_int_object_create_or_fail(
       WDFRT_KIND_QUEUE, sizeof(wdfrt_int_queue_t), QueueAttributes,
-      device_object, WDF_DDI_WdfIoQueueCreate, __func__, site, &object);
-  if (!NT_SUCCESS(status)) {
-    wdfrt_int_failed_create(__func__, status, site, Queue, NULL);
+      device_object, WDF_DDI_WdfIoQueueCreate, site, Queue, &object);
+  if (!NT_SUCCESS(status))
     return status;
-  }
   wdfrt_int_queue_t *queue = (wdfrt_int_queue_t *)object;
   queue->config = *Config;
   queue->device = device;

@@ -295,6 +295,18 @@ NTSTATUS wdfrt_int_object_create(wdfrt_int_kind_t kind, size_t size,
    kind accepts an execution level and synchronization scope. */
 NTSTATUS wdfrt_int_attributes_validate(PWDF_OBJECT_ATTRIBUTES attributes,
                                        int levels);
+/* The object a create DDI (`row`) hands out through its out-parameter
+   `out_handle`: made as wdfrt_int_object_create makes it, or, when that
+   fails, the failure is remembered with what *out_handle holds (WM009).
+   Returns the status. */
+NTSTATUS wdfrt_int_object_create_or_fail(
+    wdfrt_int_kind_t kind, size_t size, PWDF_OBJECT_ATTRIBUTES attributes,
+    wdfrt_int_object_t *default_parent, enum wdf_ddi_id row,
+    wdfrt_int_site_t site, const void *out_handle, wdfrt_int_object_t **object);
+/* A create that failed after its object was made: KMDF frees the object
+   without calling its callbacks (DeleteFromFailedCreate). */
+void wdfrt_int_object_discard(wdfrt_int_object_t *object,
+                              wdfrt_int_site_t site);
 /* Deletes an object and its children (cleanup child first, then the
    object; destroy when each refcount reaches zero). */
 void wdfrt_int_object_delete(wdfrt_int_object_t *object, wdfrt_int_gone_t why,
@@ -406,10 +418,12 @@ size_t wdfrt_int_uninit_check_sink(const void *src, size_t n, const char *what,
 
 /* Fault injection: 1 when this allocation (by a DDI) must fail. */
 int wdfrt_int_fault_allocation(enum wdf_ddi_id ddi);
-/* A create that failed: what it left in its out-parameters. */
-void wdfrt_int_failed_create(const char *ddi, NTSTATUS status,
-                             wdfrt_int_site_t site, const void *out_handle_slot,
-                             const void *out_buffer_slot);
+/* A create that failed: what it left in its out-parameters.  Returns
+   status, for the DDI to return. */
+NTSTATUS wdfrt_int_failed_create(const char *ddi, NTSTATUS status,
+                                 wdfrt_int_site_t site,
+                                 const void *out_handle_slot,
+                                 const void *out_buffer_slot);
 /* Was this handle or pointer value left by a failed create?  Fills a
    description ("WdfMemoryCreate at queue.c:40 failed with 0xC000009A"). */
 int wdfrt_int_failed_value(const void *value, int is_buffer, char *why,
