@@ -417,89 +417,126 @@ static int neither_io(const wdfrt_int_request_t *r) {
   return wdfrt_int_device_io_type(r->device) == WdfDeviceIoNeither;
 }
 
+/* The view of `length` bytes of buffer b; a zero-length buffer cannot be
+   retrieved. */
+static NTSTATUS view_of(wdfrt_int_buffer_t *b, size_t length, int read_only,
+                        view_t *v) {
+  v->buffer = b;
+  v->data = b->data;
+  v->length = length;
+  v->read_only = read_only;
+  return length ? STATUS_SUCCESS : STATUS_BUFFER_TOO_SMALL;
+}
+
 /* A create request has no buffers. */
 static NTSTATUS input_view(const wdfrt_int_request_t *r, view_t *v) {
   if (r->create || r->spec.type == WDFRT_REQUEST_READ || neither_io(r))
     return STATUS_INVALID_DEVICE_REQUEST;
-  v->buffer = r->in;
-  v->data = r->in->data;
-  v->length = r->spec.input_length;
-  v->read_only = r->spec.type == WDFRT_REQUEST_WRITE ||
-                 r->method == METHOD_IN_DIRECT ||
-                 r->method == METHOD_OUT_DIRECT;
-  return v->length ? STATUS_SUCCESS : STATUS_BUFFER_TOO_SMALL;
+  int read_only = r->spec.type == WDFRT_REQUEST_WRITE ||
+                  r->method == METHOD_IN_DIRECT ||
+                  r->method == METHOD_OUT_DIRECT;
+  return view_of(r->in, r->spec.input_length, read_only, v);
 }
 
 static NTSTATUS output_view(const wdfrt_int_request_t *r, view_t *v) {
   if (r->create || r->spec.type == WDFRT_REQUEST_WRITE || neither_io(r))
     return STATUS_INVALID_DEVICE_REQUEST;
-  v->buffer = r->out;
-  v->data = r->out->data;
-  v->length = r->spec.output_length;
-  v->read_only = r->method == METHOD_IN_DIRECT &&
-                 r->spec.type != WDFRT_REQUEST_READ;
-  return v->length ? STATUS_SUCCESS : STATUS_BUFFER_TOO_SMALL;
+  /* METHOD_IN_DIRECT's second buffer carries data to the device. */
+  int read_only =
+      r->method == METHOD_IN_DIRECT && r->spec.type != WDFRT_REQUEST_READ;
+  return view_of(r->out, r->spec.output_length, read_only, v);
 }
 
 typedef NTSTATUS view_fn(const wdfrt_int_request_t *, view_t *);
 
-static NTSTATUS retrieve_buffer(WDFREQUEST Request, size_t Minimum,
-                                PVOID *Buffer, size_t *Length, view_fn *view,
-                                const char *ddi, wdfrt_int_site_t site) {
-  wdfrt_int_request_t *r = owned_request(Request, ddi, site);
-  if (!wdfrt_int_check_out(ddi, Buffer, "Buffer", site))
+/* How every retrieval from a request starts, in the framework's order: the
+   DDI `row` is entered (its IRQL checked, its call site put in *site), the
+   request is checked (reported unless the driver owns it), then the
+   pointer argument `what` (WM007 when NULL).  Returns the status the
+   retrieval fails with, or STATUS_SUCCESS with *request set. */
+static NTSTATUS begin_retrieval(enum wdf_ddi_id row, WDFREQUEST Request,
+                                const void *pointer, const char *what,
+                                wdfrt_int_site_t *site,
+                                wdfrt_int_request_t **request) {
+  const char *ddi = wdfrt_ddi_name(row);
+  *site = wdfrt_int_enter(row);
+  *request = owned_request(Request, ddi, *site);
+  if (!wdfrt_int_check_out(ddi, pointer, what, *site))
     return STATUS_INVALID_PARAMETER;
-  *Buffer = NULL;
+  return *request ? STATUS_SUCCESS : STATUS_INVALID_HANDLE;
+}
+
+/* A buffer retrieval's start: begin_retrieval for the Buffer out-pointer;
+   once it is known good, both out-parameters are cleared, whatever else
+   fails. */
+static NTSTATUS begin_buffer_retrieval(enum wdf_ddi_id row, WDFREQUEST Request,
+                                       PVOID *Buffer, size_t *Length,
+                                       wdfrt_int_site_t *site,
+                                       wdfrt_int_request_t **request) {
+  NTSTATUS status =
+      begin_retrieval(row, Request, Buffer, "Buffer", site, request);
+  if (Buffer) {
+    *Buffer = NULL;
+    if (Length)
+      *Length = 0;
+  }
+  return status;
+}
+
+/* A buffer retrieval's end: the buffer and its length handed out. */
+static NTSTATUS hand_out_buffer(void *data, size_t length, PVOID *Buffer,
+                                size_t *Length) {
+  *Buffer = data;
   if (Length)
-    *Length = 0;
-  if (!r)
-    return STATUS_INVALID_HANDLE;
+    *Length = length;
+  return STATUS_SUCCESS;
+}
+
+static NTSTATUS retrieve_buffer(enum wdf_ddi_id row, WDFREQUEST Request,
+                                size_t Minimum, PVOID *Buffer, size_t *Length,
+                                view_fn *view) {
+  wdfrt_int_site_t site;
+  wdfrt_int_request_t *r;
+  NTSTATUS status =
+      begin_buffer_retrieval(row, Request, Buffer, Length, &site, &r);
+  if (!NT_SUCCESS(status))
+    return status;
   view_t v;
-  NTSTATUS status = view(r, &v);
+  status = view(r, &v);
   if (NT_SUCCESS(status) && v.length < Minimum)
     status = STATUS_BUFFER_TOO_SMALL;
-  if (!NT_SUCCESS(status)) {
-    wdfrt_int_failed_create(ddi, status, site, NULL, Buffer);
-    return status;
-  }
-  *Buffer = v.data;
-  if (Length)
-    *Length = v.length;
-  return STATUS_SUCCESS;
+  if (!NT_SUCCESS(status))
+    return wdfrt_int_failed_create(wdfrt_ddi_name(row), status, site, NULL,
+                                   Buffer);
+  return hand_out_buffer(v.data, v.length, Buffer, Length);
 }
 
 NTSTATUS WdfRequestRetrieveInputBuffer(WDFREQUEST Request,
                                        size_t MinimumRequiredSize,
                                        PVOID *Buffer, size_t *Length) {
-  wdfrt_int_site_t site =
-      wdfrt_int_enter(WDF_DDI_WdfRequestRetrieveInputBuffer);
-  return retrieve_buffer(Request, MinimumRequiredSize, Buffer, Length,
-                         input_view, __func__, site);
+  return retrieve_buffer(WDF_DDI_WdfRequestRetrieveInputBuffer, Request,
+                         MinimumRequiredSize, Buffer, Length, input_view);
 }
 
 NTSTATUS WdfRequestRetrieveOutputBuffer(WDFREQUEST Request,
                                         size_t MinimumRequiredSize,
                                         PVOID *Buffer, size_t *Length) {
-  wdfrt_int_site_t site =
-      wdfrt_int_enter(WDF_DDI_WdfRequestRetrieveOutputBuffer);
-  return retrieve_buffer(Request, MinimumRequiredSize, Buffer, Length,
-                         output_view, __func__, site);
+  return retrieve_buffer(WDF_DDI_WdfRequestRetrieveOutputBuffer, Request,
+                         MinimumRequiredSize, Buffer, Length, output_view);
 }
 
-static NTSTATUS retrieve_memory(WDFREQUEST Request, WDFMEMORY *Memory,
-                                int output, const char *ddi,
-                                wdfrt_int_site_t site) {
-  wdfrt_int_request_t *r = owned_request(Request, ddi, site);
-  if (!wdfrt_int_check_out(ddi, Memory, "Memory", site))
-    return STATUS_INVALID_PARAMETER;
-  if (!r)
-    return STATUS_INVALID_HANDLE;
+static NTSTATUS retrieve_memory(enum wdf_ddi_id row, WDFREQUEST Request,
+                                WDFMEMORY *Memory, int output) {
+  wdfrt_int_site_t site;
+  wdfrt_int_request_t *r;
+  NTSTATUS status = begin_retrieval(row, Request, Memory, "Memory", &site, &r);
+  if (!NT_SUCCESS(status))
+    return status;
   view_t v;
-  NTSTATUS status = output ? output_view(r, &v) : input_view(r, &v);
-  if (!NT_SUCCESS(status)) {
-    wdfrt_int_failed_create(ddi, status, site, Memory, NULL);
-    return status; /* *Memory is not written on failure */
-  }
+  status = output ? output_view(r, &v) : input_view(r, &v);
+  if (!NT_SUCCESS(status)) /* *Memory is not written on failure */
+    return wdfrt_int_failed_create(wdfrt_ddi_name(row), status, site, Memory,
+                                   NULL);
   wdfrt_int_memory_t **slot = output ? &r->out_memory : &r->in_memory;
   /* Buffered IOCTLs share one buffer: one memory object per direction. */
   if (!*slot)
@@ -512,74 +549,70 @@ static NTSTATUS retrieve_memory(WDFREQUEST Request, WDFMEMORY *Memory,
 }
 
 NTSTATUS WdfRequestRetrieveInputMemory(WDFREQUEST Request, WDFMEMORY *Memory) {
-  wdfrt_int_site_t site =
-      wdfrt_int_enter(WDF_DDI_WdfRequestRetrieveInputMemory);
-  return retrieve_memory(Request, Memory, 0, __func__, site);
+  return retrieve_memory(WDF_DDI_WdfRequestRetrieveInputMemory, Request, Memory,
+                         0);
 }
 
 NTSTATUS WdfRequestRetrieveOutputMemory(WDFREQUEST Request, WDFMEMORY *Memory) {
-  wdfrt_int_site_t site =
-      wdfrt_int_enter(WDF_DDI_WdfRequestRetrieveOutputMemory);
-  return retrieve_memory(Request, Memory, 1, __func__, site);
+  return retrieve_memory(WDF_DDI_WdfRequestRetrieveOutputMemory, Request,
+                         Memory, 1);
 }
 
 /* The user buffers of a METHOD_NEITHER request, from EvtIoInCallerContext
    only (they are the requesting process's addresses). */
-static NTSTATUS retrieve_unsafe(WDFREQUEST Request, size_t Minimum,
-                                PVOID *Buffer, size_t *Length, int output,
-                                const char *ddi, wdfrt_int_site_t site) {
-  wdfrt_int_request_t *r = owned_request(Request, ddi, site);
-  if (!wdfrt_int_check_out(ddi, Buffer, "Buffer", site))
-    return STATUS_INVALID_PARAMETER;
-  *Buffer = NULL;
-  if (Length)
-    *Length = 0;
-  if (!r)
-    return STATUS_INVALID_HANDLE;
+static NTSTATUS retrieve_unsafe(enum wdf_ddi_id row, WDFREQUEST Request,
+                                size_t Minimum, PVOID *Buffer, size_t *Length,
+                                int output) {
+  wdfrt_int_site_t site;
+  wdfrt_int_request_t *r;
+  NTSTATUS status =
+      begin_buffer_retrieval(row, Request, Buffer, Length, &site, &r);
+  if (!NT_SUCCESS(status))
+    return status;
   wdfrt_int_frame_t *frame = wdfrt_int_callback_current();
   if (!frame || frame->role != WDFRT_ROLE_EVT_WDF_IO_IN_CALLER_CONTEXT ||
-      r->create || !neither_io(r) || (output ? r->spec.type == WDFRT_REQUEST_WRITE
-                                : r->spec.type == WDFRT_REQUEST_READ))
+      r->create || !neither_io(r) ||
+      (output ? r->spec.type == WDFRT_REQUEST_WRITE
+              : r->spec.type == WDFRT_REQUEST_READ))
     return STATUS_INVALID_DEVICE_REQUEST;
   wdfrt_int_buffer_t *b = output ? r->out : r->in;
   size_t length = output ? r->spec.output_length : r->spec.input_length;
   if (length == 0 || length < Minimum)
     return STATUS_BUFFER_TOO_SMALL;
-  *Buffer = b->data;
-  if (Length)
-    *Length = length;
-  return STATUS_SUCCESS;
+  return hand_out_buffer(b->data, length, Buffer, Length);
 }
 
 NTSTATUS WdfRequestRetrieveUnsafeUserInputBuffer(WDFREQUEST Request,
                                                  size_t MinimumRequiredLength,
                                                  PVOID *InputBuffer,
                                                  size_t *Length) {
-  wdfrt_int_site_t site =
-      wdfrt_int_enter(WDF_DDI_WdfRequestRetrieveUnsafeUserInputBuffer);
-  return retrieve_unsafe(Request, MinimumRequiredLength, InputBuffer, Length, 0,
-                         __func__, site);
+  return retrieve_unsafe(WDF_DDI_WdfRequestRetrieveUnsafeUserInputBuffer,
+                         Request, MinimumRequiredLength, InputBuffer, Length,
+                         0);
 }
 
 NTSTATUS WdfRequestRetrieveUnsafeUserOutputBuffer(WDFREQUEST Request,
                                                   size_t MinimumRequiredLength,
                                                   PVOID *OutputBuffer,
                                                   size_t *Length) {
-  wdfrt_int_site_t site =
-      wdfrt_int_enter(WDF_DDI_WdfRequestRetrieveUnsafeUserOutputBuffer);
-  return retrieve_unsafe(Request, MinimumRequiredLength, OutputBuffer, Length,
-                         1, __func__, site);
+  return retrieve_unsafe(WDF_DDI_WdfRequestRetrieveUnsafeUserOutputBuffer,
+                         Request, MinimumRequiredLength, OutputBuffer, Length,
+                         1);
 }
 
-static NTSTATUS probe_and_lock(WDFREQUEST Request, PVOID Buffer, size_t Length,
-                               WDFMEMORY *MemoryObject, int read_only,
-                               const char *ddi, wdfrt_int_site_t site) {
-  wdfrt_int_request_t *r = owned_request(Request, ddi, site);
-  if (!wdfrt_int_check_out(ddi, Buffer, "Buffer", site) ||
+static NTSTATUS probe_and_lock(enum wdf_ddi_id row, WDFREQUEST Request,
+                               PVOID Buffer, size_t Length,
+                               WDFMEMORY *MemoryObject, int read_only) {
+  const char *ddi = wdfrt_ddi_name(row);
+  wdfrt_int_site_t site;
+  wdfrt_int_request_t *r;
+  NTSTATUS status = begin_retrieval(row, Request, Buffer, "Buffer", &site, &r);
+  /* The out-pointer is checked before the request's own status. */
+  if (status != STATUS_INVALID_PARAMETER &&
       !wdfrt_int_check_out(ddi, MemoryObject, "MemoryObject", site))
-    return STATUS_INVALID_PARAMETER;
-  if (!r)
-    return STATUS_INVALID_HANDLE;
+    status = STATUS_INVALID_PARAMETER;
+  if (!NT_SUCCESS(status))
+    return status;
   if (!wdfrt_int_check_size(
           ddi, Length, "Length",
           "the framework fails it with STATUS_INVALID_PARAMETER", site))
@@ -595,19 +628,15 @@ static NTSTATUS probe_and_lock(WDFREQUEST Request, PVOID Buffer, size_t Length,
 NTSTATUS WdfRequestProbeAndLockUserBufferForRead(WDFREQUEST Request,
                                                  PVOID Buffer, size_t Length,
                                                  WDFMEMORY *MemoryObject) {
-  wdfrt_int_site_t site =
-      wdfrt_int_enter(WDF_DDI_WdfRequestProbeAndLockUserBufferForRead);
-  return probe_and_lock(Request, Buffer, Length, MemoryObject, 1, __func__,
-                        site);
+  return probe_and_lock(WDF_DDI_WdfRequestProbeAndLockUserBufferForRead,
+                        Request, Buffer, Length, MemoryObject, 1);
 }
 
 NTSTATUS WdfRequestProbeAndLockUserBufferForWrite(WDFREQUEST Request,
                                                   PVOID Buffer, size_t Length,
                                                   WDFMEMORY *MemoryObject) {
-  wdfrt_int_site_t site =
-      wdfrt_int_enter(WDF_DDI_WdfRequestProbeAndLockUserBufferForWrite);
-  return probe_and_lock(Request, Buffer, Length, MemoryObject, 0, __func__,
-                        site);
+  return probe_and_lock(WDF_DDI_WdfRequestProbeAndLockUserBufferForWrite,
+                        Request, Buffer, Length, MemoryObject, 0);
 }
 
 /* --- the rest of WdfRequest* ---------------------------------------------------- */
