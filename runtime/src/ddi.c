@@ -177,6 +177,13 @@ int wdfrt_int_check_pool_type(const char *ddi, unsigned long long pool_type,
   return 0;
 }
 
+void wdfrt_int_check_tag_and_pool_type(const char *ddi, unsigned long long tag,
+                                       unsigned long long pool_type,
+                                       wdfrt_int_site_t site) {
+  wdfrt_int_check_tag(ddi, tag, site);
+  wdfrt_int_check_pool_type(ddi, pool_type, site);
+}
+
 int wdfrt_int_check_pool_flags(const char *ddi, unsigned long long flags,
                                wdfrt_int_site_t site) {
   if ((flags & WDF_POOL_FLAG_NON_PAGED_EXECUTE) == 0)

@@ -42,8 +42,8 @@ NTSTATUS WdfLookasideListCreate(PWDF_OBJECT_ATTRIBUTES LookasideAttributes,
   status = wdfrt_int_attributes_validate(MemoryAttributes, 0);
   if (!NT_SUCCESS(status))
     goto failed;
-  wdfrt_int_check_tag(__func__, PoolTag, site);
-  wdfrt_int_check_pool_type(__func__, (unsigned long long)PoolType, site);
+  wdfrt_int_check_tag_and_pool_type(__func__, PoolTag,
+                                    (unsigned long long)PoolType, site);
 
   wdfrt_int_object_t *object;
   status = wdfrt_int_object_create(
@@ -68,12 +68,6 @@ failed:
   return wdfrt_int_failed_create(__func__, status, site, Lookaside, NULL);
 }
 
-static void lookaside_memory_destroy(wdfrt_int_object_t *object) {
-  wdfrt_int_memory_t *memory = (wdfrt_int_memory_t *)object;
-  wdfrt_int_buffer_free(memory->buffer, object->gone, object->deleted_at);
-  wdfrt_int_object_dereference(&memory->lookaside->base, object->deleted_at);
-}
-
 NTSTATUS WdfMemoryCreateFromLookaside(WDFLOOKASIDE Lookaside,
                                       WDFMEMORY *Memory) {
   wdfrt_int_site_t site = wdfrt_int_take_site();
@@ -90,32 +84,19 @@ NTSTATUS WdfMemoryCreateFromLookaside(WDFLOOKASIDE Lookaside,
                        paged ? WDFRT_POOL_PAGED : WDFRT_POOL_NONPAGED, -1,
                        site);
 
-  wdfrt_int_object_t *object;
-  status = wdfrt_int_object_create(
-      WDFRT_KIND_MEMORY, sizeof(wdfrt_int_memory_t),
+  wdfrt_int_memory_t *memory;
+  status = wdfrt_int_memory_create_with_buffer(
       list->has_memory_attributes ? &list->memory_attributes : NULL,
-      wdfrt_int_driver_object(), WDF_DDI_WdfMemoryCreateFromLookaside, __func__,
-      site, &object);
+      WDFRT_MEMORY_LOOKASIDE, WDF_DDI_WdfMemoryCreateFromLookaside, list->size,
+      list->size < PAGE_SIZE, site, &memory);
   if (!NT_SUCCESS(status))
     goto failed;
-  wdfrt_int_memory_t *memory = (wdfrt_int_memory_t *)object;
-  memory->buffer = wdfrt_int_buffer_new(list->size, list->size < PAGE_SIZE,
-                                        WDFRT_BUFFER_MEMORY, site);
-  if (!memory->buffer) {
-    wdfrt_int_object_discard(object, site);
-    status = STATUS_INSUFFICIENT_RESOURCES;
-    goto failed;
-  }
-  memory->origin = WDFRT_MEMORY_LOOKASIDE;
-  memory->data = memory->buffer->data;
-  memory->size = list->size;
   memory->pool_type = list->pool_type;
   memory->tag = list->tag;
   memory->lookaside = list;
-  object->passive_callbacks = (unsigned char)paged;
-  object->on_destroy = lookaside_memory_destroy;
+  memory->base.passive_callbacks = (unsigned char)paged;
   wdfrt_int_object_reference(&list->base);
-  *Memory = (WDFMEMORY)WDFRT_HANDLE(object);
+  *Memory = (WDFMEMORY)WDFRT_HANDLE(&memory->base);
   return STATUS_SUCCESS;
 
 failed:

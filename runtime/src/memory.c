@@ -46,6 +46,27 @@ static NTSTATUS make_memory(PWDF_OBJECT_ATTRIBUTES attributes,
   return STATUS_SUCCESS;
 }
 
+NTSTATUS wdfrt_int_memory_create_with_buffer(PWDF_OBJECT_ATTRIBUTES attributes,
+                                             wdfrt_int_memory_origin_t origin,
+                                             enum wdf_ddi_id row, size_t size,
+                                             int zeroed, wdfrt_int_site_t site,
+                                             wdfrt_int_memory_t **memory) {
+  wdfrt_int_memory_t *made;
+  NTSTATUS status =
+      make_memory(attributes, origin, row, wdfrt_ddi_name(row), site, &made);
+  if (!NT_SUCCESS(status))
+    return status;
+  made->buffer = wdfrt_int_buffer_new(size, zeroed, WDFRT_BUFFER_MEMORY, site);
+  if (!made->buffer) {
+    wdfrt_int_object_discard(&made->base, site);
+    return STATUS_INSUFFICIENT_RESOURCES;
+  }
+  made->data = made->buffer->data;
+  made->size = size;
+  *memory = made;
+  return STATUS_SUCCESS;
+}
+
 NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
                          ULONG PoolTag, size_t BufferSize, WDFMEMORY *Memory,
                          PVOID *Buffer) {
@@ -58,25 +79,17 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
                                       BufferSize, site);
   if (!NT_SUCCESS(status))
     goto failed;
-  wdfrt_int_check_tag(__func__, PoolTag, site);
-  wdfrt_int_check_pool_type(__func__, (unsigned long long)PoolType, site);
+  wdfrt_int_check_tag_and_pool_type(__func__, PoolTag,
+                                    (unsigned long long)PoolType, site);
   *Memory = NULL;
 
   wdfrt_int_memory_t *memory;
-  status = make_memory(Attributes, WDFRT_MEMORY_POOL, WDF_DDI_WdfMemoryCreate,
-                       __func__, site, &memory);
+  status = wdfrt_int_memory_create_with_buffer(Attributes, WDFRT_MEMORY_POOL,
+                                               WDF_DDI_WdfMemoryCreate,
+                                               BufferSize, 0, site, &memory);
   if (!NT_SUCCESS(status))
     goto failed;
   memory->base.passive_callbacks = (unsigned char)paged;
-  memory->buffer =
-      wdfrt_int_buffer_new(BufferSize, 0, WDFRT_BUFFER_MEMORY, site);
-  if (!memory->buffer) {
-    wdfrt_int_object_discard(&memory->base, site);
-    status = STATUS_INSUFFICIENT_RESOURCES;
-    goto failed;
-  }
-  memory->data = memory->buffer->data;
-  memory->size = BufferSize;
   memory->pool_type = (unsigned long long)PoolType;
   memory->tag = PoolTag;
   *Memory = (WDFMEMORY)WDFRT_HANDLE(&memory->base);

@@ -18,7 +18,8 @@
    ExInitializeDriverRuntime(DrvRtPoolNxOptIn). */
 POOL_TYPE ExDefaultNonPagedPoolType = NonPagedPoolExecute;
 
-#define TAG_NONE 0x656E6F4Eu /* 'enoN': ExAllocatePool's tag */
+/* 'enoN': ExAllocatePool's tag; ASCII, so the tag check passes it. */
+#define TAG_NONE 0x656E6F4Eu
 
 static const char *const zero_size =
     "a zero-byte pool allocation is a Driver Verifier violation (bug check "
@@ -34,28 +35,25 @@ static PVOID allocate(enum wdf_ddi_id ddi, size_t size, int zeroed,
 }
 
 static PVOID allocate_typed(enum wdf_ddi_id ddi, const char *name,
-                            POOL_TYPE type, SIZE_T size, ULONG tag,
-                            int check_tag) {
+                            POOL_TYPE type, SIZE_T size, ULONG tag) {
   unsigned long long pool_type = (unsigned long long)type;
   wdfrt_int_site_t site = wdfrt_int_enter_pool(
       ddi, wdf_pool_type_is_paged(pool_type) ? WDFRT_POOL_PAGED
                                              : WDFRT_POOL_NONPAGED);
   wdfrt_int_check_size(name, size, "NumberOfBytes", zero_size, site);
-  if (check_tag)
-    wdfrt_int_check_tag(name, tag, site);
-  wdfrt_int_check_pool_type(name, pool_type, site);
+  wdfrt_int_check_tag_and_pool_type(name, tag, pool_type, site);
   return allocate(ddi, size, (pool_type & POOL_ZERO_ALLOCATION) != 0, site);
 }
 
 PVOID ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes,
                             ULONG Tag) {
   return allocate_typed(WDF_DDI_ExAllocatePoolWithTag, __func__, PoolType,
-                        NumberOfBytes, Tag, 1);
+                        NumberOfBytes, Tag);
 }
 
 PVOID ExAllocatePool(POOL_TYPE PoolType, SIZE_T NumberOfBytes) {
   return allocate_typed(WDF_DDI_ExAllocatePool, __func__, PoolType,
-                        NumberOfBytes, TAG_NONE, 0);
+                        NumberOfBytes, TAG_NONE);
 }
 
 /* Exactly one of paged, non-paged and non-paged executable must be set. */

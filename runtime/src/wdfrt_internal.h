@@ -165,6 +165,10 @@ int wdfrt_int_check_tag(const char *ddi, unsigned long long tag,
                         wdfrt_int_site_t site);
 int wdfrt_int_check_pool_type(const char *ddi, unsigned long long pool_type,
                               wdfrt_int_site_t site);
+/* Both, in that order, for an allocation with a tag and a POOL_TYPE. */
+void wdfrt_int_check_tag_and_pool_type(const char *ddi, unsigned long long tag,
+                                       unsigned long long pool_type,
+                                       wdfrt_int_site_t site);
 /* ExAllocatePool2/3: POOL_FLAG_NON_PAGED_EXECUTE. */
 int wdfrt_int_check_pool_flags(const char *ddi, unsigned long long flags,
                                wdfrt_int_site_t site);
@@ -537,6 +541,15 @@ wdfrt_int_memory_t *wdfrt_int_memory_for_request(wdfrt_int_request_t *request,
                                                  int read_only,
                                                  wdfrt_int_site_t site);
 wdfrt_int_memory_t *wdfrt_int_memory_from(wdfrt_int_object_t *object);
+/* A memory object with a buffer of its own, `size` bytes, zeroed or never
+   written (WdfMemoryCreate's, a lookaside list's), child of the driver
+   unless the attributes say otherwise.  When the buffer cannot be had, the
+   half-made object is discarded and the create fails. */
+NTSTATUS wdfrt_int_memory_create_with_buffer(PWDF_OBJECT_ATTRIBUTES attributes,
+                                             wdfrt_int_memory_origin_t origin,
+                                             enum wdf_ddi_id row, size_t size,
+                                             int zeroed, wdfrt_int_site_t site,
+                                             wdfrt_int_memory_t **memory);
 
 /* ------------------------------------------------------------------------ */
 /* driver.c, device.c, queues.c, requests.c, deferred.c, interrupts.c        */
