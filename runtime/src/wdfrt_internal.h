@@ -11,7 +11,8 @@
  *   site.c      the driver's file:line of the DDI being called
  *   report.c    reports, their records, counts and handler
  *   ddi.c       IRQL limits and argument checks from rules/ddis.def
- *   irql.c      the IRQL of each thread; KeRaiseIrql and friends
+ *   irql.c      the IRQL of each thread; KeRaiseIrql and friends; the
+ *               levels of rules/irql.def
  *   handles.c   handle values, generations, stale and forged handles
  *   objects.c   the object tree: parents, delete, references, callbacks
  *   context.c   typed context space
