@@ -23,7 +23,7 @@ set(WDFRT_MSAN_FLAGS -fsanitize=memory -fsanitize-recover=memory
 
 # Compiles SOURCES with clang 19 and MemorySanitizer into objects under
 # <binary dir>/<name>.msan/; their paths go to the variable OBJECTS.
-function(_wdfrt_msan_objects NAME OBJECTS)
+function(wdfrt_int_msan_objects NAME OBJECTS)
   cmake_parse_arguments(ARG "" "" "SOURCES;INCLUDES;DEFINITIONS;FLAGS" ${ARGN})
   set(objects "")
   set(flags ${WDFRT_MSAN_FLAGS} ${ARG_FLAGS})
@@ -62,7 +62,7 @@ endfunction()
 # is ${CMAKE_ARCHIVE_OUTPUT_DIRECTORY}/lib<name>.a.
 function(wdfrt_msan_library NAME)
   cmake_parse_arguments(ARG "" "" "SOURCES;INCLUDES;DEFINITIONS;FLAGS" ${ARGN})
-  _wdfrt_msan_objects(${NAME} objects SOURCES ${ARG_SOURCES}
+  wdfrt_int_msan_objects(${NAME} objects SOURCES ${ARG_SOURCES}
                       INCLUDES ${ARG_INCLUDES} DEFINITIONS ${ARG_DEFINITIONS}
                       FLAGS ${ARG_FLAGS})
   set(archive ${CMAKE_ARCHIVE_OUTPUT_DIRECTORY}/lib${NAME}.a)
@@ -96,7 +96,7 @@ function(wdfrt_add_driver NAME)
   target_link_libraries(${NAME} PRIVATE wdfrt-harness wdfrt)
 
   # The MemorySanitizer program.
-  _wdfrt_msan_objects(${NAME} objects SOURCES ${sources}
+  wdfrt_int_msan_objects(${NAME} objects SOURCES ${sources}
                       INCLUDES ${ARG_INCLUDE_DIRECTORIES} ${WDFRT_INCLUDE_DIR}
                                ${WDFRT_RULES_DIR}
                       DEFINITIONS WDFCHECK_RUNTIME=1 ${ARG_DEFINITIONS})

@@ -21,13 +21,13 @@
 #define QUARANTINE_BYTES (64u << 20)
 
 typedef struct buffer_list {
-  _wdfrt_buffer_t *head, *tail;
+  wdfrt_int_buffer_t *head, *tail;
   size_t count, bytes;
 } buffer_list_t;
 
 static buffer_list_t live, quarantine;
 
-static void push(buffer_list_t *list, _wdfrt_buffer_t *b) {
+static void push(buffer_list_t *list, wdfrt_int_buffer_t *b) {
   b->next = NULL;
   b->prev = list->tail;
   if (list->tail)
@@ -39,7 +39,7 @@ static void push(buffer_list_t *list, _wdfrt_buffer_t *b) {
   list->bytes += b->size;
 }
 
-static void unlink_buffer(buffer_list_t *list, _wdfrt_buffer_t *b) {
+static void unlink_buffer(buffer_list_t *list, wdfrt_int_buffer_t *b) {
   if (b->prev)
     b->prev->next = b->next;
   else
@@ -53,7 +53,7 @@ static void unlink_buffer(buffer_list_t *list, _wdfrt_buffer_t *b) {
   list->bytes -= b->size;
 }
 
-static void release(_wdfrt_buffer_t *b) {
+static void release(wdfrt_int_buffer_t *b) {
   free(b->data);
   free(b->written);
   free(b);
@@ -68,10 +68,10 @@ static unsigned char *allocate(size_t size) {
   return malloc(size ? size : 1);
 }
 
-_wdfrt_buffer_t *_wdfrt_buffer_new(size_t size, int zeroed,
-                                   _wdfrt_buffer_role_t role,
-                                   _wdfrt_site_t site) {
-  _wdfrt_buffer_t *b = calloc(1, sizeof *b);
+wdfrt_int_buffer_t *wdfrt_int_buffer_new(size_t size, int zeroed,
+                                         wdfrt_int_buffer_role_t role,
+                                         wdfrt_int_site_t site) {
+  wdfrt_int_buffer_t *b = calloc(1, sizeof *b);
   if (!b)
     return NULL;
   b->data = allocate(size);
@@ -87,15 +87,15 @@ _wdfrt_buffer_t *_wdfrt_buffer_new(size_t size, int zeroed,
   push(&live, b);
   if (zeroed) {
     memset(b->data, 0, size);
-    _wdfrt_uninit_note_written(b->data, size);
+    wdfrt_int_uninit_note_written(b->data, size);
   } else {
-    _wdfrt_uninit_mark_unwritten(b->data, size);
+    wdfrt_int_uninit_mark_unwritten(b->data, size);
   }
   return b;
 }
 
-void _wdfrt_buffer_free(_wdfrt_buffer_t *b, _wdfrt_gone_t why,
-                        _wdfrt_site_t site) {
+void wdfrt_int_buffer_free(wdfrt_int_buffer_t *b, wdfrt_int_gone_t why,
+                           wdfrt_int_site_t site) {
   if (!b || b->freed)
     return;
   unlink_buffer(&live, b);
@@ -106,75 +106,77 @@ void _wdfrt_buffer_free(_wdfrt_buffer_t *b, _wdfrt_gone_t why,
   push(&quarantine, b);
   while (quarantine.count > QUARANTINE_BUFFERS ||
          quarantine.bytes > QUARANTINE_BYTES) {
-    _wdfrt_buffer_t *oldest = quarantine.head;
+    wdfrt_int_buffer_t *oldest = quarantine.head;
     unlink_buffer(&quarantine, oldest);
     release(oldest);
   }
 }
 
-static int holds(const _wdfrt_buffer_t *b, const unsigned char *p) {
+static int holds(const wdfrt_int_buffer_t *b, const unsigned char *p) {
   return p >= b->data && p < b->data + (b->size ? b->size : 1);
 }
 
-_wdfrt_buffer_t *_wdfrt_buffer_find(const void *p, size_t n) {
+wdfrt_int_buffer_t *wdfrt_int_buffer_find(const void *p, size_t n) {
   const unsigned char *at = p;
   (void)n; /* a range is attributed to the buffer holding its start */
   if (!p)
     return NULL;
-  for (_wdfrt_buffer_t *b = live.tail; b; b = b->prev)
+  for (wdfrt_int_buffer_t *b = live.tail; b; b = b->prev)
     if (holds(b, at))
       return b;
-  for (_wdfrt_buffer_t *b = quarantine.tail; b; b = b->prev)
+  for (wdfrt_int_buffer_t *b = quarantine.tail; b; b = b->prev)
     if (holds(b, at))
       return b;
   return NULL;
 }
 
-static const char *site_file(_wdfrt_site_t site) {
+static const char *site_file(wdfrt_int_site_t site) {
   return site.file ? site.file : "<unknown>";
 }
 
-int _wdfrt_check_pointer(const void *p, size_t n, const char *ddi,
-                         const char *what, _wdfrt_site_t site) {
+int wdfrt_int_check_pointer(const void *p, size_t n, const char *ddi,
+                            const char *what, wdfrt_int_site_t site) {
   char why[200];
-  if (_wdfrt_failed_value(p, 1, why, sizeof why)) {
-    _wdfrt_report_at(WDF_RULE_WM009, site,
-                     "%s gets %s %p, which a failed create left behind: %s; "
-                     "check NT_SUCCESS(status) before using the buffer",
-                     ddi, what, p, why);
+  if (wdfrt_int_failed_value(p, 1, why, sizeof why)) {
+    wdfrt_int_report_at(WDF_RULE_WM009, site,
+                        "%s gets %s %p, which a failed create left behind: %s; "
+                        "check NT_SUCCESS(status) before using the buffer",
+                        ddi, what, p, why);
     return 0;
   }
   if (!p) {
     if (n == 0)
       return 1;
-    _wdfrt_fault(site, "%s gets a NULL %s", ddi, what);
+    wdfrt_int_fault(site, "%s gets a NULL %s", ddi, what);
     return 0;
   }
-  _wdfrt_buffer_t *b = _wdfrt_buffer_find(p, n);
+  wdfrt_int_buffer_t *b = wdfrt_int_buffer_find(p, n);
   if (!b || !b->freed || b->role == WDFRT_BUFFER_POOL)
     return 1;
   if (b->role == WDFRT_BUFFER_MEMORY)
-    _wdfrt_report_at(WDF_RULE_WM005, site,
-                     "%s uses %s %p, the buffer of a WDFMEMORY made at %s:%d "
-                     "and deleted at %s:%d",
-                     ddi, what, p, site_file(b->made_at), b->made_at.line,
-                     site_file(b->freed_at), b->freed_at.line);
+    wdfrt_int_report_at(
+        WDF_RULE_WM005, site,
+        "%s uses %s %p, the buffer of a WDFMEMORY made at %s:%d "
+        "and deleted at %s:%d",
+        ddi, what, p, site_file(b->made_at), b->made_at.line,
+        site_file(b->freed_at), b->freed_at.line);
   else
-    _wdfrt_report_at(WDF_RULE_WM005, site,
-                     "%s uses %s %p, a buffer of a request completed at %s:%d",
-                     ddi, what, p, site_file(b->freed_at), b->freed_at.line);
+    wdfrt_int_report_at(
+        WDF_RULE_WM005, site,
+        "%s uses %s %p, a buffer of a request completed at %s:%d", ddi, what, p,
+        site_file(b->freed_at), b->freed_at.line);
   return 1;
 }
 
-void _wdfrt_buffers_each(void (*visit)(const void *, size_t, void *),
-                         void *arg) {
-  for (_wdfrt_buffer_t *b = live.head; b; b = b->next)
+void wdfrt_int_buffers_each(void (*visit)(const void *, size_t, void *),
+                            void *arg) {
+  for (wdfrt_int_buffer_t *b = live.head; b; b = b->next)
     visit(b->data, b->size, arg);
 }
 
-void _wdfrt_buffers_reset(void) {
+void wdfrt_int_buffers_reset(void) {
   while (quarantine.head) {
-    _wdfrt_buffer_t *b = quarantine.head;
+    wdfrt_int_buffer_t *b = quarantine.head;
     unlink_buffer(&quarantine, b);
     release(b);
   }

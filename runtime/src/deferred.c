@@ -15,7 +15,7 @@
 typedef enum { DEFERRED_DPC, DEFERRED_TIMER, DEFERRED_WORKITEM } deferred_kind_t;
 
 typedef struct deferred {
-  _wdfrt_object_t base;
+  wdfrt_int_object_t base;
   deferred_kind_t kind;
   const void *callback;
   int pending;
@@ -54,28 +54,25 @@ static int cancel(deferred_t *d) {
   return 1;
 }
 
-static void deferred_destroy(_wdfrt_object_t *object) {
+static void deferred_destroy(wdfrt_int_object_t *object) {
   cancel((deferred_t *)object);
 }
 
-static NTSTATUS create(_wdfrt_kind_t kind, deferred_kind_t which,
+static NTSTATUS create(wdfrt_int_kind_t kind, deferred_kind_t which,
                        const void *callback, PWDF_OBJECT_ATTRIBUTES attributes,
                        enum wdf_ddi_id row, const char *ddi, void **out,
-                       _wdfrt_site_t site, deferred_t **made) {
-  if (!_wdfrt_check_out(ddi, out, "the out-handle", site))
+                       wdfrt_int_site_t site, deferred_t **made) {
+  if (!wdfrt_int_check_out(ddi, out, "the out-handle", site))
     return STATUS_INVALID_PARAMETER;
   *out = NULL;
-  if (!attributes || !attributes->ParentObject) {
-    _wdfrt_failed_create(ddi, STATUS_WDF_PARENT_NOT_SPECIFIED, site, out, NULL);
-    return STATUS_WDF_PARENT_NOT_SPECIFIED;
-  }
-  _wdfrt_object_t *object;
-  NTSTATUS status = _wdfrt_object_create(kind, sizeof(deferred_t), attributes,
-                                         NULL, row, ddi, site, &object);
-  if (!NT_SUCCESS(status)) {
-    _wdfrt_failed_create(ddi, status, site, out, NULL);
+  if (!attributes || !attributes->ParentObject)
+    return wdfrt_int_failed_create(ddi, STATUS_WDF_PARENT_NOT_SPECIFIED, site,
+                                   out, NULL);
+  wdfrt_int_object_t *object;
+  NTSTATUS status = wdfrt_int_object_create_or_fail(
+      kind, sizeof(deferred_t), attributes, NULL, row, site, out, &object);
+  if (!NT_SUCCESS(status))
     return status;
-  }
   deferred_t *d = (deferred_t *)object;
   d->kind = which;
   d->callback = callback;
@@ -86,9 +83,10 @@ static NTSTATUS create(_wdfrt_kind_t kind, deferred_kind_t which,
   return STATUS_SUCCESS;
 }
 
-static deferred_t *use(void *handle, _wdfrt_kind_t kind, const char *ddi,
-                       _wdfrt_site_t site) {
-  return (deferred_t *)_wdfrt_use(handle, WDFRT_KIND_BIT(kind), ddi, site, 0);
+static deferred_t *use(void *handle, wdfrt_int_kind_t kind, const char *ddi,
+                       wdfrt_int_site_t site) {
+  return (deferred_t *)wdfrt_int_use(handle, WDFRT_KIND_BIT(kind), ddi, site,
+                                     0);
 }
 
 static WDFOBJECT parent_of(deferred_t *d) {
@@ -99,9 +97,9 @@ static WDFOBJECT parent_of(deferred_t *d) {
 
 NTSTATUS WdfDpcCreate(PWDF_DPC_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes,
                       WDFDPC *Dpc) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfDpcCreate);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfDpcCreate);
   deferred_t *d;
-  if (!_wdfrt_check_out(__func__, Config, "Config", site))
+  if (!wdfrt_int_check_out(__func__, Config, "Config", site))
     return STATUS_INVALID_PARAMETER;
   return create(WDFRT_KIND_DPC, DEFERRED_DPC, (const void *)Config->EvtDpcFunc,
                 Attributes, WDF_DDI_WdfDpcCreate, __func__, (void **)Dpc, site,
@@ -109,7 +107,7 @@ NTSTATUS WdfDpcCreate(PWDF_DPC_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes,
 }
 
 BOOLEAN WdfDpcEnqueue(WDFDPC Dpc) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfDpcEnqueue);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfDpcEnqueue);
   deferred_t *d = use(Dpc, WDFRT_KIND_DPC, __func__, site);
   if (!d || d->pending)
     return FALSE;
@@ -118,14 +116,14 @@ BOOLEAN WdfDpcEnqueue(WDFDPC Dpc) {
 }
 
 BOOLEAN WdfDpcCancel(WDFDPC Dpc, BOOLEAN Wait) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   (void)Wait;
   deferred_t *d = use(Dpc, WDFRT_KIND_DPC, __func__, site);
   return d && cancel(d);
 }
 
 WDFOBJECT WdfDpcGetParentObject(WDFDPC Dpc) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   return parent_of(use(Dpc, WDFRT_KIND_DPC, __func__, site));
 }
 
@@ -133,9 +131,9 @@ WDFOBJECT WdfDpcGetParentObject(WDFDPC Dpc) {
 
 NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config,
                         PWDF_OBJECT_ATTRIBUTES Attributes, WDFTIMER *Timer) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfTimerCreate);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfTimerCreate);
   deferred_t *d;
-  if (!_wdfrt_check_out(__func__, Config, "Config", site))
+  if (!wdfrt_int_check_out(__func__, Config, "Config", site))
     return STATUS_INVALID_PARAMETER;
   int passive = Attributes && Attributes->Size == sizeof *Attributes &&
                 Attributes->ExecutionLevel == WdfExecutionLevelPassive;
@@ -156,7 +154,7 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config,
 }
 
 BOOLEAN WdfTimerStart(WDFTIMER Timer, LONGLONG DueTime) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfTimerStart);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfTimerStart);
   (void)DueTime;
   deferred_t *d = use(Timer, WDFRT_KIND_TIMER, __func__, site);
   if (!d)
@@ -167,7 +165,7 @@ BOOLEAN WdfTimerStart(WDFTIMER Timer, LONGLONG DueTime) {
 }
 
 BOOLEAN WdfTimerStop(WDFTIMER Timer, BOOLEAN Wait) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   (void)Wait;
   deferred_t *d = use(Timer, WDFRT_KIND_TIMER, __func__, site);
   if (!d)
@@ -177,7 +175,7 @@ BOOLEAN WdfTimerStop(WDFTIMER Timer, BOOLEAN Wait) {
 }
 
 WDFOBJECT WdfTimerGetParentObject(WDFTIMER Timer) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   return parent_of(use(Timer, WDFRT_KIND_TIMER, __func__, site));
 }
 
@@ -186,9 +184,9 @@ WDFOBJECT WdfTimerGetParentObject(WDFTIMER Timer) {
 NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config,
                            PWDF_OBJECT_ATTRIBUTES Attributes,
                            WDFWORKITEM *WorkItem) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfWorkItemCreate);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfWorkItemCreate);
   deferred_t *d;
-  if (!_wdfrt_check_out(__func__, Config, "Config", site))
+  if (!wdfrt_int_check_out(__func__, Config, "Config", site))
     return STATUS_INVALID_PARAMETER;
   return create(WDFRT_KIND_WORKITEM, DEFERRED_WORKITEM,
                 (const void *)Config->EvtWorkItemFunc, Attributes,
@@ -197,21 +195,21 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config,
 }
 
 VOID WdfWorkItemEnqueue(WDFWORKITEM WorkItem) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfWorkItemEnqueue);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfWorkItemEnqueue);
   deferred_t *d = use(WorkItem, WDFRT_KIND_WORKITEM, __func__, site);
   if (d && !d->pending)
     push(d);
 }
 
 WDFOBJECT WdfWorkItemGetParentObject(WDFWORKITEM WorkItem) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   return parent_of(use(WorkItem, WDFRT_KIND_WORKITEM, __func__, site));
 }
 
 static void run(deferred_t *d);
 
 VOID WdfWorkItemFlush(WDFWORKITEM WorkItem) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   deferred_t *d = use(WorkItem, WDFRT_KIND_WORKITEM, __func__, site);
   if (d && cancel(d))
     run(d);
@@ -219,29 +217,27 @@ VOID WdfWorkItemFlush(WDFWORKITEM WorkItem) {
 
 /* --- running ----------------------------------------------------------------------- */
 
-static void run(deferred_t *d) {
-  _wdfrt_frame_t frame;
-  _wdfrt_role_t role;
-  unsigned irql;
-  unsigned caller_irql = wdfrt_current_irql();
-  void *handle = WDFRT_HANDLE(&d->base);
+static wdfrt_int_role_t role_of(const deferred_t *d) {
   switch (d->kind) {
   case DEFERRED_DPC:
-    role = WDFRT_ROLE_EVT_WDF_DPC;
-    irql = _wdfrt_role_irql(role, 0);
-    break;
+    return WDFRT_ROLE_EVT_WDF_DPC;
   case DEFERRED_TIMER:
-    role = WDFRT_ROLE_EVT_WDF_TIMER;
-    irql = _wdfrt_role_irql(role, d->passive);
-    break;
+    return WDFRT_ROLE_EVT_WDF_TIMER;
   default:
-    role = WDFRT_ROLE_EVT_WDF_WORKITEM;
-    irql = PASSIVE_LEVEL;
-    break;
+    return WDFRT_ROLE_EVT_WDF_WORKITEM;
   }
+}
+
+static void run(deferred_t *d) {
+  wdfrt_int_frame_t frame;
+  wdfrt_int_role_t role = role_of(d);
+  unsigned caller_irql = wdfrt_current_irql();
+  void *handle = WDFRT_HANDLE(&d->base);
   if (!d->callback)
     return;
-  _wdfrt_callback_begin(&frame, role, d->callback, irql, &d->base);
+  /* Only a timer's own passive execution level narrows its role. */
+  wdfrt_int_callback_begin_at(&frame, role, d->callback,
+                              wdfrt_int_role_irql(role, d->passive), &d->base);
   switch (d->kind) {
   case DEFERRED_DPC:
     ((PFN_WDF_DPC)d->callback)((WDFDPC)handle);
@@ -253,11 +249,11 @@ static void run(deferred_t *d) {
     ((PFN_WDF_WORKITEM)d->callback)((WDFWORKITEM)handle);
     break;
   }
-  _wdfrt_callback_end(&frame);
-  _wdfrt_irql_set(caller_irql);
+  wdfrt_int_callback_end(&frame);
+  wdfrt_int_irql_set(caller_irql);
 }
 
-static void rearm(_wdfrt_object_t *object, void *arg) {
+static void rearm(wdfrt_int_object_t *object, void *arg) {
   (void)arg;
   if (object->kind != WDFRT_KIND_TIMER)
     return;
@@ -267,7 +263,7 @@ static void rearm(_wdfrt_object_t *object, void *arg) {
   d->rearm = 0;
 }
 
-void _wdfrt_deferred_rearm(void) { _wdfrt_handle_each(rearm, NULL); }
+void wdfrt_int_deferred_rearm(void) { wdfrt_int_handle_each(rearm, NULL); }
 
 /* --- the world outside the driver --------------------------------------- */
 
@@ -298,15 +294,15 @@ static unsigned run_scheduled(void) {
   scheduled_count = 0;
   unsigned caller_irql = wdfrt_current_irql();
   for (size_t i = 0; i < count; ++i) {
-    _wdfrt_irql_set(DISPATCH_LEVEL);
+    wdfrt_int_irql_set(DISPATCH_LEVEL);
     now[i].function(now[i].argument);
   }
-  _wdfrt_irql_set(caller_irql);
+  wdfrt_int_irql_set(caller_irql);
   return (unsigned)count;
 }
 
-unsigned _wdfrt_deferred_run(void) {
-  unsigned ran = _wdfrt_interrupts_run_deferred();
+unsigned wdfrt_int_deferred_run(void) {
+  unsigned ran = wdfrt_int_interrupts_run_deferred();
   ran += run_scheduled();
   size_t count = 0;
   for (deferred_t *d = pending_head; d; d = d->next_pending)
@@ -317,12 +313,12 @@ unsigned _wdfrt_deferred_run(void) {
     deferred_t *d = pending_head;
     cancel(d);
     /* Keep it alive across its callback: it may delete itself. */
-    _wdfrt_object_reference(&d->base);
+    wdfrt_int_object_reference(&d->base);
     run(d);
     if (d->kind == DEFERRED_TIMER && d->period)
       d->rearm = 1; /* a periodic timer fires again at the next step */
-    _wdfrt_site_t nowhere = {NULL, 0};
-    _wdfrt_object_dereference(&d->base, nowhere);
+    wdfrt_int_site_t nowhere = {NULL, 0};
+    wdfrt_int_object_dereference(&d->base, nowhere);
     ++ran;
   }
   return ran;

@@ -19,7 +19,7 @@
 typedef struct failed_create {
   const char *ddi;
   NTSTATUS status;
-  _wdfrt_site_t site;
+  wdfrt_int_site_t site;
   int has_handle, has_buffer;
   const void *handle, *buffer;
 } failed_create_t;
@@ -55,7 +55,7 @@ int wdfrt_fail_next(const char *ddi_name) {
 
 unsigned long wdfrt_allocation_count(void) { return allocations; }
 
-int _wdfrt_fault_allocation(enum wdf_ddi_id ddi) {
+int wdfrt_int_fault_allocation(enum wdf_ddi_id ddi) {
   ++allocations;
   if (fail_nth && allocations == fail_nth)
     return 1;
@@ -72,9 +72,10 @@ static WDFRT_NO_MSAN const void *read_slot(const void *slot) {
   return *(const void *const *)slot;
 }
 
-void _wdfrt_failed_create(const char *ddi, NTSTATUS status, _wdfrt_site_t site,
-                          const void *out_handle_slot,
-                          const void *out_buffer_slot) {
+NTSTATUS wdfrt_int_failed_create(const char *ddi, NTSTATUS status,
+                                 wdfrt_int_site_t site,
+                                 const void *out_handle_slot,
+                                 const void *out_buffer_slot) {
   failed_create_t *f = &failed[failed_next];
   failed_next = (failed_next + 1) % FAILED_CREATES;
   if (failed_count < FAILED_CREATES)
@@ -85,10 +86,11 @@ void _wdfrt_failed_create(const char *ddi, NTSTATUS status, _wdfrt_site_t site,
     f->handle = read_slot(out_handle_slot);
   if (out_buffer_slot)
     f->buffer = read_slot(out_buffer_slot);
+  return status;
 }
 
-WDFRT_NO_MSAN int _wdfrt_failed_value(const void *value, int is_buffer,
-                                      char *why, size_t size) {
+WDFRT_NO_MSAN int wdfrt_int_failed_value(const void *value, int is_buffer,
+                                         char *why, size_t size) {
   for (size_t k = 1; k <= failed_count; ++k) {
     const failed_create_t *f =
         &failed[(failed_next + FAILED_CREATES - k) % FAILED_CREATES];
@@ -104,4 +106,4 @@ WDFRT_NO_MSAN int _wdfrt_failed_value(const void *value, int is_buffer,
   return 0;
 }
 
-void _wdfrt_faults_reset(void) { failed_count = failed_next = 0; }
+void wdfrt_int_faults_reset(void) { failed_count = failed_next = 0; }

@@ -23,37 +23,37 @@
  */
 #include "wdfrt_internal.h"
 
-struct _wdfrt_file {
-  _wdfrt_object_t base;
-  _wdfrt_device_t *device;
+struct wdfrt_int_file {
+  wdfrt_int_object_t base;
+  wdfrt_int_device_t *device;
   unsigned requests; /* requests carrying it, not yet completed */
   int cleaned_up;    /* EvtFileCleanup ran: waits for EvtFileClose */
-  _wdfrt_file_t *next;
+  wdfrt_int_file_t *next;
 };
 
 /* Files not yet closed, the most recently opened first. */
-static _wdfrt_file_t *files;
+static wdfrt_int_file_t *files;
 
-_wdfrt_object_t *_wdfrt_file_object(_wdfrt_file_t *file) {
+wdfrt_int_object_t *wdfrt_int_file_object(wdfrt_int_file_t *file) {
   return &file->base;
 }
 
-_wdfrt_file_t *_wdfrt_file_current(void) {
-  for (_wdfrt_file_t *f = files; f; f = f->next)
+wdfrt_int_file_t *wdfrt_int_file_current(void) {
+  for (wdfrt_int_file_t *f = files; f; f = f->next)
     if (!f->cleaned_up)
       return f;
   return NULL;
 }
 
-void _wdfrt_file_hold(_wdfrt_file_t *file) { ++file->requests; }
+void wdfrt_int_file_hold(wdfrt_int_file_t *file) { ++file->requests; }
 
-void _wdfrt_file_release(_wdfrt_file_t *file) {
+void wdfrt_int_file_release(wdfrt_int_file_t *file) {
   if (file->requests)
     --file->requests;
 }
 
-static void unlink_file(_wdfrt_file_t *file) {
-  for (_wdfrt_file_t **f = &files; *f; f = &(*f)->next)
+static void unlink_file(wdfrt_int_file_t *file) {
+  for (wdfrt_int_file_t **f = &files; *f; f = &(*f)->next)
     if (*f == file) {
       *f = file->next;
       return;
@@ -62,11 +62,11 @@ static void unlink_file(_wdfrt_file_t *file) {
 
 /* The file object is gone (closed, a failed open, or its device deleted):
    the list must not keep it. */
-static void forget_file(_wdfrt_object_t *object) {
-  unlink_file((_wdfrt_file_t *)object);
+static void forget_file(wdfrt_int_object_t *object) {
+  unlink_file((wdfrt_int_file_t *)object);
 }
 
-static WDFFILEOBJECT handle_of(_wdfrt_file_t *file) {
+static WDFFILEOBJECT handle_of(wdfrt_int_file_t *file) {
   return (WDFFILEOBJECT)WDFRT_HANDLE(&file->base);
 }
 
@@ -75,40 +75,40 @@ typedef VOID file_fn(WDFFILEOBJECT);
 
 /* A file callback at PASSIVE_LEVEL, as the I/O manager sends cleanup and
    close; the caller's IRQL is put back after. */
-static void call_file(_wdfrt_file_t *file, _wdfrt_role_t role,
+static void call_file(wdfrt_int_file_t *file, wdfrt_int_role_t role,
                       file_fn *function) {
   if (!function)
     return;
   unsigned irql = wdfrt_current_irql();
-  _wdfrt_frame_t frame;
-  _wdfrt_callback_begin(&frame, role, (const void *)function, PASSIVE_LEVEL,
-                        &file->base);
+  wdfrt_int_frame_t frame;
+  wdfrt_int_callback_begin(&frame, role, (const void *)function, &file->base);
   function(handle_of(file));
-  _wdfrt_callback_end(&frame);
-  _wdfrt_irql_set(irql);
+  wdfrt_int_callback_end(&frame);
+  wdfrt_int_irql_set(irql);
 }
 
 /* The framework deletes the file object at PASSIVE_LEVEL. */
-static void delete_file(_wdfrt_file_t *file) {
-  _wdfrt_site_t nowhere = {NULL, 0};
+static void delete_file(wdfrt_int_file_t *file) {
+  wdfrt_int_site_t nowhere = {NULL, 0};
   unsigned irql = wdfrt_current_irql();
   unlink_file(file);
-  _wdfrt_irql_set(PASSIVE_LEVEL);
-  _wdfrt_object_delete(&file->base, WDFRT_GONE_DELETED, nowhere);
-  _wdfrt_irql_set(irql);
+  wdfrt_int_irql_set(PASSIVE_LEVEL);
+  wdfrt_int_object_delete(&file->base, WDFRT_GONE_DELETED, nowhere);
+  wdfrt_int_irql_set(irql);
 }
 
 /* --- open ---------------------------------------------------------------- */
 
-static _wdfrt_file_t *new_file(_wdfrt_device_t *device) {
-  _wdfrt_site_t nowhere = {NULL, 0};
-  _wdfrt_object_t *object;
-  if (!NT_SUCCESS(_wdfrt_object_create(
-          WDFRT_KIND_FILEOBJECT, sizeof(_wdfrt_file_t),
-          _wdfrt_device_file_attributes(device), _wdfrt_device_object(device),
-          WDF_DDI_COUNT, "the framework", nowhere, &object)))
+static wdfrt_int_file_t *new_file(wdfrt_int_device_t *device) {
+  wdfrt_int_site_t nowhere = {NULL, 0};
+  wdfrt_int_object_t *object;
+  if (!NT_SUCCESS(wdfrt_int_object_create(
+          WDFRT_KIND_FILEOBJECT, sizeof(wdfrt_int_file_t),
+          wdfrt_int_device_file_attributes(device),
+          wdfrt_int_device_object(device), WDF_DDI_COUNT, "the framework",
+          nowhere, &object)))
     return NULL;
-  _wdfrt_file_t *file = (_wdfrt_file_t *)object;
+  wdfrt_int_file_t *file = (wdfrt_int_file_t *)object;
   file->device = device;
   object->no_delete = 1;
   object->passive_callbacks = 1; /* deleted by the close, at PASSIVE_LEVEL */
@@ -119,44 +119,44 @@ static _wdfrt_file_t *new_file(_wdfrt_device_t *device) {
 }
 
 /* Runs EvtDeviceFileCreate with the create request; returns its status. */
-static NTSTATUS create(_wdfrt_file_t *file) {
-  _wdfrt_site_t nowhere = {NULL, 0};
+static NTSTATUS create(wdfrt_int_file_t *file) {
+  wdfrt_int_site_t nowhere = {NULL, 0};
   PFN_WDF_DEVICE_FILE_CREATE callback =
-      _wdfrt_device_file_config(file->device)->EvtDeviceFileCreate;
+      wdfrt_int_device_file_config(file->device)->EvtDeviceFileCreate;
   wdfrt_completion_t done;
-  _wdfrt_request_t *request =
-      _wdfrt_request_new_create(file->device, file, &done);
+  wdfrt_int_request_t *request =
+      wdfrt_int_request_new_create(file->device, file, &done);
   if (!request)
     return STATUS_INSUFFICIENT_RESOURCES;
   if (!callback) {
-    _wdfrt_request_complete_by_framework(request, STATUS_SUCCESS);
+    wdfrt_int_request_complete_by_framework(request, STATUS_SUCCESS);
     return STATUS_SUCCESS;
   }
-  _wdfrt_frame_t frame;
-  _wdfrt_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_DEVICE_FILE_CREATE,
-                        (const void *)callback, PASSIVE_LEVEL, &file->base);
-  callback((WDFDEVICE)WDFRT_HANDLE(_wdfrt_device_object(file->device)),
+  wdfrt_int_frame_t frame;
+  wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_DEVICE_FILE_CREATE,
+                           (const void *)callback, &file->base);
+  callback((WDFDEVICE)WDFRT_HANDLE(wdfrt_int_device_object(file->device)),
            (WDFREQUEST)WDFRT_HANDLE(&request->base), handle_of(file));
-  _wdfrt_callback_end(&frame);
-  _wdfrt_settle(); /* the driver may complete it from deferred work */
+  wdfrt_int_callback_end(&frame);
+  wdfrt_int_settle(); /* the driver may complete it from deferred work */
   if (!done.completed) {
     /* One thread drives the model: nothing else could complete it now. */
-    _wdfrt_fault(nowhere, "EvtDeviceFileCreate left the create request "
-                          "pending and nothing completed it: the open would "
-                          "wait forever");
-    _wdfrt_request_complete_by_framework(request, STATUS_CANCELLED);
+    wdfrt_int_fault(nowhere, "EvtDeviceFileCreate left the create request "
+                             "pending and nothing completed it: the open would "
+                             "wait forever");
+    wdfrt_int_request_complete_by_framework(request, STATUS_CANCELLED);
     return STATUS_CANCELLED;
   }
   return done.status; /* the request is gone: completion deleted it */
 }
 
 int wdfrt_file_open(int32_t *status) {
-  _wdfrt_device_t *device = _wdfrt_first_device();
+  wdfrt_int_device_t *device = wdfrt_int_first_device();
   *status = STATUS_INVALID_DEVICE_STATE;
   if (!device)
     return -1;
-  _wdfrt_faults_reset();
-  _wdfrt_file_t *file = new_file(device);
+  wdfrt_int_faults_reset();
+  wdfrt_int_file_t *file = new_file(device);
   if (!file) {
     *status = STATUS_INSUFFICIENT_RESOURCES;
     return 0;
@@ -169,22 +169,22 @@ int wdfrt_file_open(int32_t *status) {
 
 /* --- close --------------------------------------------------------------- */
 
-static void cleanup(_wdfrt_file_t *file) {
+static void cleanup(wdfrt_int_file_t *file) {
   file->cleaned_up = 1;
   call_file(file, WDFRT_ROLE_EVT_WDF_FILE_CLEANUP,
-            _wdfrt_device_file_config(file->device)->EvtFileCleanup);
+            wdfrt_int_device_file_config(file->device)->EvtFileCleanup);
 }
 
-static void close_file(_wdfrt_file_t *file) {
+static void close_file(wdfrt_int_file_t *file) {
   call_file(file, WDFRT_ROLE_EVT_WDF_FILE_CLOSE,
-            _wdfrt_device_file_config(file->device)->EvtFileClose);
+            wdfrt_int_device_file_config(file->device)->EvtFileClose);
   delete_file(file);
 }
 
-unsigned _wdfrt_files_close_due(void) {
+unsigned wdfrt_int_files_close_due(void) {
   unsigned closed = 0;
-  for (_wdfrt_file_t *f = files; f;) {
-    _wdfrt_file_t *next = f->next;
+  for (wdfrt_int_file_t *f = files; f;) {
+    wdfrt_int_file_t *next = f->next;
     if (f->cleaned_up && f->requests == 0) {
       close_file(f);
       ++closed;
@@ -196,22 +196,22 @@ unsigned _wdfrt_files_close_due(void) {
 }
 
 int wdfrt_file_close(void) {
-  _wdfrt_file_t *file = _wdfrt_file_current();
+  wdfrt_int_file_t *file = wdfrt_int_file_current();
   if (!file)
     return -1;
-  _wdfrt_faults_reset();
+  wdfrt_int_faults_reset();
   cleanup(file);
-  _wdfrt_settle(); /* and EvtFileClose once no request carries the file */
+  wdfrt_int_settle(); /* and EvtFileClose once no request carries the file */
   return 0;
 }
 
-void _wdfrt_files_cleanup_all(void) {
-  _wdfrt_file_t *file;
-  while ((file = _wdfrt_file_current()) != NULL)
+void wdfrt_int_files_cleanup_all(void) {
+  wdfrt_int_file_t *file;
+  while ((file = wdfrt_int_file_current()) != NULL)
     cleanup(file);
 }
 
-void _wdfrt_files_close_all(void) {
+void wdfrt_int_files_close_all(void) {
   while (files) {
     if (!files->cleaned_up)
       cleanup(files);
@@ -220,10 +220,10 @@ void _wdfrt_files_close_all(void) {
 }
 
 WDFDEVICE WdfFileObjectGetDevice(WDFFILEOBJECT FileObject) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_file_t *file = (_wdfrt_file_t *)_wdfrt_use(
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_file_t *file = (wdfrt_int_file_t *)wdfrt_int_use(
       FileObject, WDFRT_KIND_BIT(WDFRT_KIND_FILEOBJECT), __func__, site, 0);
   if (!file)
     return NULL;
-  return (WDFDEVICE)WDFRT_HANDLE(_wdfrt_device_object(file->device));
+  return (WDFDEVICE)WDFRT_HANDLE(wdfrt_int_device_object(file->device));
 }

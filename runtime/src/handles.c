@@ -27,10 +27,10 @@
 #define REUSE_AFTER 1024
 
 typedef struct slot {
-  _wdfrt_object_t *object; /* NULL when retired */
+  wdfrt_int_object_t *object; /* NULL when retired */
   uint32_t generation;     /* of the live object, or of the tombstone */
   int has_tombstone;
-  _wdfrt_tombstone_t tombstone;
+  wdfrt_int_tombstone_t tombstone;
 } slot_t;
 
 static slot_t *slots;
@@ -76,7 +76,7 @@ static int take_slot(uint32_t *index) {
   return 1;
 }
 
-uint64_t _wdfrt_handle_new(_wdfrt_object_t *object) {
+uint64_t wdfrt_int_handle_new(wdfrt_int_object_t *object) {
   uint32_t index;
   if (!take_slot(&index))
     return 0;
@@ -89,7 +89,7 @@ uint64_t _wdfrt_handle_new(_wdfrt_object_t *object) {
   return HANDLE_TAG << 48 | (uint64_t)slot->generation << SLOT_BITS | index;
 }
 
-void _wdfrt_handle_retire(_wdfrt_object_t *object) {
+void wdfrt_int_handle_retire(wdfrt_int_object_t *object) {
   uint32_t index = (uint32_t)(object->handle & SLOT_MASK);
   if (object->handle == 0 || index >= slot_count ||
       slots[index].object != object)
@@ -97,17 +97,17 @@ void _wdfrt_handle_retire(_wdfrt_object_t *object) {
   slot_t *slot = &slots[index];
   slot->object = NULL;
   slot->has_tombstone = 1;
-  slot->tombstone = (_wdfrt_tombstone_t){object->kind, object->gone,
-                                         object->created_at, object->deleted_at,
-                                         object->created_by};
+  slot->tombstone =
+      (wdfrt_int_tombstone_t){object->kind, object->gone, object->created_at,
+                              object->deleted_at, object->created_by};
   free_ring[(free_head + free_count) % slot_capacity] = index;
   ++free_count;
   --live_count;
 }
 
-_wdfrt_resolve_t _wdfrt_handle_resolve(const void *handle,
-                                       _wdfrt_object_t **object,
-                                       _wdfrt_tombstone_t *tombstone) {
+wdfrt_int_resolve_t wdfrt_int_handle_resolve(const void *handle,
+                                             wdfrt_int_object_t **object,
+                                             wdfrt_int_tombstone_t *tombstone) {
   uint64_t value = (uint64_t)(uintptr_t)handle;
   *object = NULL;
   if (value == 0)
@@ -132,15 +132,16 @@ _wdfrt_resolve_t _wdfrt_handle_resolve(const void *handle,
   return WDFRT_HANDLE_STALE;
 }
 
-void _wdfrt_handle_each(void (*visit)(_wdfrt_object_t *, void *), void *arg) {
+void wdfrt_int_handle_each(void (*visit)(wdfrt_int_object_t *, void *),
+                           void *arg) {
   for (uint32_t i = 0; i < slot_count; ++i)
     if (slots[i].object)
       visit(slots[i].object, arg);
 }
 
-size_t _wdfrt_handle_live_count(void) { return live_count; }
+size_t wdfrt_int_handle_live_count(void) { return live_count; }
 
-void _wdfrt_handles_reset(void) {
+void wdfrt_int_handles_reset(void) {
   free(slots);
   free(free_ring);
   slots = NULL;

@@ -67,10 +67,8 @@ static window_t *window_of(const volatile void *address, size_t width,
 
 PVOID NTAPI MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress,
                            SIZE_T NumberOfBytes, ULONG Protect) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  (void)wdfrt_int_enter(WDF_DDI_MmMapIoSpaceEx);
   (void)Protect;
-  if (wdfrt_current_irql() > DISPATCH_LEVEL)
-    _wdfrt_fault(site, "MmMapIoSpaceEx called above DISPATCH_LEVEL");
   if (NumberOfBytes == 0)
     return NULL;
   for (size_t i = 0; i < MAX_WINDOWS; ++i) {
@@ -89,27 +87,28 @@ PVOID NTAPI MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress,
 }
 
 VOID NTAPI MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   for (size_t i = 0; i < MAX_WINDOWS; ++i) {
     window_t *w = &windows[i];
     if (w->base && w->base == BaseAddress) {
       if (w->size != NumberOfBytes)
-        _wdfrt_fault(site, "MmUnmapIoSpace of %zu bytes; %zu were mapped",
-                     (size_t)NumberOfBytes, w->size);
+        wdfrt_int_fault(site, "MmUnmapIoSpace of %zu bytes; %zu were mapped",
+                        (size_t)NumberOfBytes, w->size);
       free(w->base);
       *w = (window_t){0};
       return;
     }
   }
-  _wdfrt_fault(site, "MmUnmapIoSpace of an address MmMapIoSpaceEx did not return");
+  wdfrt_int_fault(site,
+                  "MmUnmapIoSpace of an address MmMapIoSpaceEx did not return");
 }
 
 static uint32_t read_register(const volatile void *Register, size_t width) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   size_t offset;
   window_t *w = window_of(Register, width, &offset);
   if (!w) {
-    _wdfrt_fault(site, "register read outside every mapped window");
+    wdfrt_int_fault(site, "register read outside every mapped window");
     return 0xFFFFFFFFu; /* what a read of nothing returns on a bus */
   }
   if (w->model)
@@ -121,11 +120,11 @@ static uint32_t read_register(const volatile void *Register, size_t width) {
 
 static void write_register(volatile void *Register, size_t width,
                            uint32_t value) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   size_t offset;
   window_t *w = window_of(Register, width, &offset);
   if (!w) {
-    _wdfrt_fault(site, "register write outside every mapped window");
+    wdfrt_int_fault(site, "register write outside every mapped window");
     return;
   }
   if (w->model) {
@@ -169,18 +168,18 @@ static uint64_t hundred_ns(clockid_t clock) {
 
 void wdfrt_advance_time(uint64_t hundred_ns_units) {
   time_ahead += hundred_ns_units;
-  _wdfrt_deferred_rearm();
-  _wdfrt_settle();
+  wdfrt_int_deferred_rearm();
+  wdfrt_int_settle();
 }
 
 ULONGLONG NTAPI KeQueryInterruptTime(VOID) {
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   return hundred_ns(CLOCK_MONOTONIC);
 }
 
 /* System time counts from 1601-01-01, 11644473600 s before the Unix epoch. */
 VOID NTAPI KeQuerySystemTimePrecise(PLARGE_INTEGER CurrentTime) {
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   CurrentTime->QuadPart =
       (LONGLONG)(hundred_ns(CLOCK_REALTIME) + 11644473600ull * 10000000u);
 }

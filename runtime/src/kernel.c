@@ -27,7 +27,7 @@ static ULONG print(const char *format, va_list args) {
 
 ULONG DbgPrint(PCSTR Format, ...) {
   va_list args;
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   va_start(args, Format);
   ULONG result = print(Format, args);
   va_end(args);
@@ -38,7 +38,7 @@ ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...) {
   va_list args;
   (void)ComponentId;
   (void)Level;
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   va_start(args, Format);
   ULONG result = print(Format, args);
   va_end(args);
@@ -46,7 +46,7 @@ ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...) {
 }
 
 VOID NTAPI DbgBreakPoint(VOID) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   if (dbgprint_on)
     fprintf(stderr, "%s:%d: note: DbgBreakPoint (no debugger here)\n",
             site.file ? site.file : "<unknown>", site.line);
@@ -54,11 +54,11 @@ VOID NTAPI DbgBreakPoint(VOID) {
 
 VOID NTAPI RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName,
                      ULONG LineNumber, PSTR MutableMessage) {
-  _wdfrt_site_t site = {(const char *)VoidFileName, (int)LineNumber};
-  (void)_wdfrt_take_site();
-  _wdfrt_fault(site, "assertion failed: %s%s%s",
-               (const char *)VoidFailedAssertion, MutableMessage ? ": " : "",
-               MutableMessage ? MutableMessage : "");
+  wdfrt_int_site_t site = {(const char *)VoidFileName, (int)LineNumber};
+  (void)wdfrt_int_take_site();
+  wdfrt_int_fault(site, "assertion failed: %s%s%s",
+                  (const char *)VoidFailedAssertion, MutableMessage ? ": " : "",
+                  MutableMessage ? MutableMessage : "");
 }
 
 VOID NTAPI ProbeForRead(const volatile VOID *Address, SIZE_T Length,
@@ -66,7 +66,7 @@ VOID NTAPI ProbeForRead(const volatile VOID *Address, SIZE_T Length,
   (void)Address;
   (void)Length;
   (void)Alignment;
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
 }
 
 VOID NTAPI ProbeForWrite(volatile VOID *Address, SIZE_T Length,
@@ -74,19 +74,19 @@ VOID NTAPI ProbeForWrite(volatile VOID *Address, SIZE_T Length,
   (void)Address;
   (void)Length;
   (void)Alignment;
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
 }
 
 VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost) {
   (void)Irp;
   (void)PriorityBoost;
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
 }
 
 /* --- events ------------------------------------------------------------------ */
 
 VOID NTAPI KeInitializeEvent(PRKEVENT Event, EVENT_TYPE Type, BOOLEAN State) {
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   Event->Header.Type = (UCHAR)Type;
   Event->Header.SignalState = State ? 1 : 0;
   InitializeListHead(&Event->Header.WaitListHead);
@@ -95,19 +95,19 @@ VOID NTAPI KeInitializeEvent(PRKEVENT Event, EVENT_TYPE Type, BOOLEAN State) {
 LONG NTAPI KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait) {
   (void)Increment;
   (void)Wait;
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   LONG previous = Event->Header.SignalState;
   Event->Header.SignalState = 1;
   return previous;
 }
 
 VOID NTAPI KeClearEvent(PRKEVENT Event) {
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   Event->Header.SignalState = 0;
 }
 
 LONG NTAPI KeReadStateEvent(PRKEVENT Event) {
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   return Event->Header.SignalState;
 }
 
@@ -115,7 +115,7 @@ NTSTATUS NTAPI KeWaitForSingleObject(PVOID Object, KWAIT_REASON WaitReason,
                                      KPROCESSOR_MODE WaitMode,
                                      BOOLEAN Alertable,
                                      PLARGE_INTEGER Timeout) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   PDISPATCHER_HEADER header = Object;
   (void)WaitReason;
   (void)WaitMode;
@@ -127,8 +127,9 @@ NTSTATUS NTAPI KeWaitForSingleObject(PVOID Object, KWAIT_REASON WaitReason,
   }
   if (Timeout)
     return STATUS_TIMEOUT;
-  _wdfrt_fault(site, "KeWaitForSingleObject waits forever: nothing else runs "
-                     "to signal the object");
+  wdfrt_int_fault(site,
+                  "KeWaitForSingleObject waits forever: nothing else runs "
+                  "to signal the object");
   return STATUS_SUCCESS;
 }
 
@@ -138,11 +139,11 @@ NTSTATUS NTAPI KeDelayExecutionThread(KPROCESSOR_MODE WaitMode,
   (void)WaitMode;
   (void)Alertable;
   (void)Interval;
-  (void)_wdfrt_enter(WDF_DDI_KeDelayExecutionThread);
+  (void)wdfrt_int_enter(WDF_DDI_KeDelayExecutionThread);
   return STATUS_SUCCESS;
 }
 
 VOID NTAPI KeStallExecutionProcessor(ULONG MicroSeconds) {
   (void)MicroSeconds;
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
 }

@@ -64,8 +64,8 @@ static WDFRT_NO_MSAN void scan(const void *start, size_t size, void *arg) {
   }
 }
 
-static void scan_contexts(_wdfrt_object_t *object, void *arg) {
-  _wdfrt_contexts_each(object, scan, arg);
+static void scan_contexts(wdfrt_int_object_t *object, void *arg) {
+  wdfrt_int_contexts_each(object, scan, arg);
 }
 
 static int scan_program(struct dl_phdr_info *info, size_t size, void *arg) {
@@ -85,8 +85,8 @@ static int compare(const void *a, const void *b) {
 }
 
 static void collect(value_set_t *set) {
-  _wdfrt_handle_each(scan_contexts, set);
-  _wdfrt_buffers_each(scan, set);
+  wdfrt_int_handle_each(scan_contexts, set);
+  wdfrt_int_buffers_each(scan, set);
   dl_iterate_phdr(scan_program, set);
   if (set->count)
     qsort(set->values, set->count, sizeof *set->values, compare);
@@ -99,7 +99,7 @@ static int stored(const value_set_t *set, uint64_t handle) {
 
 /* --- checkpoints ------------------------------------------------------------------- */
 
-static leak_site_t *site_of(const _wdfrt_object_t *object) {
+static leak_site_t *site_of(const wdfrt_int_object_t *object) {
   for (size_t i = 0; i < site_count; ++i)
     if (sites[i].line == object->created_at.line &&
         sites[i].file == object->created_at.file)
@@ -117,11 +117,11 @@ typedef struct census {
   value_set_t stored;
 } census_t;
 
-static void count(_wdfrt_object_t *object, void *arg) {
+static void count(wdfrt_int_object_t *object, void *arg) {
   census_t *census = arg;
   if (object->kind != WDFRT_KIND_MEMORY || !object->during_io ||
       object->state != WDFRT_ALIVE || object->framework_owned ||
-      object->parent != _wdfrt_driver_object())
+      object->parent != wdfrt_int_driver_object())
     return;
   leak_site_t *site = site_of(object);
   if (!site)
@@ -132,12 +132,12 @@ static void count(_wdfrt_object_t *object, void *arg) {
 }
 
 void wdfrt_leak_checkpoint(unsigned requests) {
-  if (checkpoints >= 2 || !_wdfrt_driver_object())
+  if (checkpoints >= 2 || !wdfrt_int_driver_object())
     return;
   census_t census = {checkpoints, {NULL, 0, 0}};
   requests_at[checkpoints++] = requests;
   collect(&census.stored);
-  _wdfrt_handle_each(count, &census);
+  wdfrt_int_handle_each(count, &census);
   free(census.stored.values);
 }
 
@@ -147,11 +147,11 @@ unsigned wdfrt_leak_report(void) {
     return 0;
   for (size_t i = 0; i < site_count; ++i) {
     leak_site_t *s = &sites[i];
-    _wdfrt_site_t where = {s->file, s->line};
-    _wdfrt_report_extra_t extra = {NULL, "leak"};
+    wdfrt_int_site_t where = {s->file, s->line};
+    wdfrt_int_report_extra_t extra = {NULL, "leak"};
     unsigned kept[2] = {s->alive[0] - s->lost[0], s->alive[1] - s->lost[1]};
     if (s->lost[1] > s->lost[0]) {
-      _wdfrt_report_extra(
+      wdfrt_int_report_extra(
           WDF_RULE_WM004, where, &extra,
           "memory objects made here by %s pile up, parented to the driver "
           "with no handle left anywhere: %u after %u requests, %u after %u; "
@@ -161,7 +161,7 @@ unsigned wdfrt_leak_report(void) {
       ++reports;
     }
     if (kept[1] > kept[0]) {
-      _wdfrt_report_extra(
+      wdfrt_int_report_extra(
           WDF_RULE_WM002, where, &extra,
           "memory objects made here by %s have no parent and pile up: %u "
           "alive after %u requests, %u after %u, all owned by the driver "

@@ -2,9 +2,10 @@
  * locks.c - spin locks, queued spin locks, fast mutexes, WDF spin and wait
  * locks.
  *
- * What matters to the rules is the IRQL each one sets (rules/irql.def: a
- * spin lock raises to DISPATCH_LEVEL, a fast mutex to APC_LEVEL, a wait
- * lock changes nothing) and the IRQL it gives back on release.  The thread
+ * What matters to the rules is the IRQL each one sets, read from
+ * rules/irql.def (a spin lock raises to DISPATCH_LEVEL, a fast mutex to
+ * APC_LEVEL; a wait lock has no row and changes nothing), and the IRQL it
+ * gives back on release.  The thread
  * keeps a stack of the locks it holds, with where each was taken, so a
  * callback that returns holding one is reported with that place (WM008)
  * and the lock is let go.  Taking a lock that is already held would
@@ -17,24 +18,24 @@
 typedef struct held_lock {
   enum wdf_ddi_id ddi;
   void *lock;
-  _wdfrt_lock_release_fn *release;
+  wdfrt_int_lock_release_fn *release;
   unsigned saved_irql, raises_to;
-  _wdfrt_site_t site;
+  wdfrt_int_site_t site;
 } held_lock_t;
 
 static _Thread_local held_lock_t held[MAX_HELD];
 static _Thread_local size_t held_count;
 
-void _wdfrt_lock_push(enum wdf_ddi_id ddi, void *lock,
-                      _wdfrt_lock_release_fn *release, unsigned saved_irql,
-                      unsigned raises_to, _wdfrt_site_t site) {
+static void push(enum wdf_ddi_id ddi, void *lock,
+                 wdfrt_int_lock_release_fn *release, unsigned saved_irql,
+                 unsigned raises_to, wdfrt_int_site_t site) {
   if (held_count < MAX_HELD)
     held[held_count] =
         (held_lock_t){ddi, lock, release, saved_irql, raises_to, site};
   ++held_count;
 }
 
-int _wdfrt_lock_pop(void *lock) {
+int wdfrt_int_lock_pop(void *lock) {
   size_t top = held_count < MAX_HELD ? held_count : MAX_HELD;
   for (size_t i = top; i-- > 0;) {
     if (held[i].lock != lock)
@@ -48,10 +49,10 @@ int _wdfrt_lock_pop(void *lock) {
   return -1;
 }
 
-size_t _wdfrt_locks_held(void) { return held_count; }
+size_t wdfrt_int_locks_held(void) { return held_count; }
 
-void _wdfrt_lock_info(size_t i, enum wdf_ddi_id *ddi, _wdfrt_site_t *site,
-                      unsigned *raises_to) {
+void wdfrt_int_lock_info(size_t i, enum wdf_ddi_id *ddi, wdfrt_int_site_t *site,
+                         unsigned *raises_to) {
   if (i >= MAX_HELD || i >= held_count) {
     *ddi = WDF_DDI_COUNT;
     site->file = NULL;
@@ -64,7 +65,7 @@ void _wdfrt_lock_info(size_t i, enum wdf_ddi_id *ddi, _wdfrt_site_t *site,
   *raises_to = held[i].raises_to;
 }
 
-unsigned _wdfrt_locks_drop_to(size_t depth, unsigned fallback_irql) {
+unsigned wdfrt_int_locks_drop_to(size_t depth, unsigned fallback_irql) {
   unsigned irql = fallback_irql;
   while (held_count > depth) {
     size_t top = held_count - 1;
@@ -78,78 +79,84 @@ unsigned _wdfrt_locks_drop_to(size_t depth, unsigned fallback_irql) {
   return irql;
 }
 
-void _wdfrt_locks_reset(void) { held_count = 0; }
+void wdfrt_int_locks_reset(void) { held_count = 0; }
 
-unsigned _wdfrt_irql_raise_to(unsigned level) {
+unsigned wdfrt_int_irql_raise_to(unsigned level) {
   unsigned old = wdfrt_current_irql();
   if (old < level)
-    _wdfrt_irql_set(level);
+    wdfrt_int_irql_set(level);
   return old;
+}
+
+unsigned wdfrt_int_lock_acquire(enum wdf_ddi_id ddi, void *lock,
+                                wdfrt_int_lock_release_fn *release,
+                                wdfrt_int_site_t site) {
+  unsigned level = wdfrt_int_irql_op_level(ddi);
+  unsigned saved = wdfrt_int_irql_raise_to(level);
+  push(ddi, lock, release, saved, level, site);
+  return saved;
 }
 
 /* Gives back the IRQL a lock saved; lowering above the current level is
    the bug check of KeLowerIrql (WM008). */
-static void restore(const char *name, int saved, _wdfrt_site_t site) {
+static void restore(const char *name, int saved, wdfrt_int_site_t site) {
   unsigned now = wdfrt_current_irql();
   if (saved < 0)
     return;
   if ((unsigned)saved > now) {
-    _wdfrt_report_at(WDF_RULE_WM008, site,
-                     "%s restores %s while at %s: lowering to a higher level "
-                     "is bug check 0x9 (IRQL_NOT_GREATER_OR_EQUAL)",
-                     name, _wdfrt_irql_name((unsigned)saved),
-                     _wdfrt_irql_name(now));
+    wdfrt_int_report_at(
+        WDF_RULE_WM008, site,
+        "%s restores %s while at %s: lowering to a higher level "
+        "is bug check 0x9 (IRQL_NOT_GREATER_OR_EQUAL)",
+        name, wdfrt_int_irql_name((unsigned)saved), wdfrt_int_irql_name(now));
     return;
   }
-  _wdfrt_irql_set((unsigned)saved);
+  wdfrt_int_irql_set((unsigned)saved);
 }
 
-static void not_held(const char *name, _wdfrt_site_t site) {
-  _wdfrt_fault(site, "%s releases a lock this thread does not hold", name);
+static void not_held(const char *name, wdfrt_int_site_t site) {
+  wdfrt_int_fault(site, "%s releases a lock this thread does not hold", name);
 }
 
 /* --- KSPIN_LOCK -------------------------------------------------------------- */
 
 static void release_kspin(void *lock) { *(PKSPIN_LOCK)lock = 0; }
 
-static int take_kspin(PKSPIN_LOCK lock, const char *name, _wdfrt_site_t site) {
-  if (!_wdfrt_check_out(name, lock, "SpinLock", site))
+static int take_kspin(PKSPIN_LOCK lock, const char *name,
+                      wdfrt_int_site_t site) {
+  if (!wdfrt_int_check_out(name, lock, "SpinLock", site))
     return 0;
   if (*lock)
-    _wdfrt_fault(site, "%s on a spin lock already held: a deadlock", name);
+    wdfrt_int_fault(site, "%s on a spin lock already held: a deadlock", name);
   *lock = 1;
   return 1;
 }
 
 VOID NTAPI KeInitializeSpinLock(PKSPIN_LOCK SpinLock) {
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   *SpinLock = 0;
 }
 
 KIRQL NTAPI KeAcquireSpinLockRaiseToDpc(PKSPIN_LOCK SpinLock) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_KeAcquireSpinLockRaiseToDpc);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_KeAcquireSpinLockRaiseToDpc);
   if (!take_kspin(SpinLock, __func__, site))
     return (KIRQL)wdfrt_current_irql();
-  unsigned old = _wdfrt_irql_raise_to(DISPATCH_LEVEL);
-  _wdfrt_lock_push(WDF_DDI_KeAcquireSpinLockRaiseToDpc, SpinLock, release_kspin,
-                   old, DISPATCH_LEVEL, site);
-  return (KIRQL)old;
+  return (KIRQL)wdfrt_int_lock_acquire(WDF_DDI_KeAcquireSpinLockRaiseToDpc,
+                                       SpinLock, release_kspin, site);
 }
 
 VOID NTAPI KeAcquireSpinLock(PKSPIN_LOCK SpinLock, PKIRQL OldIrql) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_KeAcquireSpinLock);
-  if (!_wdfrt_check_out(__func__, OldIrql, "OldIrql", site) ||
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_KeAcquireSpinLock);
+  if (!wdfrt_int_check_out(__func__, OldIrql, "OldIrql", site) ||
       !take_kspin(SpinLock, __func__, site))
     return;
-  unsigned old = _wdfrt_irql_raise_to(DISPATCH_LEVEL);
-  *OldIrql = (KIRQL)old;
-  _wdfrt_lock_push(WDF_DDI_KeAcquireSpinLock, SpinLock, release_kspin, old,
-                   DISPATCH_LEVEL, site);
+  *OldIrql = (KIRQL)wdfrt_int_lock_acquire(WDF_DDI_KeAcquireSpinLock, SpinLock,
+                                           release_kspin, site);
 }
 
 VOID NTAPI KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_KeReleaseSpinLock);
-  if (_wdfrt_lock_pop(SpinLock) < 0)
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_KeReleaseSpinLock);
+  if (wdfrt_int_lock_pop(SpinLock) < 0)
     not_held(__func__, site);
   if (SpinLock)
     *SpinLock = 0;
@@ -157,16 +164,20 @@ VOID NTAPI KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql) {
 }
 
 VOID NTAPI KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_KeAcquireSpinLockAtDpcLevel);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_KeAcquireSpinLockAtDpcLevel);
   if (!take_kspin(SpinLock, __func__, site))
     return;
-  _wdfrt_lock_push(WDF_DDI_KeAcquireSpinLockAtDpcLevel, SpinLock, release_kspin,
-                   wdfrt_current_irql(), DISPATCH_LEVEL, site);
+  /* Held at the level of a spin lock, KeAcquireSpinLock's, which its
+     caller is at already: it raises nothing itself. */
+  push(WDF_DDI_KeAcquireSpinLockAtDpcLevel, SpinLock, release_kspin,
+       wdfrt_current_irql(), wdfrt_int_irql_op_level(WDF_DDI_KeAcquireSpinLock),
+       site);
 }
 
 VOID NTAPI KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_KeReleaseSpinLockFromDpcLevel);
-  if (_wdfrt_lock_pop(SpinLock) < 0)
+  wdfrt_int_site_t site =
+      wdfrt_int_enter(WDF_DDI_KeReleaseSpinLockFromDpcLevel);
+  if (wdfrt_int_lock_pop(SpinLock) < 0)
     not_held(__func__, site);
   if (SpinLock)
     *SpinLock = 0;
@@ -174,24 +185,24 @@ VOID NTAPI KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock) {
 
 VOID FASTCALL KeAcquireInStackQueuedSpinLock(PKSPIN_LOCK SpinLock,
                                              PKLOCK_QUEUE_HANDLE LockHandle) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_KeAcquireInStackQueuedSpinLock);
-  if (!_wdfrt_check_out(__func__, LockHandle, "LockHandle", site) ||
+  wdfrt_int_site_t site =
+      wdfrt_int_enter(WDF_DDI_KeAcquireInStackQueuedSpinLock);
+  if (!wdfrt_int_check_out(__func__, LockHandle, "LockHandle", site) ||
       !take_kspin(SpinLock, __func__, site))
     return;
-  unsigned old = _wdfrt_irql_raise_to(DISPATCH_LEVEL);
-  LockHandle->OldIrql = (KIRQL)old;
+  LockHandle->OldIrql = (KIRQL)wdfrt_int_lock_acquire(
+      WDF_DDI_KeAcquireInStackQueuedSpinLock, SpinLock, release_kspin, site);
   LockHandle->LockQueue.Lock = SpinLock;
   LockHandle->LockQueue.Next = NULL;
-  _wdfrt_lock_push(WDF_DDI_KeAcquireInStackQueuedSpinLock, SpinLock,
-                   release_kspin, old, DISPATCH_LEVEL, site);
 }
 
 VOID FASTCALL KeReleaseInStackQueuedSpinLock(PKLOCK_QUEUE_HANDLE LockHandle) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_KeReleaseInStackQueuedSpinLock);
-  if (!_wdfrt_check_out(__func__, LockHandle, "LockHandle", site))
+  wdfrt_int_site_t site =
+      wdfrt_int_enter(WDF_DDI_KeReleaseInStackQueuedSpinLock);
+  if (!wdfrt_int_check_out(__func__, LockHandle, "LockHandle", site))
     return;
   PKSPIN_LOCK lock = LockHandle->LockQueue.Lock;
-  if (_wdfrt_lock_pop(lock) < 0) {
+  if (wdfrt_int_lock_pop(lock) < 0) {
     not_held(__func__, site);
     return;
   }
@@ -204,41 +215,42 @@ VOID FASTCALL KeReleaseInStackQueuedSpinLock(PKLOCK_QUEUE_HANDLE LockHandle) {
 static void release_mutex(void *lock) { ((PFAST_MUTEX)lock)->Count = 1; }
 
 VOID NTAPI ExInitializeFastMutex(PFAST_MUTEX FastMutex) {
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   FastMutex->Count = 1;
   FastMutex->Owner = NULL;
   FastMutex->Contention = 0;
   FastMutex->OldIrql = PASSIVE_LEVEL;
 }
 
-static void take_mutex(PFAST_MUTEX mutex, enum wdf_ddi_id ddi,
-                       _wdfrt_site_t site) {
-  mutex->OldIrql = _wdfrt_irql_raise_to(APC_LEVEL);
+/* ExTryToAcquireFastMutex has no row of its own: it takes the mutex as
+   ExAcquireFastMutex does, and is held under that name. */
+static void take_mutex(PFAST_MUTEX mutex, wdfrt_int_site_t site) {
+  mutex->OldIrql = (KIRQL)wdfrt_int_lock_acquire(WDF_DDI_ExAcquireFastMutex,
+                                                 mutex, release_mutex, site);
   mutex->Count = 0;
-  _wdfrt_lock_push(ddi, mutex, release_mutex, mutex->OldIrql, APC_LEVEL, site);
 }
 
 VOID FASTCALL ExAcquireFastMutex(PFAST_MUTEX FastMutex) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_ExAcquireFastMutex);
-  if (!_wdfrt_check_out(__func__, FastMutex, "FastMutex", site))
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_ExAcquireFastMutex);
+  if (!wdfrt_int_check_out(__func__, FastMutex, "FastMutex", site))
     return;
   if (FastMutex->Count == 0)
-    _wdfrt_fault(site, "%s on a fast mutex already held: a deadlock",
-                 __func__);
-  take_mutex(FastMutex, WDF_DDI_ExAcquireFastMutex, site);
+    wdfrt_int_fault(site, "%s on a fast mutex already held: a deadlock",
+                    __func__);
+  take_mutex(FastMutex, site);
 }
 
 BOOLEAN FASTCALL ExTryToAcquireFastMutex(PFAST_MUTEX FastMutex) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   if (FastMutex->Count == 0)
     return FALSE;
-  take_mutex(FastMutex, WDF_DDI_ExAcquireFastMutex, site);
+  take_mutex(FastMutex, site);
   return TRUE;
 }
 
 VOID FASTCALL ExReleaseFastMutex(PFAST_MUTEX FastMutex) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_ExReleaseFastMutex);
-  if (_wdfrt_lock_pop(FastMutex) < 0) {
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_ExReleaseFastMutex);
+  if (wdfrt_int_lock_pop(FastMutex) < 0) {
     not_held(__func__, site);
     return;
   }
@@ -249,61 +261,60 @@ VOID FASTCALL ExReleaseFastMutex(PFAST_MUTEX FastMutex) {
 /* --- WDFSPINLOCK and WDFWAITLOCK --------------------------------------------- */
 
 typedef struct lock_object {
-  _wdfrt_object_t base;
+  wdfrt_int_object_t base;
   int held;
   unsigned saved_irql;
 } lock_object_t;
 
 static void release_object(void *lock) { ((lock_object_t *)lock)->held = 0; }
 
-static NTSTATUS create_lock(_wdfrt_kind_t kind, enum wdf_ddi_id row,
+static NTSTATUS create_lock(wdfrt_int_kind_t kind, enum wdf_ddi_id row,
                             const char *name, PWDF_OBJECT_ATTRIBUTES attributes,
-                            void **out, _wdfrt_site_t site) {
-  if (!_wdfrt_check_out(name, out, "the out-handle", site))
+                            void **out, wdfrt_int_site_t site) {
+  if (!wdfrt_int_check_out(name, out, "the out-handle", site))
     return STATUS_INVALID_PARAMETER;
-  _wdfrt_object_t *object;
-  NTSTATUS status =
-      _wdfrt_object_create(kind, sizeof(lock_object_t), attributes,
-                           _wdfrt_driver_object(), row, name, site, &object);
-  *out = NT_SUCCESS(status) ? WDFRT_HANDLE(object) : NULL;
-  if (!NT_SUCCESS(status))
-    _wdfrt_failed_create(name, status, site, out, NULL);
+  *out = NULL;
+  wdfrt_int_object_t *object;
+  NTSTATUS status = wdfrt_int_object_create_or_fail(
+      kind, sizeof(lock_object_t), attributes, wdfrt_int_driver_object(), row,
+      site, out, &object);
+  if (NT_SUCCESS(status))
+    *out = WDFRT_HANDLE(object);
   return status;
 }
 
 NTSTATUS WdfSpinLockCreate(PWDF_OBJECT_ATTRIBUTES SpinLockAttributes,
                            WDFSPINLOCK *SpinLock) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfSpinLockCreate);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfSpinLockCreate);
   return create_lock(WDFRT_KIND_SPINLOCK, WDF_DDI_WdfSpinLockCreate, __func__,
                      SpinLockAttributes, (void **)SpinLock, site);
 }
 
-static lock_object_t *use_lock(void *handle, _wdfrt_kind_t kind,
-                               const char *name, _wdfrt_site_t site) {
-  return (lock_object_t *)_wdfrt_use(handle, WDFRT_KIND_BIT(kind), name, site,
-                                     0);
+static lock_object_t *use_lock(void *handle, wdfrt_int_kind_t kind,
+                               const char *name, wdfrt_int_site_t site) {
+  return (lock_object_t *)wdfrt_int_use(handle, WDFRT_KIND_BIT(kind), name,
+                                        site, 0);
 }
 
 VOID WdfSpinLockAcquire(WDFSPINLOCK SpinLock) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfSpinLockAcquire);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfSpinLockAcquire);
   lock_object_t *lock = use_lock(SpinLock, WDFRT_KIND_SPINLOCK, __func__, site);
   if (!lock)
     return;
   if (lock->held)
-    _wdfrt_fault(site, "%s on a WDFSPINLOCK already held: a deadlock",
-                 __func__);
+    wdfrt_int_fault(site, "%s on a WDFSPINLOCK already held: a deadlock",
+                    __func__);
   lock->held = 1;
-  lock->saved_irql = _wdfrt_irql_raise_to(DISPATCH_LEVEL);
-  _wdfrt_lock_push(WDF_DDI_WdfSpinLockAcquire, lock, release_object,
-                   lock->saved_irql, DISPATCH_LEVEL, site);
+  lock->saved_irql = wdfrt_int_lock_acquire(WDF_DDI_WdfSpinLockAcquire, lock,
+                                            release_object, site);
 }
 
 VOID WdfSpinLockRelease(WDFSPINLOCK SpinLock) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfSpinLockRelease);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfSpinLockRelease);
   lock_object_t *lock = use_lock(SpinLock, WDFRT_KIND_SPINLOCK, __func__, site);
   if (!lock)
     return;
-  int saved = _wdfrt_lock_pop(lock);
+  int saved = wdfrt_int_lock_pop(lock);
   if (saved < 0) {
     not_held(__func__, site);
     return;
@@ -314,40 +325,39 @@ VOID WdfSpinLockRelease(WDFSPINLOCK SpinLock) {
 
 NTSTATUS WdfWaitLockCreate(PWDF_OBJECT_ATTRIBUTES LockAttributes,
                            WDFWAITLOCK *Lock) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfWaitLockCreate);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfWaitLockCreate);
   return create_lock(WDFRT_KIND_WAITLOCK, WDF_DDI_WdfWaitLockCreate, __func__,
                      LockAttributes, (void **)Lock, site);
 }
 
 NTSTATUS WdfWaitLockAcquire(WDFWAITLOCK Lock, PLONGLONG Timeout) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   int zero = Timeout && *Timeout == 0;
-  _wdfrt_check_irql(WDF_DDI_WdfWaitLockAcquire, WDFRT_POOL_NONE,
-                    zero ? _wdfrt_zero_timeout_max_irql(
-                               WDF_DDI_WdfWaitLockAcquire)
-                         : -1,
-                    site);
+  wdfrt_int_check_irql(
+      WDF_DDI_WdfWaitLockAcquire, WDFRT_POOL_NONE,
+      zero ? wdfrt_int_zero_timeout_max_irql(WDF_DDI_WdfWaitLockAcquire) : -1,
+      site);
   lock_object_t *lock = use_lock(Lock, WDFRT_KIND_WAITLOCK, __func__, site);
   if (!lock)
     return STATUS_INVALID_HANDLE;
   if (lock->held) {
     if (Timeout)
       return STATUS_TIMEOUT;
-    _wdfrt_fault(site, "%s waits forever on a WDFWAITLOCK already held",
-                 __func__);
+    wdfrt_int_fault(site, "%s waits forever on a WDFWAITLOCK already held",
+                    __func__);
   }
   lock->held = 1;
-  _wdfrt_lock_push(WDF_DDI_WdfWaitLockAcquire, lock, release_object,
-                   wdfrt_current_irql(), PASSIVE_LEVEL, site);
+  wdfrt_int_lock_acquire(WDF_DDI_WdfWaitLockAcquire, lock, release_object,
+                         site);
   return STATUS_SUCCESS;
 }
 
 VOID WdfWaitLockRelease(WDFWAITLOCK Lock) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfWaitLockRelease);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfWaitLockRelease);
   lock_object_t *lock = use_lock(Lock, WDFRT_KIND_WAITLOCK, __func__, site);
   if (!lock)
     return;
-  if (_wdfrt_lock_pop(lock) < 0) {
+  if (wdfrt_int_lock_pop(lock) < 0) {
     not_held(__func__, site);
     return;
   }

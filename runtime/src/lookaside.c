@@ -12,8 +12,8 @@
 
 #include "wdfrt_internal.h"
 
-struct _wdfrt_lookaside {
-  _wdfrt_object_t base;
+struct wdfrt_int_lookaside {
+  wdfrt_int_object_t base;
   size_t size;
   unsigned long long pool_type;
   ULONG tag;
@@ -30,29 +30,29 @@ NTSTATUS WdfLookasideListCreate(PWDF_OBJECT_ATTRIBUTES LookasideAttributes,
                                 PWDF_OBJECT_ATTRIBUTES MemoryAttributes,
                                 ULONG PoolTag, WDFLOOKASIDE *Lookaside) {
   int paged = paged_pool((unsigned long long)PoolType);
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   NTSTATUS status;
-  if (!_wdfrt_check_out(__func__, Lookaside, "Lookaside", site))
+  if (!wdfrt_int_check_out(__func__, Lookaside, "Lookaside", site))
     return STATUS_INVALID_PARAMETER;
   *Lookaside = NULL;
-  status = _wdfrt_check_allocation(WDF_DDI_WdfLookasideListCreate, __func__, paged, BufferSize,
-                                   site);
+  status = wdfrt_int_check_allocation(WDF_DDI_WdfLookasideListCreate, __func__,
+                                      paged, BufferSize, site);
   if (!NT_SUCCESS(status))
     goto failed;
-  status = _wdfrt_attributes_validate(MemoryAttributes, 0);
+  status = wdfrt_int_attributes_validate(MemoryAttributes, 0);
   if (!NT_SUCCESS(status))
     goto failed;
-  _wdfrt_check_tag(__func__, PoolTag, site);
-  _wdfrt_check_pool_type(__func__, (unsigned long long)PoolType, site);
+  wdfrt_int_check_tag_and_pool_type(__func__, PoolTag,
+                                    (unsigned long long)PoolType, site);
 
-  _wdfrt_object_t *object;
-  status = _wdfrt_object_create(
-      WDFRT_KIND_LOOKASIDE, sizeof(_wdfrt_lookaside_t), LookasideAttributes,
-      _wdfrt_driver_object(), WDF_DDI_WdfLookasideListCreate, __func__, site,
+  wdfrt_int_object_t *object;
+  status = wdfrt_int_object_create(
+      WDFRT_KIND_LOOKASIDE, sizeof(wdfrt_int_lookaside_t), LookasideAttributes,
+      wdfrt_int_driver_object(), WDF_DDI_WdfLookasideListCreate, __func__, site,
       &object);
   if (!NT_SUCCESS(status))
     goto failed;
-  _wdfrt_lookaside_t *list = (_wdfrt_lookaside_t *)object;
+  wdfrt_int_lookaside_t *list = (wdfrt_int_lookaside_t *)object;
   list->size = BufferSize;
   list->pool_type = (unsigned long long)PoolType;
   list->tag = PoolTag;
@@ -65,62 +65,40 @@ NTSTATUS WdfLookasideListCreate(PWDF_OBJECT_ATTRIBUTES LookasideAttributes,
   return STATUS_SUCCESS;
 
 failed:
-  _wdfrt_failed_create(__func__, status, site, Lookaside, NULL);
-  return status;
-}
-
-static void lookaside_memory_destroy(_wdfrt_object_t *object) {
-  _wdfrt_memory_t *memory = (_wdfrt_memory_t *)object;
-  _wdfrt_buffer_free(memory->buffer, object->gone, object->deleted_at);
-  _wdfrt_object_dereference(&memory->lookaside->base, object->deleted_at);
+  return wdfrt_int_failed_create(__func__, status, site, Lookaside, NULL);
 }
 
 NTSTATUS WdfMemoryCreateFromLookaside(WDFLOOKASIDE Lookaside,
                                       WDFMEMORY *Memory) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_lookaside_t *list = (_wdfrt_lookaside_t *)_wdfrt_use(
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_lookaside_t *list = (wdfrt_int_lookaside_t *)wdfrt_int_use(
       Lookaside, WDFRT_KIND_BIT(WDFRT_KIND_LOOKASIDE), __func__, site, 0);
   NTSTATUS status;
   if (!list)
     return STATUS_INVALID_HANDLE;
   int paged = paged_pool(list->pool_type);
-  if (!_wdfrt_check_out(__func__, Memory, "Memory", site))
+  if (!wdfrt_int_check_out(__func__, Memory, "Memory", site))
     return STATUS_INVALID_PARAMETER;
   *Memory = NULL;
-  _wdfrt_check_irql(WDF_DDI_WdfMemoryCreateFromLookaside,
-                    paged ? WDFRT_POOL_PAGED : WDFRT_POOL_NONPAGED, -1, site);
+  wdfrt_int_check_irql(WDF_DDI_WdfMemoryCreateFromLookaside,
+                       paged ? WDFRT_POOL_PAGED : WDFRT_POOL_NONPAGED, -1,
+                       site);
 
-  _wdfrt_object_t *object;
-  status = _wdfrt_object_create(
-      WDFRT_KIND_MEMORY, sizeof(_wdfrt_memory_t),
+  wdfrt_int_memory_t *memory;
+  status = wdfrt_int_memory_create_with_buffer(
       list->has_memory_attributes ? &list->memory_attributes : NULL,
-      _wdfrt_driver_object(), WDF_DDI_WdfMemoryCreateFromLookaside, __func__,
-      site, &object);
+      WDFRT_MEMORY_LOOKASIDE, WDF_DDI_WdfMemoryCreateFromLookaside, list->size,
+      list->size < PAGE_SIZE, site, &memory);
   if (!NT_SUCCESS(status))
     goto failed;
-  _wdfrt_memory_t *memory = (_wdfrt_memory_t *)object;
-  memory->buffer = _wdfrt_buffer_new(list->size, list->size < PAGE_SIZE,
-                                     WDFRT_BUFFER_MEMORY, site);
-  if (!memory->buffer) {
-    object->evt_cleanup = NULL;
-    object->evt_destroy = NULL;
-    _wdfrt_object_delete(object, WDFRT_GONE_DELETED, site);
-    status = STATUS_INSUFFICIENT_RESOURCES;
-    goto failed;
-  }
-  memory->origin = WDFRT_MEMORY_LOOKASIDE;
-  memory->data = memory->buffer->data;
-  memory->size = list->size;
   memory->pool_type = list->pool_type;
   memory->tag = list->tag;
   memory->lookaside = list;
-  object->passive_callbacks = (unsigned char)paged;
-  object->on_destroy = lookaside_memory_destroy;
-  _wdfrt_object_reference(&list->base);
-  *Memory = (WDFMEMORY)WDFRT_HANDLE(object);
+  memory->base.passive_callbacks = (unsigned char)paged;
+  wdfrt_int_object_reference(&list->base);
+  *Memory = (WDFMEMORY)WDFRT_HANDLE(&memory->base);
   return STATUS_SUCCESS;
 
 failed:
-  _wdfrt_failed_create(__func__, status, site, Memory, NULL);
-  return status;
+  return wdfrt_int_failed_create(__func__, status, site, Memory, NULL);
 }

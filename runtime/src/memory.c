@@ -12,43 +12,58 @@
  */
 #include "wdfrt_internal.h"
 
-_wdfrt_memory_t *_wdfrt_memory_from(_wdfrt_object_t *object) {
-  return object && object->kind == WDFRT_KIND_MEMORY ? (_wdfrt_memory_t *)object
-                                                    : NULL;
+wdfrt_int_memory_t *wdfrt_int_memory_from(wdfrt_int_object_t *object) {
+  return object && object->kind == WDFRT_KIND_MEMORY
+             ? (wdfrt_int_memory_t *)object
+             : NULL;
 }
 
-static void memory_destroy(_wdfrt_object_t *object) {
-  _wdfrt_memory_t *memory = (_wdfrt_memory_t *)object;
-  _wdfrt_gone_t why = object->gone;
+static void memory_destroy(wdfrt_int_object_t *object) {
+  wdfrt_int_memory_t *memory = (wdfrt_int_memory_t *)object;
+  wdfrt_int_gone_t why = object->gone;
   if (memory->origin == WDFRT_MEMORY_POOL ||
       memory->origin == WDFRT_MEMORY_LOOKASIDE)
-    _wdfrt_buffer_free(memory->buffer, why, object->deleted_at);
+    wdfrt_int_buffer_free(memory->buffer, why, object->deleted_at);
   if (memory->lookaside)
-    _wdfrt_object_dereference((_wdfrt_object_t *)memory->lookaside,
-                              object->deleted_at);
-}
-
-/* A create that failed after its object was made: KMDF frees it without
-   calling its callbacks (DeleteFromFailedCreate). */
-static void discard(_wdfrt_object_t *object, _wdfrt_site_t site) {
-  object->evt_cleanup = NULL;
-  object->evt_destroy = NULL;
-  _wdfrt_object_delete(object, WDFRT_GONE_DELETED, site);
+    wdfrt_int_object_dereference((wdfrt_int_object_t *)memory->lookaside,
+                                 object->deleted_at);
 }
 
 static NTSTATUS make_memory(PWDF_OBJECT_ATTRIBUTES attributes,
-                            _wdfrt_memory_origin_t origin, enum wdf_ddi_id row,
-                            const char *ddi, _wdfrt_site_t site,
-                            _wdfrt_memory_t **memory) {
-  _wdfrt_object_t *object;
-  NTSTATUS status = _wdfrt_object_create(WDFRT_KIND_MEMORY, sizeof **memory,
-                                         attributes, _wdfrt_driver_object(),
-                                         row, ddi, site, &object);
+                            wdfrt_int_memory_origin_t origin,
+                            enum wdf_ddi_id row, const char *ddi,
+                            wdfrt_int_site_t site,
+                            wdfrt_int_memory_t **memory) {
+  wdfrt_int_object_t *object;
+  NTSTATUS status = wdfrt_int_object_create(
+      WDFRT_KIND_MEMORY, sizeof **memory, attributes, wdfrt_int_driver_object(),
+      row, ddi, site, &object);
   if (!NT_SUCCESS(status))
     return status;
-  *memory = (_wdfrt_memory_t *)object;
+  *memory = (wdfrt_int_memory_t *)object;
   (*memory)->origin = origin;
   object->on_destroy = memory_destroy;
+  return STATUS_SUCCESS;
+}
+
+NTSTATUS wdfrt_int_memory_create_with_buffer(PWDF_OBJECT_ATTRIBUTES attributes,
+                                             wdfrt_int_memory_origin_t origin,
+                                             enum wdf_ddi_id row, size_t size,
+                                             int zeroed, wdfrt_int_site_t site,
+                                             wdfrt_int_memory_t **memory) {
+  wdfrt_int_memory_t *made;
+  NTSTATUS status =
+      make_memory(attributes, origin, row, wdfrt_ddi_name(row), site, &made);
+  if (!NT_SUCCESS(status))
+    return status;
+  made->buffer = wdfrt_int_buffer_new(size, zeroed, WDFRT_BUFFER_MEMORY, site);
+  if (!made->buffer) {
+    wdfrt_int_object_discard(&made->base, site);
+    return STATUS_INSUFFICIENT_RESOURCES;
+  }
+  made->data = made->buffer->data;
+  made->size = size;
+  *memory = made;
   return STATUS_SUCCESS;
 }
 
@@ -56,32 +71,25 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
                          ULONG PoolTag, size_t BufferSize, WDFMEMORY *Memory,
                          PVOID *Buffer) {
   int paged = wdf_pool_type_is_paged((unsigned long long)PoolType);
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   NTSTATUS status;
-  if (!_wdfrt_check_out(__func__, Memory, "Memory", site))
+  if (!wdfrt_int_check_out(__func__, Memory, "Memory", site))
     return STATUS_INVALID_PARAMETER;
-  status = _wdfrt_check_allocation(WDF_DDI_WdfMemoryCreate, __func__, paged, BufferSize,
-                                   site);
+  status = wdfrt_int_check_allocation(WDF_DDI_WdfMemoryCreate, __func__, paged,
+                                      BufferSize, site);
   if (!NT_SUCCESS(status))
     goto failed;
-  _wdfrt_check_tag(__func__, PoolTag, site);
-  _wdfrt_check_pool_type(__func__, (unsigned long long)PoolType, site);
+  wdfrt_int_check_tag_and_pool_type(__func__, PoolTag,
+                                    (unsigned long long)PoolType, site);
   *Memory = NULL;
 
-  _wdfrt_memory_t *memory;
-  status = make_memory(Attributes, WDFRT_MEMORY_POOL, WDF_DDI_WdfMemoryCreate,
-                       __func__, site, &memory);
+  wdfrt_int_memory_t *memory;
+  status = wdfrt_int_memory_create_with_buffer(Attributes, WDFRT_MEMORY_POOL,
+                                               WDF_DDI_WdfMemoryCreate,
+                                               BufferSize, 0, site, &memory);
   if (!NT_SUCCESS(status))
     goto failed;
   memory->base.passive_callbacks = (unsigned char)paged;
-  memory->buffer = _wdfrt_buffer_new(BufferSize, 0, WDFRT_BUFFER_MEMORY, site);
-  if (!memory->buffer) {
-    discard(&memory->base, site);
-    status = STATUS_INSUFFICIENT_RESOURCES;
-    goto failed;
-  }
-  memory->data = memory->buffer->data;
-  memory->size = BufferSize;
   memory->pool_type = (unsigned long long)PoolType;
   memory->tag = PoolTag;
   *Memory = (WDFMEMORY)WDFRT_HANDLE(&memory->base);
@@ -90,26 +98,25 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
   return STATUS_SUCCESS;
 
 failed:
-  _wdfrt_failed_create(__func__, status, site, Memory, Buffer);
-  return status;
+  return wdfrt_int_failed_create(__func__, status, site, Memory, Buffer);
 }
 
 NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes,
                                      PVOID Buffer, size_t BufferSize,
                                      WDFMEMORY *Memory) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfMemoryCreatePreallocated);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfMemoryCreatePreallocated);
   NTSTATUS status;
-  if (!_wdfrt_check_out(__func__, Buffer, "Buffer", site) ||
-      !_wdfrt_check_out(__func__, Memory, "Memory", site))
+  if (!wdfrt_int_check_out(__func__, Buffer, "Buffer", site) ||
+      !wdfrt_int_check_out(__func__, Memory, "Memory", site))
     return STATUS_INVALID_PARAMETER;
   *Memory = NULL;
-  if (!_wdfrt_check_size(__func__, BufferSize, "BufferSize",
-                         "the framework fails it with STATUS_INVALID_PARAMETER",
-                         site)) {
+  if (!wdfrt_int_check_size(
+          __func__, BufferSize, "BufferSize",
+          "the framework fails it with STATUS_INVALID_PARAMETER", site)) {
     status = STATUS_INVALID_PARAMETER;
     goto failed;
   }
-  _wdfrt_memory_t *memory;
+  wdfrt_int_memory_t *memory;
   status = make_memory(Attributes, WDFRT_MEMORY_PREALLOCATED,
                        WDF_DDI_WdfMemoryCreatePreallocated, __func__, site,
                        &memory);
@@ -121,18 +128,18 @@ NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes,
   return STATUS_SUCCESS;
 
 failed:
-  _wdfrt_failed_create(__func__, status, site, Memory, NULL);
-  return status;
+  return wdfrt_int_failed_create(__func__, status, site, Memory, NULL);
 }
 
-_wdfrt_memory_t *_wdfrt_memory_for_request(_wdfrt_request_t *request,
-                                           void *data, size_t size,
-                                           _wdfrt_buffer_t *buffer,
-                                           int read_only, _wdfrt_site_t site) {
+wdfrt_int_memory_t *wdfrt_int_memory_for_request(wdfrt_int_request_t *request,
+                                                 void *data, size_t size,
+                                                 wdfrt_int_buffer_t *buffer,
+                                                 int read_only,
+                                                 wdfrt_int_site_t site) {
   WDF_OBJECT_ATTRIBUTES attributes;
   WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
   attributes.ParentObject = WDFRT_HANDLE(&request->base);
-  _wdfrt_memory_t *memory;
+  wdfrt_int_memory_t *memory;
   if (!NT_SUCCESS(make_memory(&attributes, WDFRT_MEMORY_REQUEST, WDF_DDI_COUNT,
                               "the framework", site, &memory)))
     return NULL;
@@ -145,15 +152,15 @@ _wdfrt_memory_t *_wdfrt_memory_for_request(_wdfrt_request_t *request,
   return memory;
 }
 
-static _wdfrt_memory_t *use_memory(WDFMEMORY handle, const char *ddi,
-                                   _wdfrt_site_t site) {
-  return _wdfrt_memory_from(
-      _wdfrt_use(handle, WDFRT_KIND_BIT(WDFRT_KIND_MEMORY), ddi, site, 0));
+static wdfrt_int_memory_t *use_memory(WDFMEMORY handle, const char *ddi,
+                                      wdfrt_int_site_t site) {
+  return wdfrt_int_memory_from(
+      wdfrt_int_use(handle, WDFRT_KIND_BIT(WDFRT_KIND_MEMORY), ddi, site, 0));
 }
 
 PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfMemoryGetBuffer);
-  _wdfrt_memory_t *memory = use_memory(Memory, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfMemoryGetBuffer);
+  wdfrt_int_memory_t *memory = use_memory(Memory, __func__, site);
   if (BufferSize)
     *BufferSize = memory ? memory->size : 0;
   return memory ? memory->data : NULL;
@@ -161,21 +168,21 @@ PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize) {
 
 NTSTATUS WdfMemoryAssignBuffer(WDFMEMORY Memory, PVOID Buffer,
                                size_t BufferSize) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfMemoryAssignBuffer);
-  _wdfrt_memory_t *memory = use_memory(Memory, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfMemoryAssignBuffer);
+  wdfrt_int_memory_t *memory = use_memory(Memory, __func__, site);
   if (!memory)
     return STATUS_INVALID_HANDLE;
   if (memory->origin != WDFRT_MEMORY_PREALLOCATED) {
-    _wdfrt_fault(site, "WdfMemoryAssignBuffer on a WDFMEMORY that was not "
-                       "made by WdfMemoryCreatePreallocated (bug check "
-                       "0x10D/0x5)");
+    wdfrt_int_fault(site, "WdfMemoryAssignBuffer on a WDFMEMORY that was not "
+                          "made by WdfMemoryCreatePreallocated (bug check "
+                          "0x10D/0x5)");
     return STATUS_INVALID_PARAMETER;
   }
-  if (!_wdfrt_check_out(__func__, Buffer, "Buffer", site))
+  if (!wdfrt_int_check_out(__func__, Buffer, "Buffer", site))
     return STATUS_INVALID_PARAMETER;
-  if (!_wdfrt_check_size(__func__, BufferSize, "BufferSize",
-                         "the framework fails it with STATUS_INVALID_PARAMETER",
-                         site))
+  if (!wdfrt_int_check_size(
+          __func__, BufferSize, "BufferSize",
+          "the framework fails it with STATUS_INVALID_PARAMETER", site))
     return STATUS_INVALID_PARAMETER;
   memory->data = Buffer;
   memory->size = BufferSize;
@@ -184,54 +191,54 @@ NTSTATUS WdfMemoryAssignBuffer(WDFMEMORY Memory, PVOID Buffer,
 
 NTSTATUS WdfMemoryCopyToBuffer(WDFMEMORY SourceMemory, size_t SourceOffset,
                                PVOID Buffer, size_t NumBytesToCopyTo) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfMemoryCopyToBuffer);
-  _wdfrt_memory_t *memory = use_memory(SourceMemory, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfMemoryCopyToBuffer);
+  wdfrt_int_memory_t *memory = use_memory(SourceMemory, __func__, site);
   if (!memory)
     return STATUS_INVALID_HANDLE;
-  if (!_wdfrt_check_out(__func__, Buffer, "Buffer", site))
+  if (!wdfrt_int_check_out(__func__, Buffer, "Buffer", site))
     return STATUS_INVALID_PARAMETER;
-  if (!_wdfrt_check_size(__func__, NumBytesToCopyTo, "NumBytesToCopyTo",
-                         "the framework fails it with STATUS_INVALID_PARAMETER",
-                         site) ||
+  if (!wdfrt_int_check_size(
+          __func__, NumBytesToCopyTo, "NumBytesToCopyTo",
+          "the framework fails it with STATUS_INVALID_PARAMETER", site) ||
       !memory->data)
     return STATUS_INVALID_PARAMETER;
   if ((SourceOffset != 0 && SourceOffset >= memory->size) ||
       NumBytesToCopyTo > memory->size - SourceOffset)
     return STATUS_BUFFER_TOO_SMALL;
-  if (!_wdfrt_check_pointer(Buffer, NumBytesToCopyTo, __func__, "the buffer",
-                            site))
+  if (!wdfrt_int_check_pointer(Buffer, NumBytesToCopyTo, __func__, "the buffer",
+                               site))
     return STATUS_INVALID_PARAMETER;
-  _wdfrt_copy(Buffer, (unsigned char *)memory->data + SourceOffset,
-              NumBytesToCopyTo, 0, "WdfMemoryCopyToBuffer copies", site);
+  wdfrt_int_copy(Buffer, (unsigned char *)memory->data + SourceOffset,
+                 NumBytesToCopyTo, 0, "WdfMemoryCopyToBuffer copies", site);
   return STATUS_SUCCESS;
 }
 
 NTSTATUS WdfMemoryCopyFromBuffer(WDFMEMORY DestinationMemory,
                                  size_t DestinationOffset, PVOID Buffer,
                                  size_t NumBytesToCopyFrom) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfMemoryCopyFromBuffer);
-  _wdfrt_memory_t *memory = use_memory(DestinationMemory, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfMemoryCopyFromBuffer);
+  wdfrt_int_memory_t *memory = use_memory(DestinationMemory, __func__, site);
   if (!memory)
     return STATUS_INVALID_HANDLE;
-  if (!_wdfrt_check_out(__func__, Buffer, "Buffer", site))
+  if (!wdfrt_int_check_out(__func__, Buffer, "Buffer", site))
     return STATUS_INVALID_PARAMETER;
-  if (!_wdfrt_check_size(__func__, NumBytesToCopyFrom, "NumBytesToCopyFrom",
-                         "the framework fails it with STATUS_INVALID_PARAMETER",
-                         site) ||
+  if (!wdfrt_int_check_size(
+          __func__, NumBytesToCopyFrom, "NumBytesToCopyFrom",
+          "the framework fails it with STATUS_INVALID_PARAMETER", site) ||
       !memory->data)
     return STATUS_INVALID_PARAMETER;
   if (memory->read_only) {
-    _wdfrt_fault(site, "WdfMemoryCopyFromBuffer into read-only request "
-                       "memory (verifier break)");
+    wdfrt_int_fault(site, "WdfMemoryCopyFromBuffer into read-only request "
+                          "memory (verifier break)");
     return STATUS_ACCESS_VIOLATION;
   }
   if ((DestinationOffset != 0 && DestinationOffset >= memory->size) ||
       NumBytesToCopyFrom > memory->size - DestinationOffset)
     return STATUS_INVALID_BUFFER_SIZE;
-  if (!_wdfrt_check_pointer(Buffer, NumBytesToCopyFrom, __func__, "the buffer",
-                            site))
+  if (!wdfrt_int_check_pointer(Buffer, NumBytesToCopyFrom, __func__,
+                               "the buffer", site))
     return STATUS_INVALID_PARAMETER;
-  _wdfrt_copy((unsigned char *)memory->data + DestinationOffset, Buffer,
-              NumBytesToCopyFrom, 0, "WdfMemoryCopyFromBuffer copies", site);
+  wdfrt_int_copy((unsigned char *)memory->data + DestinationOffset, Buffer,
+                 NumBytesToCopyFrom, 0, "WdfMemoryCopyFromBuffer copies", site);
   return STATUS_SUCCESS;
 }

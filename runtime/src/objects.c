@@ -29,14 +29,14 @@ static const char *const kind_names[WDFRT_KIND_COUNT] = {
     [WDFRT_KIND_GENERAL] = "WDFOBJECT",        [WDFRT_KIND_FILEOBJECT] = "WDFFILEOBJECT",
 };
 
-const char *_wdfrt_kind_name(_wdfrt_kind_t kind) {
+const char *wdfrt_int_kind_name(wdfrt_int_kind_t kind) {
   return kind < WDFRT_KIND_COUNT ? kind_names[kind] : "WDFOBJECT";
 }
 
 /* Objects whose attributes may carry an execution level and a
    synchronization scope (WDF-FACTS 2: driver, device, file, general,
    queue, timer). */
-static int kind_takes_levels(_wdfrt_kind_t kind) {
+static int kind_takes_levels(wdfrt_int_kind_t kind) {
   switch (kind) {
   case WDFRT_KIND_DRIVER:
   case WDFRT_KIND_DEVICE:
@@ -50,8 +50,8 @@ static int kind_takes_levels(_wdfrt_kind_t kind) {
   }
 }
 
-NTSTATUS _wdfrt_attributes_validate(PWDF_OBJECT_ATTRIBUTES attributes,
-                                    int levels) {
+NTSTATUS wdfrt_int_attributes_validate(PWDF_OBJECT_ATTRIBUTES attributes,
+                                       int levels) {
   if (!attributes)
     return STATUS_SUCCESS;
   if (attributes->Size != sizeof(WDF_OBJECT_ATTRIBUTES))
@@ -83,7 +83,7 @@ NTSTATUS _wdfrt_attributes_validate(PWDF_OBJECT_ATTRIBUTES attributes,
 
 /* --- the tree -------------------------------------------------------------- */
 
-static void link_child(_wdfrt_object_t *parent, _wdfrt_object_t *child) {
+static void link_child(wdfrt_int_object_t *parent, wdfrt_int_object_t *child) {
   child->parent = parent;
   child->next_sibling = NULL;
   child->prev_sibling = parent->last_child;
@@ -94,8 +94,8 @@ static void link_child(_wdfrt_object_t *parent, _wdfrt_object_t *child) {
   parent->last_child = child;
 }
 
-static void unlink_child(_wdfrt_object_t *child) {
-  _wdfrt_object_t *parent = child->parent;
+static void unlink_child(wdfrt_int_object_t *child) {
+  wdfrt_int_object_t *parent = child->parent;
   if (!parent)
     return;
   if (child->prev_sibling)
@@ -112,14 +112,15 @@ static void unlink_child(_wdfrt_object_t *child) {
 /* Resolves attributes->ParentObject.  A bad parent handle is a bug check
    (0x10D/0x5) in KMDF; here the create fails. */
 static NTSTATUS find_parent(PWDF_OBJECT_ATTRIBUTES attributes,
-                            _wdfrt_object_t *default_parent, const char *ddi,
-                            _wdfrt_site_t site,
-                            _wdfrt_object_t **parent) {
+                            wdfrt_int_object_t *default_parent, const char *ddi,
+                            wdfrt_int_site_t site,
+                            wdfrt_int_object_t **parent) {
   *parent = default_parent;
   if (!attributes || attributes->Size != sizeof *attributes ||
       !attributes->ParentObject)
     return STATUS_SUCCESS;
-  *parent = _wdfrt_use(attributes->ParentObject, WDFRT_ANY_KIND, ddi, site, 1);
+  *parent =
+      wdfrt_int_use(attributes->ParentObject, WDFRT_ANY_KIND, ddi, site, 1);
   if (!*parent)
     return STATUS_INVALID_HANDLE;
   if ((*parent)->state != WDFRT_ALIVE)
@@ -127,23 +128,24 @@ static NTSTATUS find_parent(PWDF_OBJECT_ATTRIBUTES attributes,
   return STATUS_SUCCESS;
 }
 
-NTSTATUS _wdfrt_object_create(_wdfrt_kind_t kind, size_t size,
-                              PWDF_OBJECT_ATTRIBUTES attributes,
-                              _wdfrt_object_t *default_parent,
-                              enum wdf_ddi_id row, const char *ddi,
-                              _wdfrt_site_t site, _wdfrt_object_t **object) {
-  _wdfrt_object_t *parent;
+NTSTATUS wdfrt_int_object_create(wdfrt_int_kind_t kind, size_t size,
+                                 PWDF_OBJECT_ATTRIBUTES attributes,
+                                 wdfrt_int_object_t *default_parent,
+                                 enum wdf_ddi_id row, const char *ddi,
+                                 wdfrt_int_site_t site,
+                                 wdfrt_int_object_t **object) {
+  wdfrt_int_object_t *parent;
   *object = NULL;
   NTSTATUS status = find_parent(attributes, default_parent, ddi, site, &parent);
   if (!NT_SUCCESS(status))
     return status;
-  status = _wdfrt_attributes_validate(attributes, kind_takes_levels(kind));
+  status = wdfrt_int_attributes_validate(attributes, kind_takes_levels(kind));
   if (!NT_SUCCESS(status))
     return status;
-  if (row < WDF_DDI_COUNT && _wdfrt_fault_allocation(row))
+  if (row < WDF_DDI_COUNT && wdfrt_int_fault_allocation(row))
     return STATUS_INSUFFICIENT_RESOURCES;
 
-  _wdfrt_object_t *created = calloc(1, size);
+  wdfrt_int_object_t *created = calloc(1, size);
   if (!created)
     return STATUS_INSUFFICIENT_RESOURCES;
   created->kind = kind;
@@ -151,21 +153,21 @@ NTSTATUS _wdfrt_object_create(_wdfrt_kind_t kind, size_t size,
   created->refs = 1;
   created->created_at = site;
   created->created_by = row;
-  created->during_io = (unsigned char)_wdfrt_in_io();
+  created->during_io = (unsigned char)wdfrt_int_in_io();
   created->execution_level = WdfExecutionLevelInheritFromParent;
   if (attributes) {
     created->evt_cleanup = attributes->EvtCleanupCallback;
     created->evt_destroy = attributes->EvtDestroyCallback;
     created->execution_level = attributes->ExecutionLevel;
     if (attributes->ContextTypeInfo &&
-        !NT_SUCCESS(_wdfrt_context_add(created, attributes, NULL))) {
+        !NT_SUCCESS(wdfrt_int_context_add(created, attributes, NULL))) {
       free(created);
       return STATUS_INSUFFICIENT_RESOURCES;
     }
   }
-  created->handle = _wdfrt_handle_new(created);
+  created->handle = wdfrt_int_handle_new(created);
   if (!created->handle) {
-    _wdfrt_contexts_free(created);
+    wdfrt_int_contexts_free(created);
     free(created);
     return STATUS_INSUFFICIENT_RESOURCES;
   }
@@ -175,74 +177,96 @@ NTSTATUS _wdfrt_object_create(_wdfrt_kind_t kind, size_t size,
   return STATUS_SUCCESS;
 }
 
+NTSTATUS wdfrt_int_object_create_or_fail(wdfrt_int_kind_t kind, size_t size,
+                                         PWDF_OBJECT_ATTRIBUTES attributes,
+                                         wdfrt_int_object_t *default_parent,
+                                         enum wdf_ddi_id row,
+                                         wdfrt_int_site_t site,
+                                         const void *out_handle,
+                                         wdfrt_int_object_t **object) {
+  const char *ddi = wdfrt_ddi_name(row);
+  NTSTATUS status = wdfrt_int_object_create(
+      kind, size, attributes, default_parent, row, ddi, site, object);
+  if (!NT_SUCCESS(status))
+    wdfrt_int_failed_create(ddi, status, site, out_handle, NULL);
+  return status;
+}
+
+void wdfrt_int_object_discard(wdfrt_int_object_t *object,
+                              wdfrt_int_site_t site) {
+  object->evt_cleanup = NULL;
+  object->evt_destroy = NULL;
+  wdfrt_int_object_delete(object, WDFRT_GONE_DELETED, site);
+}
+
 /* Cleanup and destroy callbacks run at the deleting thread's IRQL, except
    for objects with passive callbacks (paged memory, passive execution
    level), which the framework defers to PASSIVE_LEVEL. */
-static unsigned callback_irql(_wdfrt_object_t *object) {
+static unsigned callback_irql(wdfrt_int_object_t *object) {
   return object->passive_callbacks ? PASSIVE_LEVEL : wdfrt_current_irql();
 }
 
-static void run_cleanup(_wdfrt_object_t *object) {
+static void run_cleanup(wdfrt_int_object_t *object) {
   if (object->cleaned_up)
     return;
   object->cleaned_up = 1;
   unsigned caller_irql = wdfrt_current_irql();
-  _wdfrt_contexts_cleanup(object);
+  wdfrt_int_contexts_cleanup(object);
   if (object->evt_cleanup) {
-    _wdfrt_frame_t frame;
-    _wdfrt_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP,
-                          (const void *)object->evt_cleanup,
-                          callback_irql(object), object);
+    wdfrt_int_frame_t frame;
+    wdfrt_int_callback_begin_at(
+        &frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP,
+        (const void *)object->evt_cleanup, callback_irql(object), object);
     object->evt_cleanup(WDFRT_HANDLE(object));
-    _wdfrt_callback_end(&frame);
+    wdfrt_int_callback_end(&frame);
   }
-  _wdfrt_irql_set(caller_irql);
+  wdfrt_int_irql_set(caller_irql);
 }
 
-static void destroy(_wdfrt_object_t *object) {
+static void destroy(wdfrt_int_object_t *object) {
   unsigned caller_irql = wdfrt_current_irql();
   run_cleanup(object);
-  _wdfrt_contexts_destroy(object);
+  wdfrt_int_contexts_destroy(object);
   if (object->evt_destroy) {
-    _wdfrt_frame_t frame;
-    _wdfrt_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY,
-                          (const void *)object->evt_destroy,
-                          callback_irql(object), object);
+    wdfrt_int_frame_t frame;
+    wdfrt_int_callback_begin_at(
+        &frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY,
+        (const void *)object->evt_destroy, callback_irql(object), object);
     object->evt_destroy(WDFRT_HANDLE(object));
-    _wdfrt_callback_end(&frame);
+    wdfrt_int_callback_end(&frame);
   }
-  _wdfrt_irql_set(caller_irql);
+  wdfrt_int_irql_set(caller_irql);
   if (object->on_destroy)
     object->on_destroy(object);
   unlink_child(object);
-  _wdfrt_handle_retire(object);
-  _wdfrt_contexts_free(object);
+  wdfrt_int_handle_retire(object);
+  wdfrt_int_contexts_free(object);
   free(object);
 }
 
 /* Marks the subtree deleted: no callback has run yet. */
-static void mark_subtree(_wdfrt_object_t *object, _wdfrt_gone_t why,
-                         _wdfrt_site_t site) {
+static void mark_subtree(wdfrt_int_object_t *object, wdfrt_int_gone_t why,
+                         wdfrt_int_site_t site) {
   object->state = WDFRT_DELETED;
   object->gone = why;
   object->deleted_at = site;
-  for (_wdfrt_object_t *c = object->first_child; c; c = c->next_sibling)
+  for (wdfrt_int_object_t *c = object->first_child; c; c = c->next_sibling)
     mark_subtree(c, why == WDFRT_GONE_DELETED ? WDFRT_GONE_PARENT : why, site);
 }
 
-static void cleanup_subtree(_wdfrt_object_t *object) {
-  for (_wdfrt_object_t *c = object->first_child; c; c = c->next_sibling)
+static void cleanup_subtree(wdfrt_int_object_t *object) {
+  for (wdfrt_int_object_t *c = object->first_child; c; c = c->next_sibling)
     cleanup_subtree(c);
   run_cleanup(object);
 }
 
 /* Drops the initial references, children first; children are detached so
    one kept alive by a reference never points at a freed parent. */
-static void release_subtree(_wdfrt_object_t *object) {
-  _wdfrt_object_t *child = object->first_child;
+static void release_subtree(wdfrt_int_object_t *object) {
+  wdfrt_int_object_t *child = object->first_child;
   object->first_child = object->last_child = NULL;
   while (child) {
-    _wdfrt_object_t *next = child->next_sibling;
+    wdfrt_int_object_t *next = child->next_sibling;
     child->parent = child->next_sibling = child->prev_sibling = NULL;
     release_subtree(child);
     child = next;
@@ -251,8 +275,8 @@ static void release_subtree(_wdfrt_object_t *object) {
     destroy(object);
 }
 
-void _wdfrt_object_delete(_wdfrt_object_t *object, _wdfrt_gone_t why,
-                          _wdfrt_site_t site) {
+void wdfrt_int_object_delete(wdfrt_int_object_t *object, wdfrt_int_gone_t why,
+                             wdfrt_int_site_t site) {
   if (object->state != WDFRT_ALIVE)
     return;
   unlink_child(object);
@@ -261,32 +285,34 @@ void _wdfrt_object_delete(_wdfrt_object_t *object, _wdfrt_gone_t why,
   release_subtree(object);
 }
 
-void _wdfrt_object_reference(_wdfrt_object_t *object) { ++object->refs; }
+void wdfrt_int_object_reference(wdfrt_int_object_t *object) { ++object->refs; }
 
-void _wdfrt_object_dereference(_wdfrt_object_t *object, _wdfrt_site_t site) {
+void wdfrt_int_object_dereference(wdfrt_int_object_t *object,
+                                  wdfrt_int_site_t site) {
   if (object->refs == 1 && object->state == WDFRT_ALIVE) {
     /* The count would reach zero while the parent still holds the object:
        KMDF runs the destroy callbacks and bug checks (0x10D/0x7). */
     if (object->kind == WDFRT_KIND_MEMORY)
-      _wdfrt_report_at(WDF_RULE_WM006, site,
-                       "WdfObjectDereference without a matching "
-                       "WdfObjectReference frees the WDFMEMORY made at %s:%d "
-                       "behind its parent's back (bug check 0x10D/0x7); "
-                       "delete it with WdfObjectDelete",
-                       object->created_at.file ? object->created_at.file
-                                               : "<unknown>",
-                       object->created_at.line);
+      wdfrt_int_report_at(
+          WDF_RULE_WM006, site,
+          "WdfObjectDereference without a matching "
+          "WdfObjectReference frees the WDFMEMORY made at %s:%d "
+          "behind its parent's back (bug check 0x10D/0x7); "
+          "delete it with WdfObjectDelete",
+          object->created_at.file ? object->created_at.file : "<unknown>",
+          object->created_at.line);
     else
-      _wdfrt_fault(site, "WdfObjectDereference without a matching reference "
-                         "on a %s (bug check 0x10D/0x7)",
-                   _wdfrt_kind_name(object->kind));
+      wdfrt_int_fault(site,
+                      "WdfObjectDereference without a matching reference "
+                      "on a %s (bug check 0x10D/0x7)",
+                      wdfrt_int_kind_name(object->kind));
     return;
   }
   if (--object->refs == 0)
     destroy(object);
 }
 
-int _wdfrt_is_passive(_wdfrt_object_t *object) {
+int wdfrt_int_is_passive(wdfrt_int_object_t *object) {
   for (; object; object = object->parent) {
     if (object->execution_level == WdfExecutionLevelPassive)
       return 1;
@@ -298,17 +324,17 @@ int _wdfrt_is_passive(_wdfrt_object_t *object) {
 
 /* --- handles given to DDIs ------------------------------------------------- */
 
-static const char *site_file(_wdfrt_site_t site) {
+static const char *site_file(wdfrt_int_site_t site) {
   return site.file ? site.file : "<unknown>";
 }
 
-static void report_stale(const void *handle, const _wdfrt_tombstone_t *t,
-                         const char *ddi, _wdfrt_site_t site) {
+static void report_stale(const void *handle, const wdfrt_int_tombstone_t *t,
+                         const char *ddi, wdfrt_int_site_t site) {
   unsigned long long value = (unsigned long long)(uintptr_t)handle;
   if (t->kind == WDFRT_KIND_COUNT) {
-    _wdfrt_report_at(WDF_RULE_WM005, site,
-                     "%s gets the stale handle 0x%llx: its object was deleted",
-                     ddi, value);
+    wdfrt_int_report_at(
+        WDF_RULE_WM005, site,
+        "%s gets the stale handle 0x%llx: its object was deleted", ddi, value);
     return;
   }
   static const char *const reasons[] = {
@@ -320,40 +346,39 @@ static void report_stale(const void *handle, const _wdfrt_tombstone_t *t,
   if (t->kind == WDFRT_KIND_REQUEST && t->gone == WDFRT_GONE_COMPLETED)
     reason = "was completed at";
   if (!t->created_at.file) {
-    _wdfrt_report_at(WDF_RULE_WM005, site, "%s uses %s 0x%llx, which %s %s:%d",
-                     ddi, _wdfrt_kind_name(t->kind), value, reason,
-                     site_file(t->gone_at), t->gone_at.line);
+    wdfrt_int_report_at(WDF_RULE_WM005, site,
+                        "%s uses %s 0x%llx, which %s %s:%d", ddi,
+                        wdfrt_int_kind_name(t->kind), value, reason,
+                        site_file(t->gone_at), t->gone_at.line);
     return;
   }
-  _wdfrt_report_at(WDF_RULE_WM005, site,
-                   "%s uses %s 0x%llx (made at %s:%d), which %s %s:%d", ddi,
-                   _wdfrt_kind_name(t->kind), value, site_file(t->created_at),
-                   t->created_at.line, reason, site_file(t->gone_at),
-                   t->gone_at.line);
+  wdfrt_int_report_at(
+      WDF_RULE_WM005, site, "%s uses %s 0x%llx (made at %s:%d), which %s %s:%d",
+      ddi, wdfrt_int_kind_name(t->kind), value, site_file(t->created_at),
+      t->created_at.line, reason, site_file(t->gone_at), t->gone_at.line);
 }
 
 /* A NULL or unknown value: WM009 when a failed create left it behind,
    otherwise a fault (KMDF bug checks 0x10D/0x5 either way). */
 static void report_invalid(const void *handle, const char *ddi,
-                           _wdfrt_site_t site) {
+                           wdfrt_int_site_t site) {
   char why[200];
-  if (_wdfrt_failed_value(handle, 0, why, sizeof why)) {
-    _wdfrt_report_at(WDF_RULE_WM009, site,
-                     "%s gets the handle %p left by a failed create: %s; "
-                     "check NT_SUCCESS(status) before using the handle",
-                     ddi, handle, why);
+  if (wdfrt_int_failed_value(handle, 0, why, sizeof why)) {
+    wdfrt_int_report_at(WDF_RULE_WM009, site,
+                        "%s gets the handle %p left by a failed create: %s; "
+                        "check NT_SUCCESS(status) before using the handle",
+                        ddi, handle, why);
     return;
   }
-  _wdfrt_fault(site,
-               "%s gets %s %p, which is no handle the framework made (bug "
-               "check 0x10D/0x5)",
-               ddi, handle ? "the value" : "the NULL handle",
-               handle);
+  wdfrt_int_fault(site,
+                  "%s gets %s %p, which is no handle the framework made (bug "
+                  "check 0x10D/0x5)",
+                  ddi, handle ? "the value" : "the NULL handle", handle);
 }
 
-static int is_ancestor(const _wdfrt_object_t *ancestor,
-                       const _wdfrt_object_t *object) {
-  for (const _wdfrt_object_t *p = object->parent; p; p = p->parent)
+static int is_ancestor(const wdfrt_int_object_t *ancestor,
+                       const wdfrt_int_object_t *object) {
+  for (const wdfrt_int_object_t *p = object->parent; p; p = p->parent)
     if (p == ancestor)
       return 1;
   return 0;
@@ -363,8 +388,8 @@ static int is_ancestor(const _wdfrt_object_t *ancestor,
    the cleanup and destroy callbacks of an object it belongs to: KMDF
    disposes the children first, but frees them only after the parent's
    cleanup, so a device's cleanup may still take the device's locks. */
-static int own_callback(_wdfrt_object_t *object) {
-  for (_wdfrt_frame_t *f = _wdfrt_callback_current(); f; f = f->outer) {
+static int own_callback(wdfrt_int_object_t *object) {
+  for (wdfrt_int_frame_t *f = wdfrt_int_callback_current(); f; f = f->outer) {
     if (f->object == object)
       return 1;
     if ((f->role == WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP ||
@@ -375,12 +400,12 @@ static int own_callback(_wdfrt_object_t *object) {
   return 0;
 }
 
-_wdfrt_object_t *_wdfrt_use(const void *handle, unsigned kinds,
-                            const char *ddi, _wdfrt_site_t site,
-                            int allow_deleted) {
-  _wdfrt_object_t *object;
-  _wdfrt_tombstone_t tombstone;
-  switch (_wdfrt_handle_resolve(handle, &object, &tombstone)) {
+wdfrt_int_object_t *wdfrt_int_use(const void *handle, unsigned kinds,
+                                  const char *ddi, wdfrt_int_site_t site,
+                                  int allow_deleted) {
+  wdfrt_int_object_t *object;
+  wdfrt_int_tombstone_t tombstone;
+  switch (wdfrt_int_handle_resolve(handle, &object, &tombstone)) {
   case WDFRT_HANDLE_NULL:
   case WDFRT_HANDLE_FORGED:
     report_invalid(handle, ddi, site);
@@ -392,54 +417,55 @@ _wdfrt_object_t *_wdfrt_use(const void *handle, unsigned kinds,
     break;
   }
   if (!(kinds & WDFRT_KIND_BIT(object->kind))) {
-    _wdfrt_fault(site, "%s gets a %s handle, which it does not take (bug "
-                       "check 0x10D/0x5)",
-                 ddi, _wdfrt_kind_name(object->kind));
+    wdfrt_int_fault(site,
+                    "%s gets a %s handle, which it does not take (bug "
+                    "check 0x10D/0x5)",
+                    ddi, wdfrt_int_kind_name(object->kind));
     return NULL;
   }
   if (object->state == WDFRT_DELETED && !allow_deleted &&
       !own_callback(object))
-    _wdfrt_report_at(WDF_RULE_WM005, site,
-                     "%s uses %s 0x%llx after WdfObjectDelete at %s:%d (a "
-                     "reference keeps it, but only its own callbacks may "
-                     "use it now)",
-                     ddi, _wdfrt_kind_name(object->kind),
-                     (unsigned long long)object->handle,
-                     site_file(object->deleted_at), object->deleted_at.line);
+    wdfrt_int_report_at(WDF_RULE_WM005, site,
+                        "%s uses %s 0x%llx after WdfObjectDelete at %s:%d (a "
+                        "reference keeps it, but only its own callbacks may "
+                        "use it now)",
+                        ddi, wdfrt_int_kind_name(object->kind),
+                        (unsigned long long)object->handle,
+                        site_file(object->deleted_at), object->deleted_at.line);
   return object;
 }
 
 /* --- the DDIs ---------------------------------------------------------------- */
 
 static void report_double_delete(const void *handle,
-                                 const _wdfrt_tombstone_t *t,
-                                 _wdfrt_site_t site) {
+                                 const wdfrt_int_tombstone_t *t,
+                                 wdfrt_int_site_t site) {
   if (t->kind == WDFRT_KIND_COUNT || t->kind == WDFRT_KIND_MEMORY) {
     if (t->kind == WDFRT_KIND_COUNT)
-      _wdfrt_report_at(WDF_RULE_WM006, site,
-                       "WdfObjectDelete on 0x%llx, already deleted",
-                       (unsigned long long)(uintptr_t)handle);
+      wdfrt_int_report_at(WDF_RULE_WM006, site,
+                          "WdfObjectDelete on 0x%llx, already deleted",
+                          (unsigned long long)(uintptr_t)handle);
     else
-      _wdfrt_report_at(WDF_RULE_WM006, site,
-                       "WdfObjectDelete on WDFMEMORY 0x%llx (made at %s:%d), "
-                       "already %s at %s:%d",
-                       (unsigned long long)(uintptr_t)handle,
-                       site_file(t->created_at), t->created_at.line,
-                       t->gone == WDFRT_GONE_COMPLETED
-                           ? "freed with its request, completed"
-                           : "deleted",
-                       site_file(t->gone_at), t->gone_at.line);
+      wdfrt_int_report_at(
+          WDF_RULE_WM006, site,
+          "WdfObjectDelete on WDFMEMORY 0x%llx (made at %s:%d), "
+          "already %s at %s:%d",
+          (unsigned long long)(uintptr_t)handle, site_file(t->created_at),
+          t->created_at.line,
+          t->gone == WDFRT_GONE_COMPLETED ? "freed with its request, completed"
+                                          : "deleted",
+          site_file(t->gone_at), t->gone_at.line);
     return;
   }
-  _wdfrt_fault(site, "WdfObjectDelete on a %s that no longer exists",
-               _wdfrt_kind_name(t->kind));
+  wdfrt_int_fault(site, "WdfObjectDelete on a %s that no longer exists",
+                  wdfrt_int_kind_name(t->kind));
 }
 
 VOID WdfObjectDelete(WDFOBJECT Object) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfObjectDelete);
-  _wdfrt_object_t *object;
-  _wdfrt_tombstone_t tombstone;
-  switch (_wdfrt_handle_resolve(Object, &object, &tombstone)) {
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfObjectDelete);
+  wdfrt_int_object_t *object;
+  wdfrt_int_tombstone_t tombstone;
+  switch (wdfrt_int_handle_resolve(Object, &object, &tombstone)) {
   case WDFRT_HANDLE_NULL:
   case WDFRT_HANDLE_FORGED:
     report_invalid(Object, __func__, site);
@@ -453,74 +479,75 @@ VOID WdfObjectDelete(WDFOBJECT Object) {
   if (object->state == WDFRT_DELETED) {
     if (object->gone == WDFRT_GONE_DELETED &&
         object->kind == WDFRT_KIND_MEMORY)
-      _wdfrt_report_at(WDF_RULE_WM006, site,
-                       "WdfObjectDelete on WDFMEMORY 0x%llx, already deleted "
-                       "at %s:%d (a reference keeps it until "
-                       "WdfObjectDereference)",
-                       (unsigned long long)object->handle,
-                       site_file(object->deleted_at), object->deleted_at.line);
+      wdfrt_int_report_at(
+          WDF_RULE_WM006, site,
+          "WdfObjectDelete on WDFMEMORY 0x%llx, already deleted "
+          "at %s:%d (a reference keeps it until "
+          "WdfObjectDereference)",
+          (unsigned long long)object->handle, site_file(object->deleted_at),
+          object->deleted_at.line);
     return; /* deleted with its parent: part of that cascade */
   }
   if (object->framework_owned) {
-    _wdfrt_report_at(WDF_RULE_WM006, site,
-                     "WdfObjectDelete on WDFMEMORY 0x%llx, which the "
-                     "framework owns (retrieved from a request at %s:%d); "
-                     "KMDF would delete the request itself",
-                     (unsigned long long)object->handle,
-                     site_file(object->created_at), object->created_at.line);
+    wdfrt_int_report_at(WDF_RULE_WM006, site,
+                        "WdfObjectDelete on WDFMEMORY 0x%llx, which the "
+                        "framework owns (retrieved from a request at %s:%d); "
+                        "KMDF would delete the request itself",
+                        (unsigned long long)object->handle,
+                        site_file(object->created_at), object->created_at.line);
     return;
   }
   if (object->no_delete) {
-    _wdfrt_fault(site, "WdfObjectDelete on the framework's %s: KMDF ignores "
-                       "it (verifier break)",
-                 _wdfrt_kind_name(object->kind));
+    wdfrt_int_fault(site,
+                    "WdfObjectDelete on the framework's %s: KMDF ignores "
+                    "it (verifier break)",
+                    wdfrt_int_kind_name(object->kind));
     return;
   }
   if (object->kind == WDFRT_KIND_REQUEST) {
-    _wdfrt_fault(site, "WdfObjectDelete on a WDFREQUEST the framework "
-                       "delivered: complete it instead");
+    wdfrt_int_fault(site, "WdfObjectDelete on a WDFREQUEST the framework "
+                          "delivered: complete it instead");
     return;
   }
-  _wdfrt_object_delete(object, WDFRT_GONE_DELETED, site);
+  wdfrt_int_object_delete(object, WDFRT_GONE_DELETED, site);
 }
 
 /* Not wrapped by the site macros: the WdfObjectReference macros pass the
    caller's file and line themselves. */
 VOID WdfObjectReferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line,
                               PCCH File) {
-  _wdfrt_site_t site = {File, File ? (int)Line : 0};
+  wdfrt_int_site_t site = {File, File ? (int)Line : 0};
   (void)Tag;
-  _wdfrt_check_irql(WDF_DDI_WdfObjectReferenceActual, WDFRT_POOL_NONE, -1,
-                    site);
-  _wdfrt_object_t *object =
-      _wdfrt_use(Handle, WDFRT_ANY_KIND, __func__, site, 0);
+  wdfrt_int_check_irql(WDF_DDI_WdfObjectReferenceActual, WDFRT_POOL_NONE, -1,
+                       site);
+  wdfrt_int_object_t *object =
+      wdfrt_int_use(Handle, WDFRT_ANY_KIND, __func__, site, 0);
   if (object)
-    _wdfrt_object_reference(object);
+    wdfrt_int_object_reference(object);
 }
 
 VOID WdfObjectDereferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line,
                                 PCCH File) {
-  _wdfrt_site_t site = {File, File ? (int)Line : 0};
+  wdfrt_int_site_t site = {File, File ? (int)Line : 0};
   (void)Tag;
-  _wdfrt_check_irql(WDF_DDI_WdfObjectDereferenceActual, WDFRT_POOL_NONE, -1,
-                    site);
-  _wdfrt_object_t *object =
-      _wdfrt_use(Handle, WDFRT_ANY_KIND, __func__, site, 1);
+  wdfrt_int_check_irql(WDF_DDI_WdfObjectDereferenceActual, WDFRT_POOL_NONE, -1,
+                       site);
+  wdfrt_int_object_t *object =
+      wdfrt_int_use(Handle, WDFRT_ANY_KIND, __func__, site, 1);
   if (object)
-    _wdfrt_object_dereference(object, site);
+    wdfrt_int_object_dereference(object, site);
 }
 
 NTSTATUS WdfObjectCreate(PWDF_OBJECT_ATTRIBUTES Attributes, WDFOBJECT *Object) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_object_t *object;
-  if (!_wdfrt_check_out(__func__, Object, "Object", site))
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_object_t *object;
+  if (!wdfrt_int_check_out(__func__, Object, "Object", site))
     return STATUS_INVALID_PARAMETER;
-  NTSTATUS status =
-      _wdfrt_object_create(WDFRT_KIND_GENERAL, sizeof *object, Attributes,
-                           _wdfrt_driver_object(), WDF_DDI_COUNT, __func__,
-                           site, &object);
+  NTSTATUS status = wdfrt_int_object_create(
+      WDFRT_KIND_GENERAL, sizeof *object, Attributes, wdfrt_int_driver_object(),
+      WDF_DDI_COUNT, __func__, site, &object);
   *Object = NT_SUCCESS(status) ? WDFRT_HANDLE(object) : NULL;
   if (object)
-    object->passive_callbacks = (unsigned char)_wdfrt_is_passive(object);
+    object->passive_callbacks = (unsigned char)wdfrt_int_is_passive(object);
   return status;
 }

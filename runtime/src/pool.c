@@ -18,44 +18,42 @@
    ExInitializeDriverRuntime(DrvRtPoolNxOptIn). */
 POOL_TYPE ExDefaultNonPagedPoolType = NonPagedPoolExecute;
 
-#define TAG_NONE 0x656E6F4Eu /* 'enoN': ExAllocatePool's tag */
+/* 'enoN': ExAllocatePool's tag; ASCII, so the tag check passes it. */
+#define TAG_NONE 0x656E6F4Eu
 
 static const char *const zero_size =
     "a zero-byte pool allocation is a Driver Verifier violation (bug check "
     "0xC4/0x0)";
 
 static PVOID allocate(enum wdf_ddi_id ddi, size_t size, int zeroed,
-                      _wdfrt_site_t site) {
-  if (_wdfrt_fault_allocation(ddi))
+                      wdfrt_int_site_t site) {
+  if (wdfrt_int_fault_allocation(ddi))
     return NULL;
-  _wdfrt_buffer_t *buffer = _wdfrt_buffer_new(size, zeroed, WDFRT_BUFFER_POOL,
-                                              site);
+  wdfrt_int_buffer_t *buffer =
+      wdfrt_int_buffer_new(size, zeroed, WDFRT_BUFFER_POOL, site);
   return buffer ? buffer->data : NULL;
 }
 
 static PVOID allocate_typed(enum wdf_ddi_id ddi, const char *name,
-                            POOL_TYPE type, SIZE_T size, ULONG tag,
-                            int check_tag) {
+                            POOL_TYPE type, SIZE_T size, ULONG tag) {
   unsigned long long pool_type = (unsigned long long)type;
-  _wdfrt_site_t site = _wdfrt_enter_pool(
+  wdfrt_int_site_t site = wdfrt_int_enter_pool(
       ddi, wdf_pool_type_is_paged(pool_type) ? WDFRT_POOL_PAGED
-                                              : WDFRT_POOL_NONPAGED);
-  _wdfrt_check_size(name, size, "NumberOfBytes", zero_size, site);
-  if (check_tag)
-    _wdfrt_check_tag(name, tag, site);
-  _wdfrt_check_pool_type(name, pool_type, site);
+                                             : WDFRT_POOL_NONPAGED);
+  wdfrt_int_check_size(name, size, "NumberOfBytes", zero_size, site);
+  wdfrt_int_check_tag_and_pool_type(name, tag, pool_type, site);
   return allocate(ddi, size, (pool_type & POOL_ZERO_ALLOCATION) != 0, site);
 }
 
 PVOID ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes,
                             ULONG Tag) {
   return allocate_typed(WDF_DDI_ExAllocatePoolWithTag, __func__, PoolType,
-                        NumberOfBytes, Tag, 1);
+                        NumberOfBytes, Tag);
 }
 
 PVOID ExAllocatePool(POOL_TYPE PoolType, SIZE_T NumberOfBytes) {
   return allocate_typed(WDF_DDI_ExAllocatePool, __func__, PoolType,
-                        NumberOfBytes, TAG_NONE, 0);
+                        NumberOfBytes, TAG_NONE);
 }
 
 /* Exactly one of paged, non-paged and non-paged executable must be set. */
@@ -68,14 +66,14 @@ static int valid_flags(POOL_FLAGS flags) {
 
 static PVOID allocate_flagged(enum wdf_ddi_id ddi, const char *name,
                               POOL_FLAGS flags, SIZE_T size, ULONG tag) {
-  _wdfrt_site_t site = _wdfrt_enter_pool(
+  wdfrt_int_site_t site = wdfrt_int_enter_pool(
       ddi, (flags & POOL_FLAG_PAGED) ? WDFRT_POOL_PAGED : WDFRT_POOL_NONPAGED);
-  _wdfrt_check_size(name, size, "NumberOfBytes", zero_size, site);
-  _wdfrt_check_tag(name, tag, site);
-  _wdfrt_check_pool_flags(name, flags, site);
+  wdfrt_int_check_size(name, size, "NumberOfBytes", zero_size, site);
+  wdfrt_int_check_tag(name, tag, site);
+  wdfrt_int_check_pool_flags(name, flags, site);
   if (!valid_flags(flags)) {
-    _wdfrt_fault(site, "%s gets pool flags 0x%llx, which name no pool", name,
-                 (unsigned long long)flags);
+    wdfrt_int_fault(site, "%s gets pool flags 0x%llx, which name no pool", name,
+                    (unsigned long long)flags);
     return NULL;
   }
   return allocate(ddi, size, (flags & POOL_FLAG_UNINITIALIZED) == 0, site);
@@ -95,29 +93,30 @@ PVOID ExAllocatePool3(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag,
                           NumberOfBytes, Tag);
 }
 
-static void release(PVOID pointer, const char *name, _wdfrt_site_t site) {
-  _wdfrt_buffer_t *buffer = _wdfrt_buffer_find(pointer, 0);
+static void release(PVOID pointer, const char *name, wdfrt_int_site_t site) {
+  wdfrt_int_buffer_t *buffer = wdfrt_int_buffer_find(pointer, 0);
   if (!buffer || buffer->role != WDFRT_BUFFER_POOL || buffer->data != pointer) {
-    _wdfrt_fault(site, "%s gets %p, which is no pool allocation (bug check "
-                       "0xC2)",
-                 name, pointer);
+    wdfrt_int_fault(site,
+                    "%s gets %p, which is no pool allocation (bug check "
+                    "0xC2)",
+                    name, pointer);
     return;
   }
   if (buffer->freed) {
-    _wdfrt_fault(site, "%s frees %p twice (bug check 0xC2/0x7)", name,
-                 pointer);
+    wdfrt_int_fault(site, "%s frees %p twice (bug check 0xC2/0x7)", name,
+                    pointer);
     return;
   }
-  _wdfrt_buffer_free(buffer, WDFRT_GONE_DELETED, site);
+  wdfrt_int_buffer_free(buffer, WDFRT_GONE_DELETED, site);
 }
 
 VOID ExFreePoolWithTag(PVOID P, ULONG Tag) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_ExFreePoolWithTag);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_ExFreePoolWithTag);
   (void)Tag;
   release(P, __func__, site);
 }
 
 VOID ExFreePool(PVOID P) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_ExFreePool);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_ExFreePool);
   release(P, __func__, site);
 }

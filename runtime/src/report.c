@@ -102,7 +102,8 @@ static int same_text(const char *a, const char *b) {
 /* The finding a report belongs to, new or seen before; NULL when the table
    is full.  Returns whether it is new through *fresh. */
 static wdfrt_finding_t *remember(enum wdf_rule_id rule, const char *file,
-                                 int line, const _wdfrt_report_extra_t *extra,
+                                 int line,
+                                 const wdfrt_int_report_extra_t *extra,
                                  const char *message, int *fresh) {
   const char *function = extra ? extra->function : NULL;
   *fresh = 0;
@@ -127,8 +128,8 @@ static wdfrt_finding_t *remember(enum wdf_rule_id rule, const char *file,
   return &slot->finding;
 }
 
-static void report_va(enum wdf_rule_id rule, _wdfrt_site_t site,
-                      const _wdfrt_report_extra_t *extra, const char *format,
+static void report_va(enum wdf_rule_id rule, wdfrt_int_site_t site,
+                      const wdfrt_int_report_extra_t *extra, const char *format,
                       va_list args) {
   char message[MESSAGE_SIZE];
   int fresh;
@@ -142,33 +143,33 @@ static void report_va(enum wdf_rule_id rule, _wdfrt_site_t site,
   report_handler(&report, report_handler_arg);
 }
 
-void _wdfrt_report(enum wdf_rule_id rule, const char *file, int line,
-                   const char *format, ...) {
-  va_list args;
-  _wdfrt_site_t site = {file, line};
-  va_start(args, format);
-  report_va(rule, site, NULL, format, args);
-  va_end(args);
-}
-
-void _wdfrt_report_at(enum wdf_rule_id rule, _wdfrt_site_t site,
+void wdfrt_int_report(enum wdf_rule_id rule, const char *file, int line,
                       const char *format, ...) {
   va_list args;
+  wdfrt_int_site_t site = {file, line};
   va_start(args, format);
   report_va(rule, site, NULL, format, args);
   va_end(args);
 }
 
-void _wdfrt_report_extra(enum wdf_rule_id rule, _wdfrt_site_t site,
-                         const _wdfrt_report_extra_t *extra,
+void wdfrt_int_report_at(enum wdf_rule_id rule, wdfrt_int_site_t site,
                          const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  report_va(rule, site, NULL, format, args);
+  va_end(args);
+}
+
+void wdfrt_int_report_extra(enum wdf_rule_id rule, wdfrt_int_site_t site,
+                            const wdfrt_int_report_extra_t *extra,
+                            const char *format, ...) {
   va_list args;
   va_start(args, format);
   report_va(rule, site, extra, format, args);
   va_end(args);
 }
 
-void _wdfrt_fault(_wdfrt_site_t site, const char *format, ...) {
+void wdfrt_int_fault(wdfrt_int_site_t site, const char *format, ...) {
   char message[MESSAGE_SIZE];
   va_list args;
   va_start(args, format);

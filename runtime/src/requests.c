@@ -24,18 +24,18 @@
  */
 #include "wdfrt_internal.h"
 
-static _wdfrt_request_t *all_requests;
+static wdfrt_int_request_t *all_requests;
 static unsigned target_queue;
 
 void wdfrt_set_target_queue(unsigned index) { target_queue = index; }
 
-_wdfrt_request_t *_wdfrt_request_from(_wdfrt_object_t *object) {
+wdfrt_int_request_t *wdfrt_int_request_from(wdfrt_int_object_t *object) {
   return object && object->kind == WDFRT_KIND_REQUEST
-             ? (_wdfrt_request_t *)object
+             ? (wdfrt_int_request_t *)object
              : NULL;
 }
 
-static void link_request(_wdfrt_request_t *r) {
+static void link_request(wdfrt_int_request_t *r) {
   r->all_prev = NULL;
   r->all_next = all_requests;
   if (all_requests)
@@ -43,7 +43,7 @@ static void link_request(_wdfrt_request_t *r) {
   all_requests = r;
 }
 
-static void unlink_request(_wdfrt_request_t *r) {
+static void unlink_request(wdfrt_int_request_t *r) {
   if (r->all_prev)
     r->all_prev->all_next = r->all_next;
   else if (all_requests == r)
@@ -53,37 +53,37 @@ static void unlink_request(_wdfrt_request_t *r) {
   r->all_prev = r->all_next = NULL;
 }
 
-static void request_destroy(_wdfrt_object_t *object) {
-  _wdfrt_request_t *r = (_wdfrt_request_t *)object;
+static void request_destroy(wdfrt_int_object_t *object) {
+  wdfrt_int_request_t *r = (wdfrt_int_request_t *)object;
   unlink_request(r);
-  _wdfrt_queue_remove(r);
+  wdfrt_int_queue_remove(r);
   if (r->out && r->out != r->in)
-    _wdfrt_buffer_free(r->out, object->gone, object->deleted_at);
-  _wdfrt_buffer_free(r->in, object->gone, object->deleted_at);
+    wdfrt_int_buffer_free(r->out, object->gone, object->deleted_at);
+  wdfrt_int_buffer_free(r->in, object->gone, object->deleted_at);
 }
 
 /* --- making requests ---------------------------------------------------------- */
 
-static _wdfrt_buffer_t *make_buffer(_wdfrt_request_t *r, size_t size,
-                                    _wdfrt_buffer_role_t role) {
-  _wdfrt_site_t nowhere = {NULL, 0};
-  _wdfrt_buffer_t *b = _wdfrt_buffer_new(size, 0, role, nowhere);
+static wdfrt_int_buffer_t *make_buffer(wdfrt_int_request_t *r, size_t size,
+                                       wdfrt_int_buffer_role_t role) {
+  wdfrt_int_site_t nowhere = {NULL, 0};
+  wdfrt_int_buffer_t *b = wdfrt_int_buffer_new(size, 0, role, nowhere);
   if (b)
     b->request = r;
   return b;
 }
 
 /* The caller's bytes, repeated; a counting pattern when none are given. */
-static void fill_input(_wdfrt_buffer_t *b, size_t length,
+static void fill_input(wdfrt_int_buffer_t *b, size_t length,
                        const wdfrt_request_spec_t *spec) {
   for (size_t i = 0; i < length && i < b->size; ++i)
     b->data[i] = spec->input && spec->input_size
                      ? spec->input[i % spec->input_size]
                      : (unsigned char)i;
-  _wdfrt_uninit_note_written(b->data, length < b->size ? length : b->size);
+  wdfrt_int_uninit_note_written(b->data, length < b->size ? length : b->size);
 }
 
-static int build_buffers(_wdfrt_request_t *r) {
+static int build_buffers(wdfrt_int_request_t *r) {
   const wdfrt_request_spec_t *s = &r->spec;
   switch (s->type) {
   case WDFRT_REQUEST_READ:
@@ -121,71 +121,71 @@ static int build_buffers(_wdfrt_request_t *r) {
   return r->in && r->out;
 }
 
-void _wdfrt_settle(void) {
+void wdfrt_int_settle(void) {
   /* In this order: the queues present what waits, then the deferred work
      runs, then the closes that came due (one statement each, as C leaves
      the order of a sum's operands open). */
   for (int round = 0; round < 1000; ++round) {
-    unsigned ran = _wdfrt_queues_dispatch();
-    ran += _wdfrt_deferred_run();
-    ran += _wdfrt_files_close_due();
+    unsigned ran = wdfrt_int_queues_dispatch();
+    ran += wdfrt_int_deferred_run();
+    ran += wdfrt_int_files_close_due();
     if (ran == 0)
       return;
   }
 }
 
-static void deliver(_wdfrt_request_t *r) {
-  PFN_WDF_IO_IN_CALLER_CONTEXT in_caller = _wdfrt_device_in_caller_context(
-      r->device);
+static void deliver(wdfrt_int_request_t *r) {
+  PFN_WDF_IO_IN_CALLER_CONTEXT in_caller =
+      wdfrt_int_device_in_caller_context(r->device);
   if (in_caller) {
-    _wdfrt_frame_t frame;
+    wdfrt_int_frame_t frame;
     r->state = WDFRT_REQ_PRESENTED;
-    _wdfrt_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_IO_IN_CALLER_CONTEXT,
-                          (const void *)in_caller, PASSIVE_LEVEL, NULL);
-    in_caller((WDFDEVICE)WDFRT_HANDLE(_wdfrt_device_object(r->device)),
+    wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_IO_IN_CALLER_CONTEXT,
+                             (const void *)in_caller, NULL);
+    in_caller((WDFDEVICE)WDFRT_HANDLE(wdfrt_int_device_object(r->device)),
               (WDFREQUEST)WDFRT_HANDLE(&r->base));
-    _wdfrt_callback_end(&frame);
+    wdfrt_int_callback_end(&frame);
     return;
   }
-  _wdfrt_queue_t *queue =
-      target_queue ? _wdfrt_device_queue(r->device, target_queue)
-                   : _wdfrt_device_default_queue(r->device);
+  wdfrt_int_queue_t *queue =
+      target_queue ? wdfrt_int_device_queue(r->device, target_queue)
+                   : wdfrt_int_device_default_queue(r->device);
   if (!queue) {
-    _wdfrt_site_t nowhere = {NULL, 0};
-    _wdfrt_fault(nowhere, "the driver has no %s to take the request",
-                 target_queue ? "such queue" : "default queue");
-    _wdfrt_request_complete_by_framework(r, STATUS_INVALID_DEVICE_REQUEST);
+    wdfrt_int_site_t nowhere = {NULL, 0};
+    wdfrt_int_fault(nowhere, "the driver has no %s to take the request",
+                    target_queue ? "such queue" : "default queue");
+    wdfrt_int_request_complete_by_framework(r, STATUS_INVALID_DEVICE_REQUEST);
     return;
   }
-  _wdfrt_queue_add(queue, r);
+  wdfrt_int_queue_add(queue, r);
 }
 
 /* The framework's request object, with the device's request attributes;
    NULL when it cannot be made. */
-static _wdfrt_request_t *new_request(_wdfrt_device_t *device) {
-  _wdfrt_site_t nowhere = {NULL, 0};
-  _wdfrt_object_t *object;
-  if (!NT_SUCCESS(_wdfrt_object_create(
-          WDFRT_KIND_REQUEST, sizeof(_wdfrt_request_t),
-          _wdfrt_device_request_attributes(device), NULL, WDF_DDI_COUNT,
+static wdfrt_int_request_t *new_request(wdfrt_int_device_t *device) {
+  wdfrt_int_site_t nowhere = {NULL, 0};
+  wdfrt_int_object_t *object;
+  if (!NT_SUCCESS(wdfrt_int_object_create(
+          WDFRT_KIND_REQUEST, sizeof(wdfrt_int_request_t),
+          wdfrt_int_device_request_attributes(device), NULL, WDF_DDI_COUNT,
           "the framework", nowhere, &object)))
     return NULL;
-  _wdfrt_request_t *r = (_wdfrt_request_t *)object;
+  wdfrt_int_request_t *r = (wdfrt_int_request_t *)object;
   object->on_destroy = request_destroy;
   r->device = device;
   return r;
 }
 
-static void carry_file(_wdfrt_request_t *r, _wdfrt_file_t *file) {
+static void carry_file(wdfrt_int_request_t *r, wdfrt_int_file_t *file) {
   r->file = file;
   if (file)
-    _wdfrt_file_hold(file);
+    wdfrt_int_file_hold(file);
 }
 
-_wdfrt_request_t *_wdfrt_request_new_create(_wdfrt_device_t *device,
-                                            _wdfrt_file_t *file,
-                                            wdfrt_completion_t *result) {
-  _wdfrt_request_t *r = new_request(device);
+wdfrt_int_request_t *wdfrt_int_request_new_create(wdfrt_int_device_t *device,
+                                                  wdfrt_int_file_t *file,
+                                                  wdfrt_completion_t *result) {
+  wdfrt_int_request_t *r = new_request(device);
   if (!r)
     return NULL;
   r->create = 1;
@@ -199,19 +199,19 @@ _wdfrt_request_t *_wdfrt_request_new_create(_wdfrt_device_t *device,
 }
 
 int wdfrt_submit(const wdfrt_request_spec_t *spec, wdfrt_completion_t *result) {
-  _wdfrt_site_t nowhere = {NULL, 0};
-  _wdfrt_device_t *device = _wdfrt_first_device();
+  wdfrt_int_site_t nowhere = {NULL, 0};
+  wdfrt_int_device_t *device = wdfrt_int_first_device();
   result->completed = 0;
   result->status = 0;
   result->information = 0;
   if (!device)
     return -1;
-  _wdfrt_faults_reset();
-  _wdfrt_deferred_rearm();
-  _wdfrt_request_t *r = new_request(device);
+  wdfrt_int_faults_reset();
+  wdfrt_int_deferred_rearm();
+  wdfrt_int_request_t *r = new_request(device);
   if (!r)
     return -1;
-  _wdfrt_object_t *object = &r->base;
+  wdfrt_int_object_t *object = &r->base;
   r->spec = *spec;
   r->method = spec->type == WDFRT_REQUEST_IOCTL ||
                       spec->type == WDFRT_REQUEST_INTERNAL_IOCTL
@@ -223,13 +223,13 @@ int wdfrt_submit(const wdfrt_request_spec_t *spec, wdfrt_completion_t *result) {
   r->mode = spec->type == WDFRT_REQUEST_INTERNAL_IOCTL ? KernelMode : UserMode;
   link_request(r);
   if (!build_buffers(r)) {
-    _wdfrt_object_delete(object, WDFRT_GONE_COMPLETED, nowhere);
+    wdfrt_int_object_delete(object, WDFRT_GONE_COMPLETED, nowhere);
     return -1;
   }
-  carry_file(r, _wdfrt_file_current());
+  carry_file(r, wdfrt_int_file_current());
   r->result = result;
   deliver(r);
-  _wdfrt_settle();
+  wdfrt_int_settle();
   if (!result->completed)
     r->result = NULL; /* still held by the driver: r is alive */
   return 0;
@@ -238,9 +238,9 @@ int wdfrt_submit(const wdfrt_request_spec_t *spec, wdfrt_completion_t *result) {
 /* --- completion ----------------------------------------------------------------- */
 
 /* WM003 at completion: the Information bytes of the output buffer. */
-static void check_output(_wdfrt_request_t *r, NTSTATUS status,
+static void check_output(wdfrt_int_request_t *r, NTSTATUS status,
                          ULONG_PTR information, const char *ddi,
-                         _wdfrt_site_t site) {
+                         wdfrt_int_site_t site) {
   enum { MAX_SPANS = 8 };
   /* Only buffered I/O copies the system buffer back to the caller, as many
      bytes as Information says.  A direct or METHOD_NEITHER output buffer is
@@ -252,36 +252,37 @@ static void check_output(_wdfrt_request_t *r, NTSTATUS status,
     return;
   size_t length = r->spec.output_length;
   size_t checked = information < length ? information : length;
-  _wdfrt_range_t ranges[MAX_SPANS];
+  wdfrt_int_range_t ranges[MAX_SPANS];
   char spans[200] = "";
-  size_t count = _wdfrt_uninit_find(r->out->data, checked, ranges, MAX_SPANS);
+  size_t count =
+      wdfrt_int_uninit_find(r->out->data, checked, ranges, MAX_SPANS);
   if (count)
-    _wdfrt_format_ranges(ranges, count < MAX_SPANS ? count : MAX_SPANS, count,
-                         spans, sizeof spans);
+    wdfrt_int_format_ranges(ranges, count < MAX_SPANS ? count : MAX_SPANS,
+                            count, spans, sizeof spans);
   if (count && information > length)
-    _wdfrt_report_at(WDF_RULE_WM003, site,
-                     "%s returns %llu bytes (Information) of a %zu-byte "
-                     "output buffer: %s were never written, the rest lies "
-                     "beyond it; both disclose kernel memory",
-                     ddi, (unsigned long long)information, length, spans);
+    wdfrt_int_report_at(WDF_RULE_WM003, site,
+                        "%s returns %llu bytes (Information) of a %zu-byte "
+                        "output buffer: %s were never written, the rest lies "
+                        "beyond it; both disclose kernel memory",
+                        ddi, (unsigned long long)information, length, spans);
   else if (count)
-    _wdfrt_report_at(WDF_RULE_WM003, site,
-                     "%s returns %llu bytes of the output buffer "
-                     "(Information): %s of them were never written and "
-                     "disclose kernel memory",
-                     ddi, (unsigned long long)information, spans);
+    wdfrt_int_report_at(WDF_RULE_WM003, site,
+                        "%s returns %llu bytes of the output buffer "
+                        "(Information): %s of them were never written and "
+                        "disclose kernel memory",
+                        ddi, (unsigned long long)information, spans);
   else if (information > length)
-    _wdfrt_report_at(WDF_RULE_WM003, site,
-                     "%s returns %llu bytes (Information) of a %zu-byte "
-                     "output buffer: the bytes beyond it were never written "
-                     "and disclose kernel memory",
-                     ddi, (unsigned long long)information, length);
+    wdfrt_int_report_at(WDF_RULE_WM003, site,
+                        "%s returns %llu bytes (Information) of a %zu-byte "
+                        "output buffer: the bytes beyond it were never written "
+                        "and disclose kernel memory",
+                        ddi, (unsigned long long)information, length);
   if (count)
-    _wdfrt_uninit_mark_reported(r->out->data, checked);
+    wdfrt_int_uninit_mark_reported(r->out->data, checked);
 }
 
-static void finish(_wdfrt_request_t *r, NTSTATUS status, ULONG_PTR information,
-                   _wdfrt_site_t site) {
+static void finish(wdfrt_int_request_t *r, NTSTATUS status,
+                   ULONG_PTR information, wdfrt_int_site_t site) {
   r->state = WDFRT_REQ_COMPLETED;
   r->status = status;
   r->information = information;
@@ -290,43 +291,45 @@ static void finish(_wdfrt_request_t *r, NTSTATUS status, ULONG_PTR information,
     r->result->status = status;
     r->result->information = information;
   }
-  _wdfrt_queue_request_done(r->queue);
+  wdfrt_int_queue_request_done(r->queue);
   unlink_request(r);
   /* The I/O manager drops its reference on the file at completion. */
   if (r->file)
-    _wdfrt_file_release(r->file);
+    wdfrt_int_file_release(r->file);
   r->file = NULL;
-  _wdfrt_object_delete(&r->base, WDFRT_GONE_COMPLETED, site);
+  wdfrt_int_object_delete(&r->base, WDFRT_GONE_COMPLETED, site);
 }
 
-void _wdfrt_request_complete_by_framework(_wdfrt_request_t *request,
-                                          NTSTATUS status) {
-  _wdfrt_site_t nowhere = {NULL, 0};
+void wdfrt_int_request_complete_by_framework(wdfrt_int_request_t *request,
+                                             NTSTATUS status) {
+  wdfrt_int_site_t nowhere = {NULL, 0};
   finish(request, status, 0, nowhere);
 }
 
-static _wdfrt_request_t *use_request(WDFREQUEST handle, const char *ddi,
-                                     _wdfrt_site_t site) {
-  return _wdfrt_request_from(_wdfrt_use(
-      handle, WDFRT_KIND_BIT(WDFRT_KIND_REQUEST), ddi, site, 0));
+static wdfrt_int_request_t *use_request(WDFREQUEST handle, const char *ddi,
+                                        wdfrt_int_site_t site) {
+  return wdfrt_int_request_from(
+      wdfrt_int_use(handle, WDFRT_KIND_BIT(WDFRT_KIND_REQUEST), ddi, site, 0));
 }
 
 /* The driver must own the request: presented to it, not waiting. */
-static _wdfrt_request_t *owned_request(WDFREQUEST handle, const char *ddi,
-                                       _wdfrt_site_t site) {
-  _wdfrt_request_t *r = use_request(handle, ddi, site);
+static wdfrt_int_request_t *owned_request(WDFREQUEST handle, const char *ddi,
+                                          wdfrt_int_site_t site) {
+  wdfrt_int_request_t *r = use_request(handle, ddi, site);
   if (r && r->state != WDFRT_REQ_PRESENTED) {
-    _wdfrt_fault(site, "%s on a request the driver does not own (it waits "
-                       "in a queue)",
-                 ddi);
+    wdfrt_int_fault(site,
+                    "%s on a request the driver does not own (it waits "
+                    "in a queue)",
+                    ddi);
     return NULL;
   }
   return r;
 }
 
 static void complete(WDFREQUEST Request, NTSTATUS Status, ULONG_PTR Information,
-                     int has_information, const char *ddi, _wdfrt_site_t site) {
-  _wdfrt_request_t *r = owned_request(Request, ddi, site);
+                     int has_information, const char *ddi,
+                     wdfrt_int_site_t site) {
+  wdfrt_int_request_t *r = owned_request(Request, ddi, site);
   if (!r)
     return;
   if (has_information)
@@ -336,50 +339,51 @@ static void complete(WDFREQUEST Request, NTSTATUS Status, ULONG_PTR Information,
 }
 
 VOID WdfRequestComplete(WDFREQUEST Request, NTSTATUS Status) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestComplete);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfRequestComplete);
   complete(Request, Status, 0, 0, __func__, site);
 }
 
 VOID WdfRequestCompleteWithInformation(WDFREQUEST Request, NTSTATUS Status,
                                        ULONG_PTR Information) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestCompleteWithInformation);
+  wdfrt_int_site_t site =
+      wdfrt_int_enter(WDF_DDI_WdfRequestCompleteWithInformation);
   complete(Request, Status, Information, 1, __func__, site);
 }
 
 VOID WdfRequestCompleteWithPriorityBoost(WDFREQUEST Request, NTSTATUS Status,
                                          CCHAR PriorityBoost) {
-  _wdfrt_site_t site =
-      _wdfrt_enter(WDF_DDI_WdfRequestCompleteWithPriorityBoost);
+  wdfrt_int_site_t site =
+      wdfrt_int_enter(WDF_DDI_WdfRequestCompleteWithPriorityBoost);
   (void)PriorityBoost;
   complete(Request, Status, 0, 0, __func__, site);
 }
 
-void _wdfrt_requests_reclaim(void) {
-  _wdfrt_site_t nowhere = {NULL, 0};
-  for (_wdfrt_request_t *r = all_requests; r;) {
+void wdfrt_int_requests_reclaim(void) {
+  wdfrt_int_site_t nowhere = {NULL, 0};
+  for (wdfrt_int_request_t *r = all_requests; r;) {
     if (r->state != WDFRT_REQ_PRESENTED) {
       r = r->all_next;
       continue;
     }
     uint64_t handle = r->base.handle;
-    _wdfrt_object_t *alive;
-    _wdfrt_queue_stop_request(r->queue, r);
-    if (_wdfrt_handle_resolve((void *)(uintptr_t)handle, &alive, NULL) ==
+    wdfrt_int_object_t *alive;
+    wdfrt_int_queue_stop_request(r->queue, r);
+    if (wdfrt_int_handle_resolve((void *)(uintptr_t)handle, &alive, NULL) ==
             WDFRT_HANDLE_VALID &&
         r->cancel) {
-      _wdfrt_frame_t frame;
+      wdfrt_int_frame_t frame;
       PFN_WDF_REQUEST_CANCEL cancel = r->cancel;
       r->canceled = 1;
       r->cancel = NULL;
-      _wdfrt_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_REQUEST_CANCEL,
-                            (const void *)cancel, DISPATCH_LEVEL, NULL);
+      wdfrt_int_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_REQUEST_CANCEL,
+                               (const void *)cancel, NULL);
       cancel((WDFREQUEST)(uintptr_t)handle);
-      _wdfrt_callback_end(&frame);
+      wdfrt_int_callback_end(&frame);
     }
-    if (_wdfrt_handle_resolve((void *)(uintptr_t)handle, &alive, NULL) ==
+    if (wdfrt_int_handle_resolve((void *)(uintptr_t)handle, &alive, NULL) ==
         WDFRT_HANDLE_VALID) {
-      _wdfrt_fault(nowhere, "a request the driver took was never completed: "
-                            "unload would wait for it forever");
+      wdfrt_int_fault(nowhere, "a request the driver took was never completed: "
+                               "unload would wait for it forever");
       finish(r, STATUS_CANCELLED, 0, nowhere);
     }
     r = all_requests; /* the list changed under us: start over */
@@ -387,8 +391,8 @@ void _wdfrt_requests_reclaim(void) {
 }
 
 /* Is p inside the output buffer of a request not yet completed? */
-_wdfrt_request_t *_wdfrt_request_output_of(const void *p, size_t n) {
-  _wdfrt_buffer_t *b = _wdfrt_buffer_find(p, n);
+wdfrt_int_request_t *wdfrt_int_request_output_of(const void *p, size_t n) {
+  wdfrt_int_buffer_t *b = wdfrt_int_buffer_find(p, n);
   if (!b || b->freed || b->role != WDFRT_BUFFER_REQUEST_OUT || !b->request)
     return NULL;
   return b->request;
@@ -399,106 +403,145 @@ _wdfrt_request_t *_wdfrt_request_output_of(const void *p, size_t n) {
 typedef struct view {
   void *data;
   size_t length;
-  _wdfrt_buffer_t *buffer;
+  wdfrt_int_buffer_t *buffer;
   int read_only;
 } view_t;
 
 /* Neither-I/O buffers are user addresses: only EvtIoInCallerContext may
    touch them, through the unsafe DDIs. */
-static int neither_io(const _wdfrt_request_t *r) {
+static int neither_io(const wdfrt_int_request_t *r) {
   if (r->spec.type == WDFRT_REQUEST_IOCTL)
     return r->method == METHOD_NEITHER && r->mode == UserMode;
   if (r->spec.type == WDFRT_REQUEST_INTERNAL_IOCTL)
     return 0;
-  return _wdfrt_device_io_type(r->device) == WdfDeviceIoNeither;
+  return wdfrt_int_device_io_type(r->device) == WdfDeviceIoNeither;
+}
+
+/* The view of `length` bytes of buffer b; a zero-length buffer cannot be
+   retrieved. */
+static NTSTATUS view_of(wdfrt_int_buffer_t *b, size_t length, int read_only,
+                        view_t *v) {
+  v->buffer = b;
+  v->data = b->data;
+  v->length = length;
+  v->read_only = read_only;
+  return length ? STATUS_SUCCESS : STATUS_BUFFER_TOO_SMALL;
 }
 
 /* A create request has no buffers. */
-static NTSTATUS input_view(const _wdfrt_request_t *r, view_t *v) {
+static NTSTATUS input_view(const wdfrt_int_request_t *r, view_t *v) {
   if (r->create || r->spec.type == WDFRT_REQUEST_READ || neither_io(r))
     return STATUS_INVALID_DEVICE_REQUEST;
-  v->buffer = r->in;
-  v->data = r->in->data;
-  v->length = r->spec.input_length;
-  v->read_only = r->spec.type == WDFRT_REQUEST_WRITE ||
-                 r->method == METHOD_IN_DIRECT ||
-                 r->method == METHOD_OUT_DIRECT;
-  return v->length ? STATUS_SUCCESS : STATUS_BUFFER_TOO_SMALL;
+  int read_only = r->spec.type == WDFRT_REQUEST_WRITE ||
+                  r->method == METHOD_IN_DIRECT ||
+                  r->method == METHOD_OUT_DIRECT;
+  return view_of(r->in, r->spec.input_length, read_only, v);
 }
 
-static NTSTATUS output_view(const _wdfrt_request_t *r, view_t *v) {
+static NTSTATUS output_view(const wdfrt_int_request_t *r, view_t *v) {
   if (r->create || r->spec.type == WDFRT_REQUEST_WRITE || neither_io(r))
     return STATUS_INVALID_DEVICE_REQUEST;
-  v->buffer = r->out;
-  v->data = r->out->data;
-  v->length = r->spec.output_length;
-  v->read_only = r->method == METHOD_IN_DIRECT &&
-                 r->spec.type != WDFRT_REQUEST_READ;
-  return v->length ? STATUS_SUCCESS : STATUS_BUFFER_TOO_SMALL;
+  /* METHOD_IN_DIRECT's second buffer carries data to the device. */
+  int read_only =
+      r->method == METHOD_IN_DIRECT && r->spec.type != WDFRT_REQUEST_READ;
+  return view_of(r->out, r->spec.output_length, read_only, v);
 }
 
-typedef NTSTATUS view_fn(const _wdfrt_request_t *, view_t *);
+typedef NTSTATUS view_fn(const wdfrt_int_request_t *, view_t *);
 
-static NTSTATUS retrieve_buffer(WDFREQUEST Request, size_t Minimum,
-                                PVOID *Buffer, size_t *Length, view_fn *view,
-                                const char *ddi, _wdfrt_site_t site) {
-  _wdfrt_request_t *r = owned_request(Request, ddi, site);
-  if (!_wdfrt_check_out(ddi, Buffer, "Buffer", site))
+/* How every retrieval from a request starts, in the framework's order: the
+   DDI `row` is entered (its IRQL checked, its call site put in *site), the
+   request is checked (reported unless the driver owns it), then the
+   pointer argument `what` (WM007 when NULL).  Returns the status the
+   retrieval fails with, or STATUS_SUCCESS with *request set. */
+static NTSTATUS begin_retrieval(enum wdf_ddi_id row, WDFREQUEST Request,
+                                const void *pointer, const char *what,
+                                wdfrt_int_site_t *site,
+                                wdfrt_int_request_t **request) {
+  const char *ddi = wdfrt_ddi_name(row);
+  *site = wdfrt_int_enter(row);
+  *request = owned_request(Request, ddi, *site);
+  if (!wdfrt_int_check_out(ddi, pointer, what, *site))
     return STATUS_INVALID_PARAMETER;
-  *Buffer = NULL;
+  return *request ? STATUS_SUCCESS : STATUS_INVALID_HANDLE;
+}
+
+/* A buffer retrieval's start: begin_retrieval for the Buffer out-pointer;
+   once it is known good, both out-parameters are cleared, whatever else
+   fails. */
+static NTSTATUS begin_buffer_retrieval(enum wdf_ddi_id row, WDFREQUEST Request,
+                                       PVOID *Buffer, size_t *Length,
+                                       wdfrt_int_site_t *site,
+                                       wdfrt_int_request_t **request) {
+  NTSTATUS status =
+      begin_retrieval(row, Request, Buffer, "Buffer", site, request);
+  if (Buffer) {
+    *Buffer = NULL;
+    if (Length)
+      *Length = 0;
+  }
+  return status;
+}
+
+/* A buffer retrieval's end: the buffer and its length handed out. */
+static NTSTATUS hand_out_buffer(void *data, size_t length, PVOID *Buffer,
+                                size_t *Length) {
+  *Buffer = data;
   if (Length)
-    *Length = 0;
-  if (!r)
-    return STATUS_INVALID_HANDLE;
+    *Length = length;
+  return STATUS_SUCCESS;
+}
+
+static NTSTATUS retrieve_buffer(enum wdf_ddi_id row, WDFREQUEST Request,
+                                size_t Minimum, PVOID *Buffer, size_t *Length,
+                                view_fn *view) {
+  wdfrt_int_site_t site;
+  wdfrt_int_request_t *r;
+  NTSTATUS status =
+      begin_buffer_retrieval(row, Request, Buffer, Length, &site, &r);
+  if (!NT_SUCCESS(status))
+    return status;
   view_t v;
-  NTSTATUS status = view(r, &v);
+  status = view(r, &v);
   if (NT_SUCCESS(status) && v.length < Minimum)
     status = STATUS_BUFFER_TOO_SMALL;
-  if (!NT_SUCCESS(status)) {
-    _wdfrt_failed_create(ddi, status, site, NULL, Buffer);
-    return status;
-  }
-  *Buffer = v.data;
-  if (Length)
-    *Length = v.length;
-  return STATUS_SUCCESS;
+  if (!NT_SUCCESS(status))
+    return wdfrt_int_failed_create(wdfrt_ddi_name(row), status, site, NULL,
+                                   Buffer);
+  return hand_out_buffer(v.data, v.length, Buffer, Length);
 }
 
 NTSTATUS WdfRequestRetrieveInputBuffer(WDFREQUEST Request,
                                        size_t MinimumRequiredSize,
                                        PVOID *Buffer, size_t *Length) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestRetrieveInputBuffer);
-  return retrieve_buffer(Request, MinimumRequiredSize, Buffer, Length,
-                         input_view, __func__, site);
+  return retrieve_buffer(WDF_DDI_WdfRequestRetrieveInputBuffer, Request,
+                         MinimumRequiredSize, Buffer, Length, input_view);
 }
 
 NTSTATUS WdfRequestRetrieveOutputBuffer(WDFREQUEST Request,
                                         size_t MinimumRequiredSize,
                                         PVOID *Buffer, size_t *Length) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestRetrieveOutputBuffer);
-  return retrieve_buffer(Request, MinimumRequiredSize, Buffer, Length,
-                         output_view, __func__, site);
+  return retrieve_buffer(WDF_DDI_WdfRequestRetrieveOutputBuffer, Request,
+                         MinimumRequiredSize, Buffer, Length, output_view);
 }
 
-static NTSTATUS retrieve_memory(WDFREQUEST Request, WDFMEMORY *Memory,
-                                int output, const char *ddi,
-                                _wdfrt_site_t site) {
-  _wdfrt_request_t *r = owned_request(Request, ddi, site);
-  if (!_wdfrt_check_out(ddi, Memory, "Memory", site))
-    return STATUS_INVALID_PARAMETER;
-  if (!r)
-    return STATUS_INVALID_HANDLE;
+static NTSTATUS retrieve_memory(enum wdf_ddi_id row, WDFREQUEST Request,
+                                WDFMEMORY *Memory, int output) {
+  wdfrt_int_site_t site;
+  wdfrt_int_request_t *r;
+  NTSTATUS status = begin_retrieval(row, Request, Memory, "Memory", &site, &r);
+  if (!NT_SUCCESS(status))
+    return status;
   view_t v;
-  NTSTATUS status = output ? output_view(r, &v) : input_view(r, &v);
-  if (!NT_SUCCESS(status)) {
-    _wdfrt_failed_create(ddi, status, site, Memory, NULL);
-    return status; /* *Memory is not written on failure */
-  }
-  _wdfrt_memory_t **slot = output ? &r->out_memory : &r->in_memory;
+  status = output ? output_view(r, &v) : input_view(r, &v);
+  if (!NT_SUCCESS(status)) /* *Memory is not written on failure */
+    return wdfrt_int_failed_create(wdfrt_ddi_name(row), status, site, Memory,
+                                   NULL);
+  wdfrt_int_memory_t **slot = output ? &r->out_memory : &r->in_memory;
   /* Buffered IOCTLs share one buffer: one memory object per direction. */
   if (!*slot)
-    *slot = _wdfrt_memory_for_request(r, v.data, v.length, v.buffer,
-                                      v.read_only, site);
+    *slot = wdfrt_int_memory_for_request(r, v.data, v.length, v.buffer,
+                                         v.read_only, site);
   if (!*slot)
     return STATUS_INSUFFICIENT_RESOURCES;
   *Memory = (WDFMEMORY)WDFRT_HANDLE(&(*slot)->base);
@@ -506,78 +549,76 @@ static NTSTATUS retrieve_memory(WDFREQUEST Request, WDFMEMORY *Memory,
 }
 
 NTSTATUS WdfRequestRetrieveInputMemory(WDFREQUEST Request, WDFMEMORY *Memory) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestRetrieveInputMemory);
-  return retrieve_memory(Request, Memory, 0, __func__, site);
+  return retrieve_memory(WDF_DDI_WdfRequestRetrieveInputMemory, Request, Memory,
+                         0);
 }
 
 NTSTATUS WdfRequestRetrieveOutputMemory(WDFREQUEST Request, WDFMEMORY *Memory) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestRetrieveOutputMemory);
-  return retrieve_memory(Request, Memory, 1, __func__, site);
+  return retrieve_memory(WDF_DDI_WdfRequestRetrieveOutputMemory, Request,
+                         Memory, 1);
 }
 
 /* The user buffers of a METHOD_NEITHER request, from EvtIoInCallerContext
    only (they are the requesting process's addresses). */
-static NTSTATUS retrieve_unsafe(WDFREQUEST Request, size_t Minimum,
-                                PVOID *Buffer, size_t *Length, int output,
-                                const char *ddi, _wdfrt_site_t site) {
-  _wdfrt_request_t *r = owned_request(Request, ddi, site);
-  if (!_wdfrt_check_out(ddi, Buffer, "Buffer", site))
-    return STATUS_INVALID_PARAMETER;
-  *Buffer = NULL;
-  if (Length)
-    *Length = 0;
-  if (!r)
-    return STATUS_INVALID_HANDLE;
-  _wdfrt_frame_t *frame = _wdfrt_callback_current();
+static NTSTATUS retrieve_unsafe(enum wdf_ddi_id row, WDFREQUEST Request,
+                                size_t Minimum, PVOID *Buffer, size_t *Length,
+                                int output) {
+  wdfrt_int_site_t site;
+  wdfrt_int_request_t *r;
+  NTSTATUS status =
+      begin_buffer_retrieval(row, Request, Buffer, Length, &site, &r);
+  if (!NT_SUCCESS(status))
+    return status;
+  wdfrt_int_frame_t *frame = wdfrt_int_callback_current();
   if (!frame || frame->role != WDFRT_ROLE_EVT_WDF_IO_IN_CALLER_CONTEXT ||
-      r->create || !neither_io(r) || (output ? r->spec.type == WDFRT_REQUEST_WRITE
-                                : r->spec.type == WDFRT_REQUEST_READ))
+      r->create || !neither_io(r) ||
+      (output ? r->spec.type == WDFRT_REQUEST_WRITE
+              : r->spec.type == WDFRT_REQUEST_READ))
     return STATUS_INVALID_DEVICE_REQUEST;
-  _wdfrt_buffer_t *b = output ? r->out : r->in;
+  wdfrt_int_buffer_t *b = output ? r->out : r->in;
   size_t length = output ? r->spec.output_length : r->spec.input_length;
   if (length == 0 || length < Minimum)
     return STATUS_BUFFER_TOO_SMALL;
-  *Buffer = b->data;
-  if (Length)
-    *Length = length;
-  return STATUS_SUCCESS;
+  return hand_out_buffer(b->data, length, Buffer, Length);
 }
 
 NTSTATUS WdfRequestRetrieveUnsafeUserInputBuffer(WDFREQUEST Request,
                                                  size_t MinimumRequiredLength,
                                                  PVOID *InputBuffer,
                                                  size_t *Length) {
-  _wdfrt_site_t site =
-      _wdfrt_enter(WDF_DDI_WdfRequestRetrieveUnsafeUserInputBuffer);
-  return retrieve_unsafe(Request, MinimumRequiredLength, InputBuffer, Length, 0,
-                         __func__, site);
+  return retrieve_unsafe(WDF_DDI_WdfRequestRetrieveUnsafeUserInputBuffer,
+                         Request, MinimumRequiredLength, InputBuffer, Length,
+                         0);
 }
 
 NTSTATUS WdfRequestRetrieveUnsafeUserOutputBuffer(WDFREQUEST Request,
                                                   size_t MinimumRequiredLength,
                                                   PVOID *OutputBuffer,
                                                   size_t *Length) {
-  _wdfrt_site_t site =
-      _wdfrt_enter(WDF_DDI_WdfRequestRetrieveUnsafeUserOutputBuffer);
-  return retrieve_unsafe(Request, MinimumRequiredLength, OutputBuffer, Length,
-                         1, __func__, site);
+  return retrieve_unsafe(WDF_DDI_WdfRequestRetrieveUnsafeUserOutputBuffer,
+                         Request, MinimumRequiredLength, OutputBuffer, Length,
+                         1);
 }
 
-static NTSTATUS probe_and_lock(WDFREQUEST Request, PVOID Buffer, size_t Length,
-                               WDFMEMORY *MemoryObject, int read_only,
-                               const char *ddi, _wdfrt_site_t site) {
-  _wdfrt_request_t *r = owned_request(Request, ddi, site);
-  if (!_wdfrt_check_out(ddi, Buffer, "Buffer", site) ||
-      !_wdfrt_check_out(ddi, MemoryObject, "MemoryObject", site))
+static NTSTATUS probe_and_lock(enum wdf_ddi_id row, WDFREQUEST Request,
+                               PVOID Buffer, size_t Length,
+                               WDFMEMORY *MemoryObject, int read_only) {
+  const char *ddi = wdfrt_ddi_name(row);
+  wdfrt_int_site_t site;
+  wdfrt_int_request_t *r;
+  NTSTATUS status = begin_retrieval(row, Request, Buffer, "Buffer", &site, &r);
+  /* The out-pointer is checked before the request's own status. */
+  if (status != STATUS_INVALID_PARAMETER &&
+      !wdfrt_int_check_out(ddi, MemoryObject, "MemoryObject", site))
+    status = STATUS_INVALID_PARAMETER;
+  if (!NT_SUCCESS(status))
+    return status;
+  if (!wdfrt_int_check_size(
+          ddi, Length, "Length",
+          "the framework fails it with STATUS_INVALID_PARAMETER", site))
     return STATUS_INVALID_PARAMETER;
-  if (!r)
-    return STATUS_INVALID_HANDLE;
-  if (!_wdfrt_check_size(ddi, Length, "Length",
-                         "the framework fails it with STATUS_INVALID_PARAMETER",
-                         site))
-    return STATUS_INVALID_PARAMETER;
-  _wdfrt_memory_t *memory =
-      _wdfrt_memory_for_request(r, Buffer, Length, NULL, read_only, site);
+  wdfrt_int_memory_t *memory =
+      wdfrt_int_memory_for_request(r, Buffer, Length, NULL, read_only, site);
   if (!memory)
     return STATUS_INSUFFICIENT_RESOURCES;
   *MemoryObject = (WDFMEMORY)WDFRT_HANDLE(&memory->base);
@@ -587,36 +628,32 @@ static NTSTATUS probe_and_lock(WDFREQUEST Request, PVOID Buffer, size_t Length,
 NTSTATUS WdfRequestProbeAndLockUserBufferForRead(WDFREQUEST Request,
                                                  PVOID Buffer, size_t Length,
                                                  WDFMEMORY *MemoryObject) {
-  _wdfrt_site_t site =
-      _wdfrt_enter(WDF_DDI_WdfRequestProbeAndLockUserBufferForRead);
-  return probe_and_lock(Request, Buffer, Length, MemoryObject, 1, __func__,
-                        site);
+  return probe_and_lock(WDF_DDI_WdfRequestProbeAndLockUserBufferForRead,
+                        Request, Buffer, Length, MemoryObject, 1);
 }
 
 NTSTATUS WdfRequestProbeAndLockUserBufferForWrite(WDFREQUEST Request,
                                                   PVOID Buffer, size_t Length,
                                                   WDFMEMORY *MemoryObject) {
-  _wdfrt_site_t site =
-      _wdfrt_enter(WDF_DDI_WdfRequestProbeAndLockUserBufferForWrite);
-  return probe_and_lock(Request, Buffer, Length, MemoryObject, 0, __func__,
-                        site);
+  return probe_and_lock(WDF_DDI_WdfRequestProbeAndLockUserBufferForWrite,
+                        Request, Buffer, Length, MemoryObject, 0);
 }
 
 /* --- the rest of WdfRequest* ---------------------------------------------------- */
 
 WDFQUEUE WdfRequestGetIoQueue(WDFREQUEST Request) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_request_t *r = use_request(Request, __func__, site);
   if (!r || !r->queue)
     return NULL;
-  return (WDFQUEUE)WDFRT_HANDLE((_wdfrt_object_t *)r->queue);
+  return (WDFQUEUE)WDFRT_HANDLE((wdfrt_int_object_t *)r->queue);
 }
 
 VOID WdfRequestGetParameters(WDFREQUEST Request,
                              PWDF_REQUEST_PARAMETERS Parameters) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = use_request(Request, __func__, site);
-  if (!r || !_wdfrt_check_out(__func__, Parameters, "Parameters", site))
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_request_t *r = use_request(Request, __func__, site);
+  if (!r || !wdfrt_int_check_out(__func__, Parameters, "Parameters", site))
     return;
   const wdfrt_request_spec_t *s = &r->spec;
   WDF_REQUEST_PARAMETERS_INIT(Parameters);
@@ -648,28 +685,28 @@ VOID WdfRequestGetParameters(WDFREQUEST Request,
 }
 
 VOID WdfRequestSetInformation(WDFREQUEST Request, ULONG_PTR Information) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = owned_request(Request, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_request_t *r = owned_request(Request, __func__, site);
   if (r)
     r->information = Information;
 }
 
 ULONG_PTR WdfRequestGetInformation(WDFREQUEST Request) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_request_t *r = use_request(Request, __func__, site);
   return r ? r->information : 0;
 }
 
 NTSTATUS WdfRequestGetStatus(WDFREQUEST Request) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_request_t *r = use_request(Request, __func__, site);
   return r ? STATUS_PENDING : STATUS_INVALID_HANDLE;
 }
 
 VOID WdfRequestMarkCancelable(WDFREQUEST Request,
                               PFN_WDF_REQUEST_CANCEL EvtRequestCancel) {
-  _wdfrt_site_t site = _wdfrt_enter(WDF_DDI_WdfRequestMarkCancelable);
-  _wdfrt_request_t *r = owned_request(Request, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_enter(WDF_DDI_WdfRequestMarkCancelable);
+  wdfrt_int_request_t *r = owned_request(Request, __func__, site);
   if (r)
     r->cancel = EvtRequestCancel;
 }
@@ -679,8 +716,8 @@ VOID WdfRequestMarkCancelable(WDFREQUEST Request,
 static NTSTATUS set_cancel_routine(WDFREQUEST Request,
                                    PFN_WDF_REQUEST_CANCEL routine,
                                    const char *ddi) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = owned_request(Request, ddi, site);
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_request_t *r = owned_request(Request, ddi, site);
   if (!r)
     return STATUS_INVALID_HANDLE;
   if (r->canceled)
@@ -699,45 +736,45 @@ NTSTATUS WdfRequestUnmarkCancelable(WDFREQUEST Request) {
 }
 
 BOOLEAN WdfRequestIsCanceled(WDFREQUEST Request) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_request_t *r = use_request(Request, __func__, site);
   return r && r->canceled;
 }
 
 WDFFILEOBJECT WdfRequestGetFileObject(WDFREQUEST Request) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_request_t *r = use_request(Request, __func__, site);
   if (!r || !r->file)
     return NULL; /* sent on no handle */
-  return (WDFFILEOBJECT)WDFRT_HANDLE(_wdfrt_file_object(r->file));
+  return (WDFFILEOBJECT)WDFRT_HANDLE(wdfrt_int_file_object(r->file));
 }
 
 KPROCESSOR_MODE WdfRequestGetRequestorMode(WDFREQUEST Request) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_request_t *r = use_request(Request, __func__, site);
   return r ? r->mode : UserMode;
 }
 
 NTSTATUS WdfRequestForwardToIoQueue(WDFREQUEST Request,
                                     WDFQUEUE DestinationQueue) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = owned_request(Request, __func__, site);
-  _wdfrt_queue_t *queue = (_wdfrt_queue_t *)_wdfrt_use(
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_request_t *r = owned_request(Request, __func__, site);
+  wdfrt_int_queue_t *queue = (wdfrt_int_queue_t *)wdfrt_int_use(
       DestinationQueue, WDFRT_KIND_BIT(WDFRT_KIND_QUEUE), __func__, site, 0);
   if (!r || !queue)
     return STATUS_INVALID_HANDLE;
   if (queue == r->queue)
     return STATUS_INVALID_DEVICE_REQUEST;
-  _wdfrt_queue_request_done(r->queue);
-  _wdfrt_queue_add(queue, r);
+  wdfrt_int_queue_request_done(r->queue);
+  wdfrt_int_queue_add(queue, r);
   return STATUS_SUCCESS;
 }
 
 VOID WdfRequestSetCompletionRoutine(
     WDFREQUEST Request, PFN_WDF_REQUEST_COMPLETION_ROUTINE CompletionRoutine,
     WDFCONTEXT CompletionContext) {
-  _wdfrt_site_t site = _wdfrt_take_site();
-  _wdfrt_request_t *r = use_request(Request, __func__, site);
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_request_t *r = use_request(Request, __func__, site);
   if (!r)
     return;
   r->completion = CompletionRoutine;
@@ -750,21 +787,23 @@ int wdfrt_complete_sent_request(void *request, int32_t status,
                                 uint64_t information) {
   /* The caller is a test's model, not the driver: a bad handle is the
      model's mistake, a fault, not a finding against the driver. */
-  _wdfrt_site_t nowhere = {NULL, 0};
-  _wdfrt_object_t *object;
-  _wdfrt_tombstone_t tombstone;
-  _wdfrt_request_t *r = NULL;
-  if (_wdfrt_handle_resolve(request, &object, &tombstone) == WDFRT_HANDLE_VALID)
-    r = _wdfrt_request_from(object);
+  wdfrt_int_site_t nowhere = {NULL, 0};
+  wdfrt_int_object_t *object;
+  wdfrt_int_tombstone_t tombstone;
+  wdfrt_int_request_t *r = NULL;
+  if (wdfrt_int_handle_resolve(request, &object, &tombstone) ==
+      WDFRT_HANDLE_VALID)
+    r = wdfrt_int_request_from(object);
   if (!r || r->state == WDFRT_REQ_COMPLETED) {
-    _wdfrt_fault(nowhere, "%s: %p is no request the driver sent (given back "
-                          "twice, or completed)",
-                 __func__, request);
+    wdfrt_int_fault(nowhere,
+                    "%s: %p is no request the driver sent (given back "
+                    "twice, or completed)",
+                    __func__, request);
     return -1;
   }
   PFN_WDF_REQUEST_COMPLETION_ROUTINE routine = r->completion;
   if (!routine) {
-    _wdfrt_request_complete_by_framework(r, status);
+    wdfrt_int_request_complete_by_framework(r, status);
     return 0;
   }
   r->completion = NULL;
@@ -773,12 +812,13 @@ int wdfrt_complete_sent_request(void *request, int32_t status,
   params.Type = (WDF_REQUEST_TYPE)0;
   params.IoStatus.Status = status;
   params.IoStatus.Information = (ULONG_PTR)information;
-  _wdfrt_frame_t frame;
+  wdfrt_int_frame_t frame;
   unsigned irql = wdfrt_current_irql();
-  _wdfrt_callback_begin(&frame, WDFRT_ROLE_EVT_WDF_REQUEST_COMPLETION_ROUTINE,
-                        (const void *)routine, irql, &r->base);
+  wdfrt_int_callback_begin_at(&frame,
+                              WDFRT_ROLE_EVT_WDF_REQUEST_COMPLETION_ROUTINE,
+                              (const void *)routine, irql, &r->base);
   routine((WDFREQUEST)request, NULL, &params, r->completion_context);
-  _wdfrt_callback_end(&frame);
-  _wdfrt_irql_set(irql);
+  wdfrt_int_callback_end(&frame);
+  wdfrt_int_irql_set(irql);
   return 0;
 }

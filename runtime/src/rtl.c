@@ -14,56 +14,63 @@
 
 #include "wdfrt_internal.h"
 
-void *_wdfrt_RtlCopyMemory(void *Destination, const void *Source,
-                           size_t Length);
-void *_wdfrt_RtlMoveMemory(void *Destination, const void *Source,
-                           size_t Length);
-void *_wdfrt_RtlFillMemory(void *Destination, size_t Length, int Fill);
-void *_wdfrt_RtlZeroMemory(void *Destination, size_t Length);
+void *wdfrt_int_RtlCopyMemory(void *Destination, const void *Source,
+                              size_t Length);
+void *wdfrt_int_RtlMoveMemory(void *Destination, const void *Source,
+                              size_t Length);
+void *wdfrt_int_RtlFillMemory(void *Destination, size_t Length, int Fill);
+void *wdfrt_int_RtlZeroMemory(void *Destination, size_t Length);
 
 static void *copy(void *destination, const void *source, size_t length,
                   int overlap, const char *name) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   char what[64];
   if (length == 0)
     return destination;
-  int ok = _wdfrt_check_pointer(destination, length, name, "destination", site);
-  ok &= _wdfrt_check_pointer(source, length, name, "source", site);
+  int ok =
+      wdfrt_int_check_pointer(destination, length, name, "destination", site);
+  ok &= wdfrt_int_check_pointer(source, length, name, "source", site);
   if (!ok)
     return destination;
   snprintf(what, sizeof what, "%s copies", name);
-  _wdfrt_copy(destination, source, length, overlap, what, site);
+  wdfrt_int_copy(destination, source, length, overlap, what, site);
   return destination;
 }
 
-/* The names are the Rtl macros', whose expansion lands here. */
-void *_wdfrt_RtlCopyMemory(void *Destination, const void *Source,
-                           size_t Length) {
-  return copy(Destination, Source, Length, 0, __func__ + 7);
+/* The Rtl macro a function below serves, named in messages: the
+   function's name without the internal prefix (the macro RtlCopyMemory
+   expands to wdfrt_int_RtlCopyMemory). */
+static const char *macro_name(const char *function) {
+  return function + strlen("wdfrt_int_");
 }
 
-void *_wdfrt_RtlMoveMemory(void *Destination, const void *Source,
-                           size_t Length) {
-  return copy(Destination, Source, Length, 1, __func__ + 7);
+void *wdfrt_int_RtlCopyMemory(void *Destination, const void *Source,
+                              size_t Length) {
+  return copy(Destination, Source, Length, 0, macro_name(__func__));
+}
+
+void *wdfrt_int_RtlMoveMemory(void *Destination, const void *Source,
+                              size_t Length) {
+  return copy(Destination, Source, Length, 1, macro_name(__func__));
 }
 
 static void *fill(void *destination, size_t length, int value,
                   const char *name) {
-  _wdfrt_site_t site = _wdfrt_take_site();
+  wdfrt_int_site_t site = wdfrt_int_take_site();
   if (length == 0 ||
-      !_wdfrt_check_pointer(destination, length, name, "destination", site))
+      !wdfrt_int_check_pointer(destination, length, name, "destination", site))
     return destination;
   memset(destination, value, length);
-  _wdfrt_uninit_note_written(destination, length);
+  wdfrt_int_uninit_note_written(destination, length);
   return destination;
 }
 
-void *_wdfrt_RtlFillMemory(void *Destination, size_t Length, int Fill) {
-  return fill(Destination, Length, Fill, __func__ + 7);
+void *wdfrt_int_RtlFillMemory(void *Destination, size_t Length, int Fill) {
+  return fill(Destination, Length, Fill, macro_name(__func__));
 }
 
-void *_wdfrt_RtlZeroMemory(void *Destination, size_t Length) {
-  return fill(Destination, Length, 0, __func__ + 7);
+void *wdfrt_int_RtlZeroMemory(void *Destination, size_t Length) {
+  return fill(Destination, Length, 0, macro_name(__func__));
 }
 
 PVOID NTAPI RtlSecureZeroMemory(PVOID ptr, SIZE_T cnt) {
@@ -74,7 +81,7 @@ SIZE_T NTAPI RtlCompareMemory(const VOID *Source1, const VOID *Source2,
                               SIZE_T Length) {
   const unsigned char *a = Source1, *b = Source2;
   SIZE_T same = 0;
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   while (same < Length && a[same] == b[same])
     ++same;
   return same;
@@ -83,7 +90,7 @@ SIZE_T NTAPI RtlCompareMemory(const VOID *Source1, const VOID *Source2,
 VOID NTAPI RtlInitUnicodeString(PUNICODE_STRING DestinationString,
                                 PCWSTR SourceString) {
   size_t count = 0;
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   if (SourceString)
     while (SourceString[count])
       ++count;
@@ -95,7 +102,7 @@ VOID NTAPI RtlInitUnicodeString(PUNICODE_STRING DestinationString,
 
 VOID NTAPI RtlCopyUnicodeString(PUNICODE_STRING DestinationString,
                                 PCUNICODE_STRING SourceString) {
-  (void)_wdfrt_take_site();
+  (void)wdfrt_int_take_site();
   if (!SourceString) {
     DestinationString->Length = 0;
     return;

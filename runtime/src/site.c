@@ -2,7 +2,7 @@
  * site.c - the driver's file:line of the DDI being called.
  *
  * Built for the runtime, the model headers turn every DDI name into a
- * macro that calls _wdfrt_at(__FILE__, __LINE__) before the call
+ * macro that calls wdfrt_int_at(__FILE__, __LINE__) before the call
  * (wdfrt_ntddk_sites.h, wdfrt_wdf_sites.h), so the driver's source stays
  * unchanged and reports point at the driver's own call.
  *
@@ -16,11 +16,11 @@
 
 #define MAX_PENDING 8
 
-static _Thread_local _wdfrt_site_t pending[MAX_PENDING];
+static _Thread_local wdfrt_int_site_t pending[MAX_PENDING];
 static _Thread_local size_t pending_count;
-static _Thread_local _wdfrt_site_t last_site;
+static _Thread_local wdfrt_int_site_t last_site;
 
-void _wdfrt_at(const char *file, int line) {
+void wdfrt_int_at(const char *file, int line) {
   if (pending_count == MAX_PENDING) {
     /* Sites nobody took (a DDI's address taken, not called): drop the
        oldest. */
@@ -34,14 +34,14 @@ void _wdfrt_at(const char *file, int line) {
   last_site = pending[pending_count - 1];
 }
 
-_wdfrt_site_t _wdfrt_take_site(void) {
-  _wdfrt_site_t none = {NULL, 0};
+wdfrt_int_site_t wdfrt_int_take_site(void) {
+  wdfrt_int_site_t none = {NULL, 0};
   return pending_count ? pending[--pending_count] : none;
 }
 
-void _wdfrt_sites_clear(void) { pending_count = 0; }
+void wdfrt_int_sites_clear(void) { pending_count = 0; }
 
-_wdfrt_site_t _wdfrt_last_site(void) { return last_site; }
+wdfrt_int_site_t wdfrt_int_last_site(void) { return last_site; }
 
 int wdfrt_last_call(const char **file, int *line) {
   *file = last_site.file;

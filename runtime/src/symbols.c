@@ -76,7 +76,7 @@ static void load(void) {
   dl_iterate_phdr(first_object, &load_bias);
 }
 
-const char *_wdfrt_symbol_name(const void *address) {
+const char *wdfrt_int_symbol_name(const void *address) {
   if (!address)
     return NULL;
   if (!loaded)

@@ -40,7 +40,8 @@ static void set_bit(unsigned char *bits, size_t i, int value) {
 
 /* Bits [offset, offset + n) of the buffer, whole bytes at a time where the
    range allows: a page-sized buffer is marked on every create. */
-static void set_bits(_wdfrt_buffer_t *b, size_t offset, size_t n, int value) {
+static void set_bits(wdfrt_int_buffer_t *b, size_t offset, size_t n,
+                     int value) {
   if (!b->written)
     return;
   size_t end = offset + n < b->size ? offset + n : b->size;
@@ -55,54 +56,54 @@ static void set_bits(_wdfrt_buffer_t *b, size_t offset, size_t n, int value) {
     set_bit(b->written, i, value);
 }
 
-static WDFRT_NO_MSAN int byte_written(const _wdfrt_buffer_t *b, size_t i) {
+static WDFRT_NO_MSAN int byte_written(const wdfrt_int_buffer_t *b, size_t i) {
   if (b->written && (b->written[i / 8] >> (i % 8)) & 1)
     return 1;
   return b->data[i] != WDFRT_FILL_UNWRITTEN;
 }
 
 /* The tracked buffer holding p, and p's offset in it. */
-static _wdfrt_buffer_t *locate(const void *p, size_t *offset) {
-  _wdfrt_buffer_t *b = _wdfrt_buffer_find(p, 0);
+static wdfrt_int_buffer_t *locate(const void *p, size_t *offset) {
+  wdfrt_int_buffer_t *b = wdfrt_int_buffer_find(p, 0);
   if (b)
     *offset = (size_t)((const unsigned char *)p - b->data);
   return b;
 }
 
-void _wdfrt_uninit_mark_unwritten(void *p, size_t n) {
+void wdfrt_int_uninit_mark_unwritten(void *p, size_t n) {
   size_t offset;
   memset(p, WDFRT_FILL_UNWRITTEN, n);
 #if WDFRT_MSAN
   __msan_poison(p, n);
 #endif
-  _wdfrt_buffer_t *b = locate(p, &offset);
+  wdfrt_int_buffer_t *b = locate(p, &offset);
   if (b)
     set_bits(b, offset, n, 0);
 }
 
-void _wdfrt_uninit_note_written(void *p, size_t n) {
+void wdfrt_int_uninit_note_written(void *p, size_t n) {
   size_t offset = 0;
-  _wdfrt_buffer_t *b = WDFRT_MSAN ? NULL : locate(p, &offset);
+  wdfrt_int_buffer_t *b = WDFRT_MSAN ? NULL : locate(p, &offset);
   if (b)
     set_bits(b, offset, n, 1);
 }
 
-void _wdfrt_uninit_mark_reported(void *p, size_t n) {
+void wdfrt_int_uninit_mark_reported(void *p, size_t n) {
 #if WDFRT_MSAN
   __msan_unpoison(p, n);
 #else
-  _wdfrt_uninit_note_written(p, n);
+  wdfrt_int_uninit_note_written(p, n);
 #endif
 }
 
-void _wdfrt_uninit_note_copy(void *dst, const void *src, size_t n) {
+void wdfrt_int_uninit_note_copy(void *dst, const void *src, size_t n) {
   size_t to, from;
   if (WDFRT_MSAN)
     return;
-  _wdfrt_buffer_t *d = locate(dst, &to);
+  wdfrt_int_buffer_t *d = locate(dst, &to);
   if (!d)
     return;
-  _wdfrt_buffer_t *s = locate(src, &from);
+  wdfrt_int_buffer_t *s = locate(src, &from);
   for (size_t i = 0; i < n && to + i < d->size; ++i) {
     int written = !s || from + i >= s->size || byte_written(s, from + i);
     set_bits(d, to + i, 1, written);
@@ -111,16 +112,16 @@ void _wdfrt_uninit_note_copy(void *dst, const void *src, size_t n) {
 
 /* --- finding never-written spans ---------------------------------------------- */
 
-static size_t add_range(_wdfrt_range_t *ranges, size_t max, size_t count,
+static size_t add_range(wdfrt_int_range_t *ranges, size_t max, size_t count,
                         size_t first, size_t last) {
   if (count < max)
-    ranges[count] = (_wdfrt_range_t){first, last};
+    ranges[count] = (wdfrt_int_range_t){first, last};
   return count + 1;
 }
 
 #if WDFRT_MSAN
-size_t _wdfrt_uninit_find(const void *p, size_t n, _wdfrt_range_t *ranges,
-                          size_t max) {
+size_t wdfrt_int_uninit_find(const void *p, size_t n, wdfrt_int_range_t *ranges,
+                             size_t max) {
   const unsigned char *bytes = p;
   size_t count = 0, at = 0;
   while (at < n) {
@@ -136,10 +137,10 @@ size_t _wdfrt_uninit_find(const void *p, size_t n, _wdfrt_range_t *ranges,
   return count;
 }
 #else
-size_t _wdfrt_uninit_find(const void *p, size_t n, _wdfrt_range_t *ranges,
-                          size_t max) {
+size_t wdfrt_int_uninit_find(const void *p, size_t n, wdfrt_int_range_t *ranges,
+                             size_t max) {
   size_t offset, count = 0;
-  _wdfrt_buffer_t *b = locate(p, &offset);
+  wdfrt_int_buffer_t *b = locate(p, &offset);
   if (!b)
     return 0; /* not a framework buffer: the coarse model knows nothing */
   size_t i = 0;
@@ -159,8 +160,8 @@ size_t _wdfrt_uninit_find(const void *p, size_t n, _wdfrt_range_t *ranges,
 }
 #endif
 
-char *_wdfrt_format_ranges(const _wdfrt_range_t *ranges, size_t count,
-                           size_t total, char *out, size_t size) {
+char *wdfrt_int_format_ranges(const wdfrt_int_range_t *ranges, size_t count,
+                              size_t total, char *out, size_t size) {
   size_t used = 0;
   int single = count == 1 && ranges[0].first == ranges[0].last;
   used += (size_t)snprintf(out, size, single ? "byte " : "bytes ");
@@ -178,33 +179,33 @@ char *_wdfrt_format_ranges(const _wdfrt_range_t *ranges, size_t count,
   return out;
 }
 
-size_t _wdfrt_uninit_check_sink(const void *src, size_t n, const char *what,
-                                _wdfrt_site_t site) {
+size_t wdfrt_int_uninit_check_sink(const void *src, size_t n, const char *what,
+                                   wdfrt_int_site_t site) {
   enum { MAX_SPANS = 8 };
-  _wdfrt_range_t ranges[MAX_SPANS];
+  wdfrt_int_range_t ranges[MAX_SPANS];
   char spans[200];
-  size_t count = _wdfrt_uninit_find(src, n, ranges, MAX_SPANS);
+  size_t count = wdfrt_int_uninit_find(src, n, ranges, MAX_SPANS);
   if (count == 0)
     return 0;
-  _wdfrt_format_ranges(ranges, count < MAX_SPANS ? count : MAX_SPANS, count,
-                       spans, sizeof spans);
-  _wdfrt_report_at(WDF_RULE_WM003, site,
-                   "%s %zu bytes to the request's output buffer; %s of them "
-                   "were never written and disclose kernel memory",
-                   what, n, spans);
+  wdfrt_int_format_ranges(ranges, count < MAX_SPANS ? count : MAX_SPANS, count,
+                          spans, sizeof spans);
+  wdfrt_int_report_at(WDF_RULE_WM003, site,
+                      "%s %zu bytes to the request's output buffer; %s of them "
+                      "were never written and disclose kernel memory",
+                      what, n, spans);
   return count;
 }
 
-void _wdfrt_copy(void *dst, const void *src, size_t n, int overlap,
-                 const char *what, _wdfrt_site_t site) {
+void wdfrt_int_copy(void *dst, const void *src, size_t n, int overlap,
+                    const char *what, wdfrt_int_site_t site) {
   size_t spans = 0;
-  if (_wdfrt_request_output_of(dst, n))
-    spans = _wdfrt_uninit_check_sink(src, n, what, site);
+  if (wdfrt_int_request_output_of(dst, n))
+    spans = wdfrt_int_uninit_check_sink(src, n, what, site);
   if (overlap)
     memmove(dst, src, n);
   else
     memcpy(dst, src, n);
-  _wdfrt_uninit_note_copy(dst, src, n);
+  wdfrt_int_uninit_note_copy(dst, src, n);
   if (spans)
-    _wdfrt_uninit_mark_reported(dst, n);
+    wdfrt_int_uninit_mark_reported(dst, n);
 }

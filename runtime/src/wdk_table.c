@@ -10,12 +10,12 @@
 #define WDFCHECK_WDK_SHAPE 1
 #include "wdfrt_internal.h"
 
-extern WDF_DRIVER_GLOBALS _wdfrt_driver_globals;
+extern WDF_DRIVER_GLOBALS wdfrt_int_driver_globals;
 
 /* The entries, defined in wdk_thunks.c (plain shape); only their addresses
    are needed here. */
-#define WDFRT_WDK(Ret, Name, Params, Args) void _wdfrt_wdk_##Name(void);
-#define WDFRT_WDK_VOID(Name, Params, Args) void _wdfrt_wdk_##Name(void);
+#define WDFRT_WDK(Ret, Name, Params, Args) void wdfrt_int_wdk_##Name(void);
+#define WDFRT_WDK_VOID(Name, Params, Args) void wdfrt_int_wdk_##Name(void);
 #include "wdk_table.def"
 #undef WDFRT_WDK
 #undef WDFRT_WDK_VOID
@@ -33,12 +33,14 @@ _Static_assert((int)WDFRT_WDK_ROWS == (int)WdfFunctionTableNumEntries,
                "wdk_table.def must have one row per WDFFUNCENUM entry");
 
 static const WDFFUNC functions[WdfFunctionTableNumEntries] = {
-#define WDFRT_WDK(Ret, Name, Params, Args) [Name##TableIndex] = (WDFFUNC)_wdfrt_wdk_##Name,
-#define WDFRT_WDK_VOID(Name, Params, Args) [Name##TableIndex] = (WDFFUNC)_wdfrt_wdk_##Name,
+#define WDFRT_WDK(Ret, Name, Params, Args)                                     \
+  [Name##TableIndex] = (WDFFUNC)wdfrt_int_wdk_##Name,
+#define WDFRT_WDK_VOID(Name, Params, Args)                                     \
+  [Name##TableIndex] = (WDFFUNC)wdfrt_int_wdk_##Name,
 #include "wdk_table.def"
 #undef WDFRT_WDK
 #undef WDFRT_WDK_VOID
 };
 
 const WDFFUNC *WdfFunctions = functions;
-PWDF_DRIVER_GLOBALS WdfDriverGlobals = &_wdfrt_driver_globals;
+PWDF_DRIVER_GLOBALS WdfDriverGlobals = &wdfrt_int_driver_globals;

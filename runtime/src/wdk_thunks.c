@@ -14,14 +14,17 @@
 #define WDFRT_UNPAREN(...) __VA_ARGS__
 
 #define WDFRT_WDK(Ret, Name, Params, Args)                                     \
-  Ret _wdfrt_wdk_##Name(PWDF_DRIVER_GLOBALS Globals, WDFRT_UNPAREN Params);    \
-  Ret _wdfrt_wdk_##Name(PWDF_DRIVER_GLOBALS Globals, WDFRT_UNPAREN Params) {   \
+  Ret wdfrt_int_wdk_##Name(PWDF_DRIVER_GLOBALS Globals, WDFRT_UNPAREN Params); \
+  Ret wdfrt_int_wdk_##Name(PWDF_DRIVER_GLOBALS Globals,                        \
+                           WDFRT_UNPAREN Params) {                             \
     (void)Globals;                                                             \
     return Name Args;                                                          \
   }
 #define WDFRT_WDK_VOID(Name, Params, Args)                                     \
-  VOID _wdfrt_wdk_##Name(PWDF_DRIVER_GLOBALS Globals, WDFRT_UNPAREN Params);   \
-  VOID _wdfrt_wdk_##Name(PWDF_DRIVER_GLOBALS Globals, WDFRT_UNPAREN Params) {  \
+  VOID wdfrt_int_wdk_##Name(PWDF_DRIVER_GLOBALS Globals,                       \
+                            WDFRT_UNPAREN Params);                             \
+  VOID wdfrt_int_wdk_##Name(PWDF_DRIVER_GLOBALS Globals,                       \
+                            WDFRT_UNPAREN Params) {                            \
     (void)Globals;                                                             \
     Name Args;                                                                 \
   }
