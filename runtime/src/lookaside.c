@@ -1,7 +1,8 @@
 /*
  * lookaside.c - WdfLookasideListCreate and WdfMemoryCreateFromLookaside.
  *
- * WDF-FACTS section 5: memory taken from a list is parented as the list's
+ * As in KMDF (fxlookasidelistapi.cpp): memory taken from a list is parented
+ * as the list's
  * MemoryAttributes say (the driver by default, not the list), holds a
  * reference on the list (deleting the list leaves its memory alive), and
  * goes back to the list when deleted.  Buffers below PAGE_SIZE come out

@@ -3,7 +3,8 @@
  * WdfMemoryGetBuffer, WdfMemoryAssignBuffer, WdfMemoryCopyToBuffer and
  * WdfMemoryCopyFromBuffer.
  *
- * Validation happens in the framework's order (WDF-FACTS sections 3, 4, 6),
+ * Validation happens in the framework's order (its memory and lookaside
+ * DDIs in microsoft/Windows-Driver-Frameworks),
  * with its statuses; what KMDF does with a bug check (a NULL out-pointer, a
  * bad handle) is reported and the call fails instead.  The IRQL check is
  * the verifier's: a create above its limit fails with

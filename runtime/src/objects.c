@@ -1,7 +1,7 @@
 /*
  * objects.c - the object tree: parents, delete, references, callbacks.
  *
- * As in KMDF (WDF-FACTS sections 2 and 7): every object starts with one
+ * As in KMDF (FxObject in the framework's source): every object starts with one
  * reference, which its parent does not add to; an object made without a
  * parent belongs to the driver.  WdfObjectDelete removes the object from
  * its parent, runs the cleanup callbacks of its subtree child first, then
@@ -34,7 +34,7 @@ const char *wdfrt_int_kind_name(wdfrt_int_kind_t kind) {
 }
 
 /* Objects whose attributes may carry an execution level and a
-   synchronization scope (WDF-FACTS 2: driver, device, file, general,
+   synchronization scope (FxValidateObjectAttributes: driver, device, file, general,
    queue, timer). */
 static int kind_takes_levels(wdfrt_int_kind_t kind) {
   switch (kind) {

@@ -2,7 +2,7 @@
  * requests.c - requests: how the harness makes them, the WdfRequest* DDIs,
  * and completion.
  *
- * Buffers follow the I/O manager and WDF-FACTS section 8: a write's input
+ * Buffers follow the I/O manager and KMDF's request buffers: a write's input
  * buffer holds the caller's bytes; a read's output buffer starts never
  * written; a METHOD_BUFFERED IOCTL has one system buffer, max(input,
  * output) bytes, with the input copied in and the rest never written, seen

@@ -296,7 +296,7 @@ NTSTATUS wdfrt_int_object_create(wdfrt_int_kind_t kind, size_t size,
                                  enum wdf_ddi_id row, const char *ddi,
                                  wdfrt_int_site_t site,
                                  wdfrt_int_object_t **object);
-/* Validates attributes per WDF-FACTS section 2; levels says whether the
+/* Validates attributes in FxValidateObjectAttributes' order; levels says whether the
    kind accepts an execution level and synchronization scope. */
 NTSTATUS wdfrt_int_attributes_validate(PWDF_OBJECT_ATTRIBUTES attributes,
                                        int levels);

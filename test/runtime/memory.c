@@ -1,4 +1,4 @@
-// The memory DDIs with their documented statuses (WDF-FACTS 3-6): zero
+// The memory DDIs with their documented statuses: zero
 // sizes, copies past the end, read-only request memory aside; buffers
 // aligned as the system allocator's; lookaside buffers below a page zeroed;
 // a preallocated buffer stays the driver's; pool zeroed per its flags.
