@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "IrqlModel.h"
+#include "Support.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Expr.h"
@@ -33,14 +34,6 @@ REGISTER_MAP_WITH_PROGRAMSTATE(WdfLookasidePaged, const void *, bool)
 
 namespace wdfcheck {
 namespace {
-
-const void *handleKey(SVal V) {
-  if (SymbolRef S = V.getAsSymbol())
-    return S;
-  if (const MemRegion *R = V.getAsRegion())
-    return R->StripCasts();
-  return nullptr;
-}
 
 // The non-paged spelling of a paged pool type or flag, for the fix-it.
 std::optional<StringRef> nonPagedSpelling(StringRef Paged) {
@@ -87,7 +80,7 @@ std::optional<bool> PoolIrqlChecker::isPaged(const CallEvent &Call,
                                        : (Pool & WDF_POOL_FLAG_PAGED) != 0;
   }
   case WDF_POOL_LOOKASIDE:
-    if (const void *Key = handleKey(Call.getArgSVal(D.HandleArg)))
+    if (const void *Key = keyOf(Call.getArgSVal(D.HandleArg)))
       if (const bool *Paged = State->get<WdfLookasidePaged>(Key))
         return *Paged;
     return std::nullopt;
@@ -189,7 +182,7 @@ void PoolIrqlChecker::checkPostCall(const CallEvent &Call,
   if (!Paged || !Out)
     return;
   ProgramStateRef State = C.getState();
-  if (const void *Key = handleKey(State->getSVal(*Out)))
+  if (const void *Key = keyOf(State->getSVal(*Out)))
     C.addTransition(State->set<WdfLookasidePaged>(Key, *Paged));
 }
 
