@@ -33,11 +33,11 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "MemoryModel.h"
+#include "Support.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -552,49 +552,10 @@ UninitDisclosureChecker::zeroFixIt(const CallExpr *Allocation,
     return std::nullopt;
   StringRef Size = Lexer::getSourceText(
       CharSourceRange::getTokenRange(SizeBegin, SizeEnd), SM, C.getLangOpts());
-  // The statement of the enclosing block that holds the allocation; when
-  // the next one checks the status, zero after that check.
-  const Decl *Owner = C.getLocationContext()->getDecl();
-  const auto *Body = Owner ? dyn_cast_or_null<CompoundStmt>(Owner->getBody()) : nullptr;
-  if (!Body)
-    return std::nullopt;
-  ParentMap PM(const_cast<CompoundStmt *>(Body));
-  const Stmt *S = Allocation;
-  const Stmt *Parent = PM.getParent(S);
-  while (Parent && !isa<CompoundStmt>(Parent)) {
-    S = Parent;
-    Parent = PM.getParent(S);
-  }
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent);
-  if (!Block)
-    return std::nullopt;
-  const Stmt *After = S;
-  if (!isa<IfStmt>(S)) {
-    auto It = llvm::find(Block->body(), S);
-    if (It != Block->body_end() && std::next(It) != Block->body_end() &&
-        isa<IfStmt>(*std::next(It)))
-      After = *std::next(It);
-  }
-  SourceLocation End = After->getEndLoc();
-  if (!End.isFileID())
-    return std::nullopt;
-  SourceLocation Insert =
-      Lexer::getLocForEndOfToken(End, 0, SM, C.getLangOpts());
-  Token Last;
-  if (Lexer::getRawToken(End, Last, SM, C.getLangOpts()))
-    return std::nullopt;
-  if (Last.isNot(tok::r_brace)) {
-    // Past the statement's semicolon.
-    std::optional<Token> Semi = Lexer::findNextToken(End, SM, C.getLangOpts());
-    if (!Semi || Semi->isNot(tok::semi))
-      return std::nullopt;
-    Insert = Semi->getEndLoc();
-  }
-  unsigned Column = SM.getSpellingColumnNumber(S->getBeginLoc());
-  std::string Indent(Column > 0 ? Column - 1 : 0, ' ');
-  return FixItHint::CreateInsertion(
-      Insert, ("\n" + Indent + "RtlZeroMemory(" + *Buffer + ", " + Size + ");")
-                  .str());
+  return insertStatement(
+      Allocation, ("RtlZeroMemory(" + *Buffer + ", " + Size + ");").str(),
+      InsertAt::AfterStatusCheck, C.getLocationContext()->getParentMap(), SM,
+      C.getLangOpts());
 }
 
 ExplodedNode *UninitDisclosureChecker::check(
