@@ -528,10 +528,18 @@ bool isMemoryReport(const PathSensitiveBugReport &R) {
 
 const NoteTag *MemoryModel::noteFor(CheckerContext &C, SymbolRef Sym,
                                     std::string Text) {
-  return C.getNoteTag([Sym, Text](PathSensitiveBugReport &R) -> std::string {
-    if (!isMemoryReport(R) || !R.isInteresting(Sym))
+  return noteFor(C, {{Sym, std::move(Text)}});
+}
+
+const NoteTag *MemoryModel::noteFor(CheckerContext &C,
+                                    std::vector<NoteCase> Cases) {
+  return C.getNoteTag([Cases](PathSensitiveBugReport &R) -> std::string {
+    if (!isMemoryReport(R))
       return "";
-    return Text;
+    for (const auto &[Sym, Text] : Cases)
+      if (R.isInteresting(Sym))
+        return Text;
+    return "";
   });
 }
 
@@ -620,21 +628,13 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
               ? "memory object created here without a parent; it lives "
                 "until the driver unloads"
               : "memory object created here";
-      SymbolRef BufferSym = nullptr;
+      std::vector<NoteCase> Notes;
       if (const auto *SR = dyn_cast_or_null<SymbolicRegion>(Buffer))
-        BufferSym = SR->getSymbol();
-      std::string Unzeroed =
-          std::string("buffer from ") + D.Name + " is not zeroed";
-      bool FreshPool = D.PoolArg >= 0;
-      C.addTransition(Ok, C.getNoteTag([Sym, BufferSym, Note, Unzeroed,
-                                        FreshPool](PathSensitiveBugReport &R)
-                                           -> std::string {
-        if (!isMemoryReport(R))
-          return "";
-        if (FreshPool && BufferSym && R.isInteresting(BufferSym))
-          return Unzeroed;
-        return R.isInteresting(Sym) ? Note : "";
-      }));
+        if (D.PoolArg >= 0) // fresh pool
+          Notes.push_back({SR->getSymbol(), std::string("buffer from ") +
+                                                D.Name + " is not zeroed"});
+      Notes.push_back({Sym, Note});
+      C.addTransition(Ok, noteFor(C, std::move(Notes)));
     }
   }
   if (Fail) {
@@ -817,17 +817,10 @@ bool MemoryModel::evalDelete(const CallEvent &Call, const DdiInfo &D,
       Children.push_back(Entry.first);
     }
   State = killBuffers(State, Children, MemObject::ByParent, Handle, &Children);
-  C.addTransition(State, C.getNoteTag([Handle, Children](
-                             PathSensitiveBugReport &R) -> std::string {
-    if (!isMemoryReport(R))
-      return "";
-    if (R.isInteresting(Handle))
-      return "deleted here";
-    for (SymbolRef S : Children)
-      if (R.isInteresting(S))
-        return "deleted here with its parent";
-    return "";
-  }));
+  std::vector<NoteCase> Notes{{Handle, deathText(MemObject::ByDelete).str()}};
+  for (SymbolRef S : Children)
+    Notes.push_back({S, deathText(MemObject::ByParent).str()});
+  C.addTransition(State, noteFor(C, std::move(Notes)));
   return true;
 }
 
@@ -847,18 +840,11 @@ bool MemoryModel::evalComplete(const CallEvent &Call, const DdiInfo &D,
       Freed.push_back(Entry.first);
     }
   State = killBuffers(State, Freed, MemObject::ByCompletion, Request, &Freed);
-  std::string Text(deathText(MemObject::ByCompletion));
-  C.addTransition(State, C.getNoteTag([Request, Freed, Text](
-                                          PathSensitiveBugReport &R) -> std::string {
-    if (!isMemoryReport(R))
-      return "";
-    if (R.isInteresting(Request))
-      return Text;
-    for (SymbolRef S : Freed)
-      if (R.isInteresting(S))
-        return Text;
-    return "";
-  }));
+  std::vector<NoteCase> Notes{
+      {Request, deathText(MemObject::ByCompletion).str()}};
+  for (SymbolRef S : Freed)
+    Notes.push_back({S, deathText(MemObject::ByCompletion).str()});
+  C.addTransition(State, noteFor(C, std::move(Notes)));
   return true;
 }
 

@@ -346,6 +346,11 @@ public:
   static const clang::ento::NoteTag *
   noteFor(clang::ento::CheckerContext &C, clang::ento::SymbolRef Sym,
           std::string Text);
+  // One event that concerns several symbols: the text of the first one
+  // the report is about.
+  using NoteCase = std::pair<clang::ento::SymbolRef, std::string>;
+  static const clang::ento::NoteTag *noteFor(clang::ento::CheckerContext &C,
+                                             std::vector<NoteCase> Cases);
 
 private:
   const DdiMatcher Ddis;
