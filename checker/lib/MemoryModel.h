@@ -361,6 +361,11 @@ private:
 
   bool evalCreate(const clang::ento::CallEvent &Call, const DdiInfo &D,
                   clang::ento::CheckerContext &C) const;
+  void createObject(clang::ento::ProgramStateRef Ok,
+                    const clang::ento::CallEvent &Call, const DdiInfo &D,
+                    const clang::Expr *CE, clang::ento::Loc Out,
+                    clang::ento::SymbolRef Parent, bool ParentKnown,
+                    clang::ento::CheckerContext &C) const;
   bool evalRetrieve(const clang::ento::CallEvent &Call, const DdiInfo &D,
                     clang::ento::CheckerContext &C) const;
   bool evalGetBuffer(const clang::ento::CallEvent &Call, const DdiInfo &D,
