@@ -9,12 +9,15 @@
 //   WdfCompleted    requests completed on this path, while their handle or
 //                   a buffer they own can still be used
 //   WdfLookasides   lookaside handle -> the parent its memory objects get
+//   WdfLookasidePaged  lookaside handle (keyOf) -> whether its pool is paged,
+//                   for WM001 (recorded through recordLookasidePool)
 //   WdfHeldBinds    the handle the bind being made stores into a managed
 //                   field: that bind's escape is not an escape
 //
 //===----------------------------------------------------------------------===//
 #include "MemoryModel.h"
 #include "Checkers.h"
+#include "Support.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Decl.h"
@@ -53,6 +56,7 @@ REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailed, SymbolRef, FailedValue)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailedAt, const MemRegion *, FailedValue)
 REGISTER_SET_WITH_PROGRAMSTATE(WdfCompleted, SymbolRef)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfLookasides, SymbolRef, LookasideParent)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfLookasidePaged, const void *, bool)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfLost, SymbolRef, LostObject)
 // A helper returning a failed call's NULL: its call site -> what failed, until
 // the caller stores the result.
@@ -508,6 +512,45 @@ bool MemoryModel::isCompleted(ProgramStateRef State, SymbolRef Request) {
 }
 
 SymbolRef MemoryModel::handleOf(SVal V) { return V.getAsSymbol(); }
+
+std::optional<bool> MemoryModel::isPagedPool(const CallEvent &Call,
+                                             const DdiInfo &D,
+                                             CheckerContext &C) {
+  ProgramStateRef State = C.getState();
+  switch (D.PoolKind) {
+  case WDF_POOL_TYPE:
+  case WDF_POOL_FLAGS: {
+    const llvm::APSInt *V =
+        C.getSValBuilder().getKnownValue(State, Call.getArgSVal(D.PoolArg));
+    if (!V)
+      return std::nullopt;
+    uint64_t Pool = V->getZExtValue();
+    return D.PoolKind == WDF_POOL_TYPE ? wdf_pool_type_is_paged(Pool) != 0
+                                       : (Pool & WDF_POOL_FLAG_PAGED) != 0;
+  }
+  case WDF_POOL_LOOKASIDE:
+    if (const void *Key = keyOf(Call.getArgSVal(D.HandleArg)))
+      if (const bool *Paged = State->get<WdfLookasidePaged>(Key))
+        return *Paged;
+    return std::nullopt;
+  case WDF_POOL_NONE:
+    break;
+  }
+  return std::nullopt;
+}
+
+void MemoryModel::recordLookasidePool(const CallEvent &Call, const DdiInfo &D,
+                                      CheckerContext &C) {
+  if (D.Family != WDF_FAMILY_LOOKASIDE_CREATE || D.OutArg < 0)
+    return;
+  std::optional<bool> Paged = isPagedPool(Call, D, C);
+  auto Out = Call.getArgSVal(D.OutArg).getAs<Loc>();
+  if (!Paged || !Out)
+    return;
+  ProgramStateRef State = C.getState();
+  if (const void *Key = keyOf(State->getSVal(*Out)))
+    C.addTransition(State->set<WdfLookasidePaged>(Key, *Paged));
+}
 
 bool isMemoryReport(const PathSensitiveBugReport &R) {
   const RuleInfo *Rule = findRule(R.getBugType().getCheckerName());
@@ -1252,6 +1295,9 @@ void MemoryModel::printState(raw_ostream &Out, ProgramStateRef State,
   for (const auto &Entry : State->get<WdfFailedReturns>())
     Out << Sep << "wdf failed value returned to call " << Entry.first << " from "
         << ddi(Entry.second.Ddi).Name << NL;
+  for (const auto &Entry : State->get<WdfLookasidePaged>())
+    Out << Sep << "wdf lookaside " << Entry.first
+        << (Entry.second ? " (paged)" : " (non-paged)") << NL;
 }
 
 void registerMemoryModelChecker(CheckerManager &Mgr) {

@@ -337,6 +337,19 @@ public:
   bool isManagedField(const clang::ento::MemRegion *R) const;
   const CopyInfo *matchCopy(const clang::ento::CallEvent &Call) const;
 
+  // Whether the pool an allocating DDI takes memory from is paged: its
+  // POOL_TYPE or POOL_FLAGS argument, or the pool of the lookaside list it
+  // allocates from when the list was created on the path.  None when the
+  // path does not say.
+  static std::optional<bool> isPagedPool(const clang::ento::CallEvent &Call,
+                                         const DdiInfo &D,
+                                         clang::ento::CheckerContext &C);
+  // After a WdfLookasideListCreate: remembers whether the list is paged
+  // (WM001's, which calls it: wdf.PoolIrql does not depend on this model).
+  static void recordLookasidePool(const clang::ento::CallEvent &Call,
+                                  const DdiInfo &D,
+                                  clang::ento::CheckerContext &C);
+
   // The uses a call makes of memory objects and buffers.  WdfObjectDelete
   // counts only when IncludeDelete (it is WM006's, not WM005's).
   void collectUses(const clang::ento::CallEvent &Call, bool IncludeDelete,
