@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "IrqlModel.h"
 #include "Checkers.h"
+#include "Support.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Decl.h"
@@ -87,15 +88,6 @@ std::string entrySourceText(const EntryIrql &E) {
   if (E.Pageable != PageableBy::None)
     Out += std::string(", narrowed by ") + pageableText(E.Pageable);
   return Out;
-}
-
-// A lock, handle or in-stack queue handle as a key of WdfIrqlSaved.
-const void *lockKey(SVal V) {
-  if (const MemRegion *R = V.getAsRegion())
-    return R->StripCasts();
-  if (SymbolRef S = V.getAsSymbol())
-    return S;
-  return nullptr;
 }
 
 const FunctionDecl *topFunction(const LocationContext *LC) {
@@ -307,7 +299,7 @@ bool IrqlModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
         State = State->bindLoc(*Ptr, Old, LC);
     }
     if (Op->KeyArg >= 0)
-      if (const void *Key = lockKey(Call.getArgSVal(Op->KeyArg)))
+      if (const void *Key = keyOf(Call.getArgSVal(Op->KeyArg)))
         State = State->set<WdfIrqlSaved>(Key, Old);
     break;
   case IrqlOp::LOWER:
@@ -315,7 +307,7 @@ bool IrqlModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
     break;
   case IrqlOp::RELEASE: {
     const void *Key =
-        Op->KeyArg >= 0 ? lockKey(Call.getArgSVal(Op->KeyArg)) : nullptr;
+        Op->KeyArg >= 0 ? keyOf(Call.getArgSVal(Op->KeyArg)) : nullptr;
     const SVal *Saved = Key ? State->get<WdfIrqlSaved>(Key) : nullptr;
     // The lock's handle may have been reloaded as a new value (its holder
     // was invalidated by a call): with a single lock held, it is that one.

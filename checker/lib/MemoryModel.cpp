@@ -9,12 +9,15 @@
 //   WdfCompleted    requests completed on this path, while their handle or
 //                   a buffer they own can still be used
 //   WdfLookasides   lookaside handle -> the parent its memory objects get
+//   WdfLookasidePaged  lookaside handle (keyOf) -> whether its pool is paged,
+//                   for WM001 (recorded through recordLookasidePool)
 //   WdfHeldBinds    the handle the bind being made stores into a managed
 //                   field: that bind's escape is not an escape
 //
 //===----------------------------------------------------------------------===//
 #include "MemoryModel.h"
 #include "Checkers.h"
+#include "Support.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Decl.h"
@@ -53,6 +56,7 @@ REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailed, SymbolRef, FailedValue)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailedAt, const MemRegion *, FailedValue)
 REGISTER_SET_WITH_PROGRAMSTATE(WdfCompleted, SymbolRef)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfLookasides, SymbolRef, LookasideParent)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfLookasidePaged, const void *, bool)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfLost, SymbolRef, LostObject)
 // A helper returning a failed call's NULL: its call site -> what failed, until
 // the caller stores the result.
@@ -509,6 +513,45 @@ bool MemoryModel::isCompleted(ProgramStateRef State, SymbolRef Request) {
 
 SymbolRef MemoryModel::handleOf(SVal V) { return V.getAsSymbol(); }
 
+std::optional<bool> MemoryModel::isPagedPool(const CallEvent &Call,
+                                             const DdiInfo &D,
+                                             CheckerContext &C) {
+  ProgramStateRef State = C.getState();
+  switch (D.PoolKind) {
+  case WDF_POOL_TYPE:
+  case WDF_POOL_FLAGS: {
+    const llvm::APSInt *V =
+        C.getSValBuilder().getKnownValue(State, Call.getArgSVal(D.PoolArg));
+    if (!V)
+      return std::nullopt;
+    uint64_t Pool = V->getZExtValue();
+    return D.PoolKind == WDF_POOL_TYPE ? wdf_pool_type_is_paged(Pool) != 0
+                                       : (Pool & WDF_POOL_FLAG_PAGED) != 0;
+  }
+  case WDF_POOL_LOOKASIDE:
+    if (const void *Key = keyOf(Call.getArgSVal(D.HandleArg)))
+      if (const bool *Paged = State->get<WdfLookasidePaged>(Key))
+        return *Paged;
+    return std::nullopt;
+  case WDF_POOL_NONE:
+    break;
+  }
+  return std::nullopt;
+}
+
+void MemoryModel::recordLookasidePool(const CallEvent &Call, const DdiInfo &D,
+                                      CheckerContext &C) {
+  if (D.Family != WDF_FAMILY_LOOKASIDE_CREATE || D.OutArg < 0)
+    return;
+  std::optional<bool> Paged = isPagedPool(Call, D, C);
+  auto Out = Call.getArgSVal(D.OutArg).getAs<Loc>();
+  if (!Paged || !Out)
+    return;
+  ProgramStateRef State = C.getState();
+  if (const void *Key = keyOf(State->getSVal(*Out)))
+    C.addTransition(State->set<WdfLookasidePaged>(Key, *Paged));
+}
+
 bool isMemoryReport(const PathSensitiveBugReport &R) {
   const RuleInfo *Rule = findRule(R.getBugType().getCheckerName());
   return Rule && Rule->Model == WDF_MODEL_MEMORY;
@@ -516,10 +559,18 @@ bool isMemoryReport(const PathSensitiveBugReport &R) {
 
 const NoteTag *MemoryModel::noteFor(CheckerContext &C, SymbolRef Sym,
                                     std::string Text) {
-  return C.getNoteTag([Sym, Text](PathSensitiveBugReport &R) -> std::string {
-    if (!isMemoryReport(R) || !R.isInteresting(Sym))
+  return noteFor(C, {{Sym, std::move(Text)}});
+}
+
+const NoteTag *MemoryModel::noteFor(CheckerContext &C,
+                                    std::vector<NoteCase> Cases) {
+  return C.getNoteTag([Cases](PathSensitiveBugReport &R) -> std::string {
+    if (!isMemoryReport(R))
       return "";
-    return Text;
+    for (const auto &[Sym, Text] : Cases)
+      if (R.isInteresting(Sym))
+        return Text;
+    return "";
   });
 }
 
@@ -527,14 +578,132 @@ const NoteTag *MemoryModel::noteFor(CheckerContext &C, SymbolRef Sym,
 // Modelling
 // ---------------------------------------------------------------------------
 
+namespace {
+
+// The out-parameter that receives what a DDI hands out: the handle, or the
+// buffer of a DDI that hands out only a buffer (WdfRequestRetrieve*Buffer).
+int resultArg(const DdiInfo &D) {
+  return D.OutArg >= 0 ? D.OutArg : D.OutBufArg;
+}
+bool resultIsBuffer(const DdiInfo &D) { return D.OutArg < 0; }
+
+// A fresh, non-NULL handle stored through Out: the state and the handle's
+// symbol, or no state.
+std::pair<ProgramStateRef, SymbolRef> bindHandle(ProgramStateRef State, Loc Out,
+                                                 QualType T, const Expr *CE,
+                                                 CheckerContext &C) {
+  SVal Handle = conjurePointer(C, &HandleTag, CE, T);
+  SymbolRef Sym = Handle.getAsSymbol();
+  if (auto HandleDef = Handle.getAs<DefinedOrUnknownSVal>())
+    State = State->assume(*HandleDef, true);
+  if (!State || !Sym)
+    return {nullptr, nullptr};
+  return {State->bindLoc(Out, Handle, C.getLocationContext()), Sym};
+}
+
+// A fresh buffer for the call: a heap region of its own.
+DefinedOrUnknownSVal conjureBuffer(CheckerContext &C, const Expr *CE) {
+  return C.getSValBuilder().getConjuredHeapSymbolVal(
+      CE, C.getLocationContext(), C.getASTContext().VoidPtrTy, C.blockCount());
+}
+
+// Buffer B has Size bytes (where the size is defined) and is stored through
+// Out (where there is one).
+ProgramStateRef bindBuffer(ProgramStateRef State, DefinedOrUnknownSVal B,
+                           SVal Size, std::optional<Loc> Out,
+                           CheckerContext &C) {
+  if (const MemRegion *Buffer = B.getAsRegion())
+    if (auto SizeDef = Size.getAs<DefinedOrUnknownSVal>())
+      State = setDynamicExtent(State, Buffer, *SizeDef, C.getSValBuilder());
+  if (Out)
+    State = State->bindLoc(*Out, B, C.getLocationContext());
+  return State;
+}
+
+// The failure branch of a DDI that hands out a handle or a buffer through
+// Out (its resultArg): NULL there and in a creation's out-buffer, remembered
+// as failed (WM009), and a zero length.
+ProgramStateRef bindFailure(ProgramStateRef Fail, const CallEvent &Call,
+                            const DdiInfo &D, const Expr *CE, Loc Out,
+                            CheckerContext &C) {
+  bool IsBuffer = resultIsBuffer(D);
+  Fail = bindFailedOut(Fail, C, CE, Out, pointeeOfParam(Call, resultArg(D)),
+                       IsBuffer ? (const void *)&FailedBufferTag
+                                : (const void *)&FailedHandleTag,
+                       FailedValue{D.Id, IsBuffer});
+  if (Fail && !IsBuffer)
+    if (std::optional<Loc> OutBuf = outLocation(Call, D.OutBufArg, Fail))
+      Fail =
+          bindFailedOut(Fail, C, CE, *OutBuf, pointeeOfParam(Call, D.OutBufArg),
+                        &FailedBufferTag, FailedValue{D.Id, true});
+  if (Fail)
+    if (std::optional<Loc> LengthOut = outLocation(Call, D.LengthArg, Fail))
+      Fail = Fail->bindLoc(
+          *LengthOut,
+          C.getSValBuilder().makeZeroVal(C.getASTContext().getSizeType()),
+          C.getLocationContext());
+  return Fail;
+}
+
+// A request's buffer handed out through Out: fresh, non-NULL, with a length
+// of at least the minimum asked for and never 0.
+void retrieveBuffer(ProgramStateRef Ok, const CallEvent &Call, const DdiInfo &D,
+                    const Expr *CE, Loc Out, BufferInfo Info,
+                    CheckerContext &C) {
+  SValBuilder &SVB = C.getSValBuilder();
+  DefinedOrUnknownSVal B = conjureBuffer(C, CE);
+  Ok = Ok->assume(B, true);
+  if (!Ok)
+    return;
+  auto Length =
+      conjurePointer(C, &LengthTag, CE, C.getASTContext().getSizeType())
+          .castAs<DefinedOrUnknownSVal>();
+  SVal Minimum =
+      D.MinimumArg >= 0 ? Call.getArgSVal(D.MinimumArg) : SVal(UnknownVal());
+  SVal AtLeast =
+      SVB.evalBinOp(Ok, BO_GE, Length, Minimum, SVB.getConditionType());
+  if (auto AtLeastDef = AtLeast.getAs<DefinedOrUnknownSVal>())
+    Ok = Ok->assume(*AtLeastDef, true);
+  if (Ok)
+    Ok = Ok->assume(Length, true);
+  if (!Ok)
+    return;
+  Ok = bindBuffer(Ok, B, Length, Out, C);
+  if (std::optional<Loc> LengthOut = outLocation(Call, D.LengthArg, Ok))
+    Ok = Ok->bindLoc(*LengthOut, Length, C.getLocationContext());
+  if (const MemRegion *Buffer = B.getAsRegion())
+    Ok = Ok->set<WdfBuffers>(Buffer, Info);
+  C.addTransition(Ok);
+}
+
+// A request's memory object handed out through Out: a fresh handle,
+// framework-owned, with its buffer.
+void retrieveMemory(ProgramStateRef Ok, const CallEvent &Call, const DdiInfo &D,
+                    const Expr *CE, Loc Out, BufferInfo Info,
+                    CheckerContext &C) {
+  const MemRegion *Buffer = conjureBuffer(C, CE).getAsRegion();
+  auto [State, Sym] =
+      bindHandle(Ok, Out, pointeeOfParam(Call, D.OutArg), CE, C);
+  if (!State)
+    return;
+  State = State->set<WdfMemObjects>(
+      Sym, MemObject::frameworkOwned(D.Id, Info.Owner, CE).withBuffer(Buffer));
+  if (Buffer)
+    State = State->set<WdfBuffers>(Buffer, Info);
+  C.addTransition(
+      State, MemoryModel::noteFor(C, Sym,
+                                  "memory retrieved from the request here; it "
+                                  "belongs to the framework"));
+}
+
+} // namespace
+
 bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
                              CheckerContext &C) const {
   const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
   std::optional<Loc> Out = outLocation(Call, D.OutArg, C.getState());
   if (!CE || !Out)
     return false; // a NULL out-handle: WM007's business
-  const LocationContext *LC = C.getLocationContext();
-  SValBuilder &SVB = C.getSValBuilder();
 
   SymbolRef Parent = nullptr;
   bool ParentKnown = false;
@@ -561,81 +730,68 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
       Ok = NonZero;
     }
 
-  QualType HandleTy = pointeeOfParam(Call, D.OutArg);
-  if (Ok) {
-    SVal Handle = conjurePointer(C, &HandleTag, CE, HandleTy);
-    SymbolRef Sym = Handle.getAsSymbol();
-    if (auto HandleDef = Handle.getAs<DefinedOrUnknownSVal>())
-      Ok = Ok->assume(*HandleDef, true);
-    if (Ok && Sym) {
-      Ok = Ok->bindLoc(*Out, Handle, LC);
-      // The buffer: WdfMemoryCreate's is fresh, uninitialised pool;
-      // a preallocated one is the driver's; a lookaside one is made on use.
-      const MemRegion *Buffer = nullptr;
-      if (D.BufArg >= 0) {
-        if (const MemRegion *R = Call.getArgSVal(D.BufArg).getAsRegion())
-          Buffer = R->getBaseRegion();
-      } else if (D.PoolArg >= 0) {
-        DefinedOrUnknownSVal B = SVB.getConjuredHeapSymbolVal(
-            CE, LC, C.getASTContext().VoidPtrTy, C.blockCount());
-        Buffer = B.getAsRegion();
-        if (Buffer) {
-          Ok = Ok->bindDefaultInitial(B, UndefinedVal(), LC);
-          if (auto Size = Call.getArgSVal(D.SizeArg).getAs<DefinedOrUnknownSVal>())
-            Ok = setDynamicExtent(Ok, Buffer, *Size, SVB);
-          if (std::optional<Loc> OutBuf = outLocation(Call, D.OutBufArg, Ok))
-            Ok = Ok->bindLoc(*OutBuf, B, LC);
-        }
-      }
-      MemObject Obj = MemObject::created(D.Id, Parent, ParentKnown,
-                                         isDriverEntryFrame(LC), Buffer, CE);
-      // Stored straight into a context, a global or the caller's memory;
-      // into a field the file deletes through: held there.
-      if (isManagedField(OutRegion))
-        Obj = Obj.heldIn(OutRegion);
-      else if (OutRegion && !OutRegion->hasStackStorage())
-        Obj = Obj.escaped(/*Stored=*/true);
-      Ok = Ok->set<WdfMemObjects>(Sym, Obj);
-      if (Buffer) {
-        BufferInfo Info{Sym, false, false, D.Id};
-        Info.OwnerParent = Parent;
-        if (D.PoolArg >= 0)
-          Info.Allocation = dyn_cast<CallExpr>(CE);
-        Ok = Ok->set<WdfBuffers>(Buffer, Info);
-      }
-      std::string Note =
-          ParentKnown && !Parent
-              ? "memory object created here without a parent; it lives "
-                "until the driver unloads"
-              : "memory object created here";
-      SymbolRef BufferSym = nullptr;
-      if (const auto *SR = dyn_cast_or_null<SymbolicRegion>(Buffer))
-        BufferSym = SR->getSymbol();
-      std::string Unzeroed =
-          std::string("buffer from ") + D.Name + " is not zeroed";
-      bool FreshPool = D.PoolArg >= 0;
-      C.addTransition(Ok, C.getNoteTag([Sym, BufferSym, Note, Unzeroed,
-                                        FreshPool](PathSensitiveBugReport &R)
-                                           -> std::string {
-        if (!isMemoryReport(R))
-          return "";
-        if (FreshPool && BufferSym && R.isInteresting(BufferSym))
-          return Unzeroed;
-        return R.isInteresting(Sym) ? Note : "";
-      }));
+  if (Ok)
+    createObject(Ok, Call, D, CE, *Out, Parent, ParentKnown, C);
+  if (Fail)
+    if ((Fail = bindFailure(Fail, Call, D, CE, *Out, C)))
+      C.addTransition(Fail);
+  return true;
+}
+
+// The success branch of a creation: a fresh handle in Out, the object's
+// buffer and the object.
+void MemoryModel::createObject(ProgramStateRef Ok, const CallEvent &Call,
+                               const DdiInfo &D, const Expr *CE, Loc Out,
+                               SymbolRef Parent, bool ParentKnown,
+                               CheckerContext &C) const {
+  auto [State, Sym] =
+      bindHandle(Ok, Out, pointeeOfParam(Call, D.OutArg), CE, C);
+  if (!State)
+    return;
+  // The buffer: WdfMemoryCreate's is fresh, uninitialised pool; a
+  // preallocated one is the driver's; a lookaside one is made on use.
+  const MemRegion *Buffer = nullptr;
+  if (D.BufArg >= 0) {
+    if (const MemRegion *R = Call.getArgSVal(D.BufArg).getAsRegion())
+      Buffer = R->getBaseRegion();
+  } else if (D.PoolArg >= 0) {
+    DefinedOrUnknownSVal B = conjureBuffer(C, CE);
+    Buffer = B.getAsRegion();
+    if (Buffer) {
+      State =
+          State->bindDefaultInitial(B, UndefinedVal(), C.getLocationContext());
+      State = bindBuffer(State, B, Call.getArgSVal(D.SizeArg),
+                         outLocation(Call, D.OutBufArg, State), C);
     }
   }
-  if (Fail) {
-    Fail = bindFailedOut(Fail, C, CE, *Out, HandleTy, &FailedHandleTag,
-                         FailedValue{D.Id, false});
-    if (Fail)
-      if (std::optional<Loc> OutBuf = outLocation(Call, D.OutBufArg, Fail))
-        Fail = bindFailedOut(Fail, C, CE, *OutBuf, pointeeOfParam(Call, D.OutBufArg),
-                             &FailedBufferTag, FailedValue{D.Id, true});
-    if (Fail)
-      C.addTransition(Fail);
+  MemObject Obj = MemObject::created(D.Id, Parent, ParentKnown,
+                                     isDriverEntryFrame(C.getLocationContext()),
+                                     Buffer, CE);
+  // Stored straight into a context, a global or the caller's memory; into a
+  // field the file deletes through: held there.
+  const MemRegion *OutRegion = Out.getAsRegion();
+  if (isManagedField(OutRegion))
+    Obj = Obj.heldIn(OutRegion);
+  else if (OutRegion && !OutRegion->hasStackStorage())
+    Obj = Obj.escaped(/*Stored=*/true);
+  State = State->set<WdfMemObjects>(Sym, Obj);
+  if (Buffer) {
+    BufferInfo Info{Sym, false, false, D.Id};
+    Info.OwnerParent = Parent;
+    if (D.PoolArg >= 0)
+      Info.Allocation = dyn_cast<CallExpr>(CE);
+    State = State->set<WdfBuffers>(Buffer, Info);
   }
-  return true;
+  std::vector<NoteCase> Notes;
+  if (const auto *SR = dyn_cast_or_null<SymbolicRegion>(Buffer))
+    if (D.PoolArg >= 0) // fresh pool
+      Notes.push_back({SR->getSymbol(), std::string("buffer from ") + D.Name +
+                                            " is not zeroed"});
+  Notes.push_back({Sym, ParentKnown && !Parent
+                            ? "memory object created here without a parent; "
+                              "it lives until the driver unloads"
+                            : "memory object created here"});
+  C.addTransition(State, noteFor(C, std::move(Notes)));
 }
 
 // WdfRequestRetrieve{Input,Output}{Memory,Buffer} and the unsafe/probed
@@ -643,76 +799,23 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
 bool MemoryModel::evalRetrieve(const CallEvent &Call, const DdiInfo &D,
                                CheckerContext &C) const {
   const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
-  int OutArg = D.OutArg >= 0 ? D.OutArg : D.OutBufArg;
-  std::optional<Loc> Out = outLocation(Call, OutArg, C.getState());
+  std::optional<Loc> Out = outLocation(Call, resultArg(D), C.getState());
   if (!CE || !Out)
     return false;
-  const LocationContext *LC = C.getLocationContext();
-  SValBuilder &SVB = C.getSValBuilder();
-  SymbolRef Request = handleOf(Call.getArgSVal(D.HandleArg));
   bool Untrusted = D.Family == WDF_FAMILY_REQUEST_OUT_MEMORY ||
                    D.Family == WDF_FAMILY_REQUEST_OUT_BUFFER;
-  bool IsBuffer = D.OutBufArg >= 0;
-
+  BufferInfo Info{handleOf(Call.getArgSVal(D.HandleArg)), true, Untrusted,
+                  D.Id};
   auto [Ok, Fail] = splitStatus(C, Call, CE);
   if (Ok) {
-    DefinedOrUnknownSVal B = SVB.getConjuredHeapSymbolVal(
-        CE, LC, C.getASTContext().VoidPtrTy, C.blockCount());
-    const MemRegion *Buffer = B.getAsRegion();
-    if (IsBuffer) {
-      if (auto NonNull = B.getAs<DefinedOrUnknownSVal>())
-        Ok = Ok->assume(*NonNull, true);
-      if (Ok) {
-        Ok = Ok->bindLoc(*Out, B, LC);
-        // The length is at least the minimum asked for, and never 0.
-        SVal Length = conjurePointer(C, &LengthTag, CE, C.getASTContext().getSizeType());
-        SVal Minimum = D.MinimumArg >= 0 ? Call.getArgSVal(D.MinimumArg)
-                                         : SVal(UnknownVal());
-        SVal AtLeast = SVB.evalBinOp(Ok, BO_GE, Length, Minimum, SVB.getConditionType());
-        if (auto AtLeastDef = AtLeast.getAs<DefinedOrUnknownSVal>())
-          Ok = Ok->assume(*AtLeastDef, true);
-        if (Ok)
-          if (auto LengthDef = Length.getAs<DefinedOrUnknownSVal>()) {
-            Ok = Ok->assume(*LengthDef, true);
-            if (Ok && Buffer)
-              Ok = setDynamicExtent(Ok, Buffer, *LengthDef, SVB);
-            if (Ok)
-              if (std::optional<Loc> LengthOut =
-                      outLocation(Call, D.LengthArg, Ok))
-                Ok = Ok->bindLoc(*LengthOut, Length, LC);
-          }
-      }
-      if (Ok && Buffer)
-        Ok = Ok->set<WdfBuffers>(Buffer, BufferInfo{Request, true, Untrusted, D.Id});
-      if (Ok)
-        C.addTransition(Ok);
-    } else {
-      SVal Handle = conjurePointer(C, &HandleTag, CE, pointeeOfParam(Call, OutArg));
-      SymbolRef Sym = Handle.getAsSymbol();
-      if (auto HandleDef = Handle.getAs<DefinedOrUnknownSVal>())
-        Ok = Ok->assume(*HandleDef, true);
-      if (Ok && Sym) {
-        Ok = Ok->bindLoc(*Out, Handle, LC);
-        Ok = Ok->set<WdfMemObjects>(
-            Sym, MemObject::frameworkOwned(D.Id, Request, CE).withBuffer(Buffer));
-        if (Buffer)
-          Ok = Ok->set<WdfBuffers>(Buffer, BufferInfo{Request, true, Untrusted, D.Id});
-        C.addTransition(Ok, noteFor(C, Sym, "memory retrieved from the request "
-                                            "here; it belongs to the framework"));
-      }
-    }
+    if (resultIsBuffer(D))
+      retrieveBuffer(Ok, Call, D, CE, *Out, Info, C);
+    else
+      retrieveMemory(Ok, Call, D, CE, *Out, Info, C);
   }
-  if (Fail) {
-    Fail = bindFailedOut(Fail, C, CE, *Out, pointeeOfParam(Call, OutArg),
-                         IsBuffer ? (const void *)&FailedBufferTag
-                                  : (const void *)&FailedHandleTag,
-                         FailedValue{D.Id, IsBuffer});
-    if (Fail && D.LengthArg >= 0)
-      if (std::optional<Loc> LengthOut = outLocation(Call, D.LengthArg, Fail))
-        Fail = Fail->bindLoc(*LengthOut, SVB.makeZeroVal(C.getASTContext().getSizeType()), LC);
-    if (Fail)
+  if (Fail)
+    if ((Fail = bindFailure(Fail, Call, D, CE, *Out, C)))
       C.addTransition(Fail);
-  }
   return true;
 }
 
@@ -732,8 +835,7 @@ bool MemoryModel::evalGetBuffer(const CallEvent &Call, const DdiInfo &D,
     BufferVal = loc::MemRegionVal(Buffer);
   } else {
     // First use of a handle the path did not create (or a lookaside one).
-    DefinedOrUnknownSVal B = SVB.getConjuredHeapSymbolVal(
-        CE, LC, C.getASTContext().VoidPtrTy, C.blockCount());
+    DefinedOrUnknownSVal B = conjureBuffer(C, CE);
     Buffer = B.getAsRegion();
     BufferVal = B;
     if (Buffer) {
@@ -805,17 +907,10 @@ bool MemoryModel::evalDelete(const CallEvent &Call, const DdiInfo &D,
       Children.push_back(Entry.first);
     }
   State = killBuffers(State, Children, MemObject::ByParent, Handle, &Children);
-  C.addTransition(State, C.getNoteTag([Handle, Children](
-                             PathSensitiveBugReport &R) -> std::string {
-    if (!isMemoryReport(R))
-      return "";
-    if (R.isInteresting(Handle))
-      return "deleted here";
-    for (SymbolRef S : Children)
-      if (R.isInteresting(S))
-        return "deleted here with its parent";
-    return "";
-  }));
+  std::vector<NoteCase> Notes{{Handle, deathText(MemObject::ByDelete).str()}};
+  for (SymbolRef S : Children)
+    Notes.push_back({S, deathText(MemObject::ByParent).str()});
+  C.addTransition(State, noteFor(C, std::move(Notes)));
   return true;
 }
 
@@ -835,18 +930,11 @@ bool MemoryModel::evalComplete(const CallEvent &Call, const DdiInfo &D,
       Freed.push_back(Entry.first);
     }
   State = killBuffers(State, Freed, MemObject::ByCompletion, Request, &Freed);
-  std::string Text(deathText(MemObject::ByCompletion));
-  C.addTransition(State, C.getNoteTag([Request, Freed, Text](
-                                          PathSensitiveBugReport &R) -> std::string {
-    if (!isMemoryReport(R))
-      return "";
-    if (R.isInteresting(Request))
-      return Text;
-    for (SymbolRef S : Freed)
-      if (R.isInteresting(S))
-        return Text;
-    return "";
-  }));
+  std::vector<NoteCase> Notes{
+      {Request, deathText(MemObject::ByCompletion).str()}};
+  for (SymbolRef S : Freed)
+    Notes.push_back({S, deathText(MemObject::ByCompletion).str()});
+  C.addTransition(State, noteFor(C, std::move(Notes)));
   return true;
 }
 
@@ -1195,6 +1283,9 @@ void MemoryModel::printState(raw_ostream &Out, ProgramStateRef State,
   for (const auto &Entry : State->get<WdfFailedReturns>())
     Out << Sep << "wdf failed value returned to call " << Entry.first << " from "
         << ddi(Entry.second.Ddi).Name << NL;
+  for (const auto &Entry : State->get<WdfLookasidePaged>())
+    Out << Sep << "wdf lookaside " << Entry.first
+        << (Entry.second ? " (paged)" : " (non-paged)") << NL;
 }
 
 void registerMemoryModelChecker(CheckerManager &Mgr) {

@@ -337,6 +337,19 @@ public:
   bool isManagedField(const clang::ento::MemRegion *R) const;
   const CopyInfo *matchCopy(const clang::ento::CallEvent &Call) const;
 
+  // Whether the pool an allocating DDI takes memory from is paged: its
+  // POOL_TYPE or POOL_FLAGS argument, or the pool of the lookaside list it
+  // allocates from when the list was created on the path.  None when the
+  // path does not say.
+  static std::optional<bool> isPagedPool(const clang::ento::CallEvent &Call,
+                                         const DdiInfo &D,
+                                         clang::ento::CheckerContext &C);
+  // After a WdfLookasideListCreate: remembers whether the list is paged
+  // (WM001's, which calls it: wdf.PoolIrql does not depend on this model).
+  static void recordLookasidePool(const clang::ento::CallEvent &Call,
+                                  const DdiInfo &D,
+                                  clang::ento::CheckerContext &C);
+
   // The uses a call makes of memory objects and buffers.  WdfObjectDelete
   // counts only when IncludeDelete (it is WM006's, not WM005's).
   void collectUses(const clang::ento::CallEvent &Call, bool IncludeDelete,
@@ -346,6 +359,11 @@ public:
   static const clang::ento::NoteTag *
   noteFor(clang::ento::CheckerContext &C, clang::ento::SymbolRef Sym,
           std::string Text);
+  // One event that concerns several symbols: the text of the first one
+  // the report is about.
+  using NoteCase = std::pair<clang::ento::SymbolRef, std::string>;
+  static const clang::ento::NoteTag *noteFor(clang::ento::CheckerContext &C,
+                                             std::vector<NoteCase> Cases);
 
 private:
   const DdiMatcher Ddis;
@@ -356,6 +374,11 @@ private:
 
   bool evalCreate(const clang::ento::CallEvent &Call, const DdiInfo &D,
                   clang::ento::CheckerContext &C) const;
+  void createObject(clang::ento::ProgramStateRef Ok,
+                    const clang::ento::CallEvent &Call, const DdiInfo &D,
+                    const clang::Expr *CE, clang::ento::Loc Out,
+                    clang::ento::SymbolRef Parent, bool ParentKnown,
+                    clang::ento::CheckerContext &C) const;
   bool evalRetrieve(const clang::ento::CallEvent &Call, const DdiInfo &D,
                     clang::ento::CheckerContext &C) const;
   bool evalGetBuffer(const clang::ento::CallEvent &Call, const DdiInfo &D,

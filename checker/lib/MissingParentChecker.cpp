@@ -17,12 +17,11 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "MemoryModel.h"
+#include "Support.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/ParentMap.h"
-#include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -84,24 +83,12 @@ MissingParentChecker::parentFixIt(const ExplodedNode *Creation,
         Request = P;
   if (!Request)
     return std::nullopt;
-  // The statement of the enclosing block that contains the call.
-  const ParentMap &PM = LC->getParentMap();
-  const Stmt *S = Call;
-  while (const Stmt *P = PM.getParent(S)) {
-    if (isa<CompoundStmt>(P))
-      break;
-    S = P;
-  }
-  SourceLocation Begin = S->getBeginLoc();
-  if (!Begin.isFileID())
-    return std::nullopt;
-  const SourceManager &SM = C.getSourceManager();
-  unsigned Column = SM.getSpellingColumnNumber(Begin);
-  std::string Indent(Column > 0 ? Column - 1 : 0, ' ');
-  std::string Text = (Var->getDecl()->getName() + ".ParentObject = " +
-                      Request->getName() + ";\n" + Indent)
-                         .str();
-  return FixItHint::CreateInsertion(Begin, Text);
+  return insertStatement(Call,
+                         (Var->getDecl()->getName() + ".ParentObject = " +
+                          Request->getName() + ";")
+                             .str(),
+                         InsertAt::Before, LC->getParentMap(),
+                         C.getSourceManager(), C.getLangOpts());
 }
 
 void MissingParentChecker::report(SymbolRef Sym, const MemObject &Obj,

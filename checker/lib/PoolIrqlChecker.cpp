@@ -5,7 +5,8 @@
 // every allocating row of rules/ddis.def (WdfMemoryCreate, the lookaside
 // list and its allocations, ExAllocatePool*): the pool comes from a POOL_TYPE
 // argument, POOL_FLAGS (ExAllocatePool2/3), or the lookaside list the memory
-// is taken from (recorded when the list is created on the same path).
+// is taken from (wdf.MemoryModel's, when the list is created on the same
+// path: MemoryModel::isPagedPool).
 //
 // A pool type the analyzer cannot pin down is held to the limit of any pool
 // (DISPATCH_LEVEL) only; an unknown IRQL reports nothing.  The IRQL and the
@@ -14,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "IrqlModel.h"
+#include "MemoryModel.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Expr.h"
@@ -22,25 +24,13 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace clang;
 using namespace clang::ento;
 
-// Lookaside list handle -> whether its pool is paged.
-REGISTER_MAP_WITH_PROGRAMSTATE(WdfLookasidePaged, const void *, bool)
-
 namespace wdfcheck {
 namespace {
-
-const void *handleKey(SVal V) {
-  if (SymbolRef S = V.getAsSymbol())
-    return S;
-  if (const MemRegion *R = V.getAsRegion())
-    return R->StripCasts();
-  return nullptr;
-}
 
 // The non-paged spelling of a paged pool type or flag, for the fix-it.
 std::optional<StringRef> nonPagedSpelling(StringRef Paged) {
@@ -65,37 +55,9 @@ private:
   const BugType Bug = ruleBug(this, WDF_RULE_WM001);
   const DdiMatcher Ddis;
 
-  std::optional<bool> isPaged(const CallEvent &Call, const DdiInfo &D,
-                              CheckerContext &C) const;
   std::optional<FixItHint> fixIt(const CallEvent &Call, const DdiInfo &D,
                                  CheckerContext &C) const;
 };
-
-std::optional<bool> PoolIrqlChecker::isPaged(const CallEvent &Call,
-                                             const DdiInfo &D,
-                                             CheckerContext &C) const {
-  ProgramStateRef State = C.getState();
-  switch (D.PoolKind) {
-  case WDF_POOL_TYPE:
-  case WDF_POOL_FLAGS: {
-    const llvm::APSInt *V =
-        C.getSValBuilder().getKnownValue(State, Call.getArgSVal(D.PoolArg));
-    if (!V)
-      return std::nullopt;
-    uint64_t Pool = V->getZExtValue();
-    return D.PoolKind == WDF_POOL_TYPE ? wdf_pool_type_is_paged(Pool) != 0
-                                       : (Pool & WDF_POOL_FLAG_PAGED) != 0;
-  }
-  case WDF_POOL_LOOKASIDE:
-    if (const void *Key = handleKey(Call.getArgSVal(D.HandleArg)))
-      if (const bool *Paged = State->get<WdfLookasidePaged>(Key))
-        return *Paged;
-    return std::nullopt;
-  case WDF_POOL_NONE:
-    break;
-  }
-  return std::nullopt;
-}
 
 // PagedPool -> NonPagedPoolNx where the pool type is written as the
 // enumerator (or the POOL_FLAG_PAGED macro) at the call.
@@ -142,7 +104,7 @@ void PoolIrqlChecker::checkPreCall(const CallEvent &Call,
   const DdiInfo *D = Ddis.match(Call);
   if (!D || D->PoolKind == WDF_POOL_NONE)
     return;
-  std::optional<bool> Paged = isPaged(Call, *D, C);
+  std::optional<bool> Paged = MemoryModel::isPagedPool(Call, *D, C);
   bool PagedLimit = Paged.value_or(false) && D->PagedMaxIrql != WDF_IRQL_NONE;
   int Limit = PagedLimit ? D->PagedMaxIrql : D->MaxIrql;
   std::optional<int> Level = Model->highestAbove(C, Limit);
@@ -177,20 +139,13 @@ void PoolIrqlChecker::checkPreCall(const CallEvent &Call,
   C.emitReport(std::move(R));
 }
 
-// Remember whether a lookaside list created on this path is paged, for the
-// memory later taken from it.
+// The model remembers whether a lookaside list created on this path is
+// paged, for the memory later taken from it.  Called from here: wdf.PoolIrql,
+// the rule that reads it, does not depend on wdf.MemoryModel.
 void PoolIrqlChecker::checkPostCall(const CallEvent &Call,
                                     CheckerContext &C) const {
-  const DdiInfo *D = Ddis.match(Call);
-  if (!D || D->Family != WDF_FAMILY_LOOKASIDE_CREATE || D->OutArg < 0)
-    return;
-  std::optional<bool> Paged = isPaged(Call, *D, C);
-  auto Out = Call.getArgSVal(D->OutArg).getAs<Loc>();
-  if (!Paged || !Out)
-    return;
-  ProgramStateRef State = C.getState();
-  if (const void *Key = handleKey(State->getSVal(*Out)))
-    C.addTransition(State->set<WdfLookasidePaged>(Key, *Paged));
+  if (const DdiInfo *D = Ddis.match(Call))
+    MemoryModel::recordLookasidePool(Call, *D, C);
 }
 
 } // namespace

@@ -33,11 +33,11 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "MemoryModel.h"
+#include "Support.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -125,6 +125,17 @@ struct Bounds {
   uint64_t Lo, Hi;
 };
 
+// A copy to an untrusted destination: what it reads, how much, and how to
+// name it in the report.
+struct CopyToUser {
+  const MemRegion *Source;
+  SVal Length;
+  const Expr *LengthE; // the length as written, if any
+  StringRef Dest;      // "the request's output buffer"
+  const Expr *Where;   // the source as written, for the report's range
+  QualType SourceType; // the type it points to, where the region has none
+};
+
 class UninitDisclosureChecker
     : public Checker<check::PreCall, check::Bind, check::DeadSymbols,
                      check::RegionChanges> {
@@ -157,12 +168,18 @@ private:
   // leaves.
   ProgramStateRef recordCopy(ProgramStateRef State, const MemRegion *Dest,
                              SVal Length, CheckerContext &C) const;
-  // Reports the never-written bytes a copy of Length bytes (LengthE: its
-  // expression, if any) from Source moves to Dest.  Returns the error node.
-  ExplodedNode *check(ProgramStateRef State, Store St, const MemRegion *Source,
-                      SVal Length, const Expr *LengthE, StringRef Dest,
-                      const Expr *Where, QualType SourceType,
+  // Reports the never-written bytes the copy moves, read through St.
+  // Returns the error node.
+  ExplodedNode *check(ProgramStateRef State, Store St, const CopyToUser &Copy,
                       CheckerContext &C) const;
+  // The never-written bytes the copy certainly moves, in offsets from its
+  // source.
+  std::vector<ByteRange> copiedNeverWritten(ProgramStateRef State, Store St,
+                                            const CopyToUser &Copy,
+                                            CheckerContext &C) const;
+  ExplodedNode *report(ProgramStateRef State, const CopyToUser &Copy,
+                       const std::vector<ByteRange> &Ranges,
+                       CheckerContext &C) const;
   std::optional<FixItHint> zeroFixIt(const CallExpr *Allocation,
                                      CheckerContext &C) const;
 };
@@ -551,68 +568,21 @@ UninitDisclosureChecker::zeroFixIt(const CallExpr *Allocation,
     return std::nullopt;
   StringRef Size = Lexer::getSourceText(
       CharSourceRange::getTokenRange(SizeBegin, SizeEnd), SM, C.getLangOpts());
-  // The statement of the enclosing block that holds the allocation; when
-  // the next one checks the status, zero after that check.
-  const Decl *Owner = C.getLocationContext()->getDecl();
-  const auto *Body = Owner ? dyn_cast_or_null<CompoundStmt>(Owner->getBody()) : nullptr;
-  if (!Body)
-    return std::nullopt;
-  ParentMap PM(const_cast<CompoundStmt *>(Body));
-  const Stmt *S = Allocation;
-  const Stmt *Parent = PM.getParent(S);
-  while (Parent && !isa<CompoundStmt>(Parent)) {
-    S = Parent;
-    Parent = PM.getParent(S);
-  }
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent);
-  if (!Block)
-    return std::nullopt;
-  const Stmt *After = S;
-  if (!isa<IfStmt>(S)) {
-    auto It = llvm::find(Block->body(), S);
-    if (It != Block->body_end() && std::next(It) != Block->body_end() &&
-        isa<IfStmt>(*std::next(It)))
-      After = *std::next(It);
-  }
-  SourceLocation End = After->getEndLoc();
-  if (!End.isFileID())
-    return std::nullopt;
-  SourceLocation Insert =
-      Lexer::getLocForEndOfToken(End, 0, SM, C.getLangOpts());
-  Token Last;
-  if (Lexer::getRawToken(End, Last, SM, C.getLangOpts()))
-    return std::nullopt;
-  if (Last.isNot(tok::r_brace)) {
-    // Past the statement's semicolon.
-    std::optional<Token> Semi = Lexer::findNextToken(End, SM, C.getLangOpts());
-    if (!Semi || Semi->isNot(tok::semi))
-      return std::nullopt;
-    Insert = Semi->getEndLoc();
-  }
-  unsigned Column = SM.getSpellingColumnNumber(S->getBeginLoc());
-  std::string Indent(Column > 0 ? Column - 1 : 0, ' ');
-  return FixItHint::CreateInsertion(
-      Insert, ("\n" + Indent + "RtlZeroMemory(" + *Buffer + ", " + Size + ");")
-                  .str());
+  return insertStatement(
+      Allocation, ("RtlZeroMemory(" + *Buffer + ", " + Size + ");").str(),
+      InsertAt::AfterStatusCheck, C.getLocationContext()->getParentMap(), SM,
+      C.getLangOpts());
 }
 
-ExplodedNode *UninitDisclosureChecker::check(
-    ProgramStateRef State, Store St, const MemRegion *Source, SVal Length,
-    const Expr *LengthE, StringRef Dest, const Expr *Where,
-    QualType SourceType, CheckerContext &C) const {
-  if (!Source)
-    return nullptr;
-  RegionOffset Off = Source->getAsOffset();
-  const auto *Base = dyn_cast_or_null<SubRegion>(Off.getRegion());
-  if (!Base || Off.hasSymbolicOffset())
-    return nullptr;
+// The end of the bytes a copy certainly moves from byte Begin of Base, its
+// source (ToEnd: up to its symbolic end).
+uint64_t copiedEnd(ProgramStateRef State, const CopyToUser &Copy,
+                   const SubRegion *Base, uint64_t Begin, CheckerContext &C) {
   ASTContext &Ctx = C.getASTContext();
   SValBuilder &SVB = C.getSValBuilder();
-  uint64_t Begin = Off.getOffset() / 8;
-  // The bytes copied on every execution of the path: at least the smallest
-  // length the path allows...
-  std::optional<Bounds> B = boundsOfLength(State, Length, LengthE, C);
+  std::optional<Bounds> B = boundsOfLength(State, Copy.Length, Copy.LengthE, C);
   bool Overflow = false;
+  // At least the smallest length the path allows...
   uint64_t End = llvm::SaturatingAdd(Begin, B ? B->Lo : 0, &Overflow);
   DefinedOrUnknownSVal Extent = getDynamicExtent(State, Base, SVB);
   const llvm::APSInt *Size = SVB.getKnownValue(State, Extent);
@@ -621,8 +591,9 @@ ExplodedNode *UninitDisclosureChecker::check(
   // only when its bounds fit that type.
   bool Trusted = B.has_value();
   if (!Trusted) {
-    SymbolRef Sym = Length.getAsSymbol();
-    QualType T = LengthE ? LengthE->IgnoreParenImpCasts()->getType() : QualType();
+    SymbolRef Sym = Copy.Length.getAsSymbol();
+    QualType T = Copy.LengthE ? Copy.LengthE->IgnoreParenImpCasts()->getType()
+                              : QualType();
     Trusted = Sym && (T.isNull() || !T->isIntegralOrEnumerationType() ||
                       Ctx.getIntWidth(T) >= Ctx.getIntWidth(Sym->getType()));
   }
@@ -631,9 +602,10 @@ ExplodedNode *UninitDisclosureChecker::check(
       End = Size->getZExtValue();
     // ... and all of the object when the length reaches its end.
     QualType SizeTy = Ctx.getSizeType();
-    SVal Reach = Begin == 0 ? Length
-                            : SVB.evalBinOp(State, BO_Add, Length,
-                                            SVB.makeIntVal(Begin, SizeTy), SizeTy);
+    SVal Reach = Begin == 0
+                     ? Copy.Length
+                     : SVB.evalBinOp(State, BO_Add, Copy.Length,
+                                     SVB.makeIntVal(Begin, SizeTy), SizeTy);
     if (auto Covers = SVB.evalBinOp(State, BO_GE, Reach, Extent,
                                     SVB.getConditionType())
                           .getAs<DefinedOrUnknownSVal>()) {
@@ -642,65 +614,103 @@ ExplodedNode *UninitDisclosureChecker::check(
         End = Size ? std::max(End, Size->getZExtValue()) : ToEnd;
     }
   }
+  return End;
+}
+
+// Whether Base is certainly longer than From bytes.
+bool isLongerThan(ProgramStateRef State, const SubRegion *Base, uint64_t From,
+                  CheckerContext &C) {
+  SValBuilder &SVB = C.getSValBuilder();
+  DefinedOrUnknownSVal Extent = getDynamicExtent(State, Base, SVB);
+  if (SymbolRef ExtentSym = Extent.getAsSymbol())
+    if (std::optional<Bounds> EB = boundsOf(State, ExtentSym, C))
+      if (EB->Lo > From)
+        return true;
+  auto Beyond =
+      SVB.evalBinOp(State, BO_GT, Extent,
+                    SVB.makeIntVal(From, C.getASTContext().getSizeType()),
+                    SVB.getConditionType())
+          .getAs<DefinedOrUnknownSVal>();
+  if (!Beyond)
+    return false;
+  auto [Yes, No] = State->assume(*Beyond);
+  return Yes && !No;
+}
+
+std::vector<ByteRange>
+UninitDisclosureChecker::copiedNeverWritten(ProgramStateRef State, Store St,
+                                            const CopyToUser &Copy,
+                                            CheckerContext &C) const {
+  if (!Copy.Source)
+    return {};
+  RegionOffset Off = Copy.Source->getAsOffset();
+  const auto *Base = dyn_cast_or_null<SubRegion>(Off.getRegion());
+  if (!Base || Off.hasSymbolicOffset())
+    return {};
+  uint64_t Begin = Off.getOffset() / 8;
+  uint64_t End = copiedEnd(State, Copy, Base, Begin, C);
   if (End <= Begin)
-    return nullptr;
+    return {};
   std::vector<ByteRange> Ranges = neverWritten(State, St, Base, Begin, End, C);
   // Bytes up to a symbolic end count only where the object is certainly
   // longer than what was written.
-  if (!Ranges.empty() && Ranges.back().End == ToEnd) {
-    uint64_t From = Ranges.back().Begin;
-    bool Longer = false;
-    if (SymbolRef ExtentSym = Extent.getAsSymbol())
-      if (std::optional<Bounds> EB = boundsOf(State, ExtentSym, C))
-        Longer = EB->Lo > From;
-    if (!Longer)
-      if (auto Beyond = SVB.evalBinOp(State, BO_GT, Extent,
-                                      SVB.makeIntVal(From, Ctx.getSizeType()),
-                                      SVB.getConditionType())
-                            .getAs<DefinedOrUnknownSVal>()) {
-        auto [Yes, No] = State->assume(*Beyond);
-        Longer = Yes && !No;
-      }
-    if (!Longer)
-      Ranges.pop_back();
-  }
-  if (Ranges.empty())
-    return nullptr;
+  if (!Ranges.empty() && Ranges.back().End == ToEnd &&
+      !isLongerThan(State, Base, Ranges.back().Begin, C))
+    Ranges.pop_back();
   for (ByteRange &R : Ranges) {
     R.Begin -= Begin;
     if (R.End != ToEnd)
       R.End -= Begin;
   }
+  return Ranges;
+}
+
+ExplodedNode *
+UninitDisclosureChecker::report(ProgramStateRef State, const CopyToUser &Copy,
+                                const std::vector<ByteRange> &Ranges,
+                                CheckerContext &C) const {
   ExplodedNode *N = C.generateNonFatalErrorNode(State);
   if (!N)
     return nullptr;
+  const MemRegion *Source = Copy.Source;
   std::string Name = Source->getBaseRegion()->getDescriptiveName();
   if (Name.empty())
     if (const BufferInfo *Info = MemoryModel::buffer(State, Source))
       Name = std::string("the buffer from ") + ddi(Info->Ddi).Name;
   if (Name.empty())
     Name = "the source";
+  QualType SourceType = Copy.SourceType;
   if (const auto *TR = dyn_cast<TypedValueRegion>(Source))
     SourceType = TR->getValueType();
-  std::string Layout = describeLayout(SourceType, Ranges.front(), Ctx);
+  std::string Layout =
+      describeLayout(SourceType, Ranges.front(), C.getASTContext());
   std::string Msg = llvm::formatv(
       "{0} of {1} were never written{2} and are copied to {3}: they disclose "
       "kernel memory to user mode; zero the source first (RtlZeroMemory) or "
       "copy only what was written",
       describeRanges(Ranges), Name, Layout.empty() ? "" : " (" + Layout + ")",
-      Dest);
+      Copy.Dest);
   auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
   if (const auto *SR = dyn_cast<SymbolicRegion>(Source->getBaseRegion()))
     R->markInteresting(SR->getSymbol());
   R->markInteresting(Source->getBaseRegion());
-  if (Where)
-    R->addRange(Where->getSourceRange());
+  if (Copy.Where)
+    R->addRange(Copy.Where->getSourceRange());
   if (ShowFixIts)
     if (const BufferInfo *Info = MemoryModel::buffer(State, Source))
       if (std::optional<FixItHint> Fix = zeroFixIt(Info->Allocation, C))
         R->addFixItHint(*Fix);
   C.emitReport(std::move(R));
   return N;
+}
+
+ExplodedNode *UninitDisclosureChecker::check(ProgramStateRef State, Store St,
+                                             const CopyToUser &Copy,
+                                             CheckerContext &C) const {
+  std::vector<ByteRange> Ranges = copiedNeverWritten(State, St, Copy, C);
+  if (Ranges.empty())
+    return nullptr;
+  return report(State, Copy, Ranges, C);
 }
 
 // Byte Offset of a memory object's buffer.
@@ -738,23 +748,27 @@ void UninitDisclosureChecker::checkPreCall(const CallEvent &Call,
       recordCopy(State->remove<WdfCopyTarget>(), Written, LengthVal, C);
 
   // What it discloses.
-  const MemRegion *Source = nullptr;
-  StringRef Dest;
-  QualType SourceType;
+  // A fill (RtlZeroMemory) has no source argument.
+  auto ArgExpr = [&](int Arg) {
+    return Arg >= 0 ? Call.getArgExpr(Arg) : nullptr;
+  };
+  CopyToUser ToUser{nullptr,          LengthVal, ArgExpr(Copy->SizeArg),
+                    "",               ArgExpr(Copy->SrcArg), QualType()};
   switch (Copy->Kind) {
   case WDF_COPY_PTR_TO_PTR:
     if (isUntrusted(State, Call.getArgSVal(Copy->DestArg).getAsRegion())) {
-      Dest = "the request's output buffer";
-      Source = Call.getArgSVal(Copy->SrcArg).getAsRegion();
+      ToUser.Dest = "the request's output buffer";
+      ToUser.Source = Call.getArgSVal(Copy->SrcArg).getAsRegion();
     }
     break;
   case WDF_COPY_MEMORY_TO_PTR:
     // WdfMemoryCopyToBuffer: the source object's buffer, from the offset.
     if (isUntrusted(State, Call.getArgSVal(Copy->DestArg).getAsRegion())) {
-      Dest = "the request's output buffer";
+      ToUser.Dest = "the request's output buffer";
       if (const MemObject *Obj = MemoryModel::object(
               State, MemoryModel::handleOf(Call.getArgSVal(Copy->SrcArg))))
-        Source = atOffset(Obj->buffer(), Call.getArgSVal(Copy->OffsetArg), C);
+        ToUser.Source =
+            atOffset(Obj->buffer(), Call.getArgSVal(Copy->OffsetArg), C);
     }
     break;
   case WDF_COPY_PTR_TO_MEMORY: {
@@ -762,8 +776,8 @@ void UninitDisclosureChecker::checkPreCall(const CallEvent &Call,
     const MemObject *Obj = MemoryModel::object(
         State, MemoryModel::handleOf(Call.getArgSVal(Copy->DestArg)));
     if (Obj && isUntrusted(State, Obj->buffer())) {
-      Dest = "the request's output memory";
-      Source = Call.getArgSVal(Copy->SrcArg).getAsRegion();
+      ToUser.Dest = "the request's output memory";
+      ToUser.Source = Call.getArgSVal(Copy->SrcArg).getAsRegion();
     }
     break;
   }
@@ -771,12 +785,11 @@ void UninitDisclosureChecker::checkPreCall(const CallEvent &Call,
     break;
   }
   ExplodedNode *N = nullptr;
-  if (Source) {
-    const Expr *SrcE = Call.getArgExpr(Copy->SrcArg);
-    if (Copy->Kind != WDF_COPY_MEMORY_TO_PTR && SrcE)
-      SourceType = SrcE->IgnoreParenCasts()->getType()->getPointeeType();
-    N = check(State, State->getStore(), Source, LengthVal,
-              Call.getArgExpr(Copy->SizeArg), Dest, SrcE, SourceType, C);
+  if (ToUser.Source) {
+    if (Copy->Kind != WDF_COPY_MEMORY_TO_PTR && ToUser.Where)
+      ToUser.SourceType =
+          ToUser.Where->IgnoreParenCasts()->getType()->getPointeeType();
+    N = check(State, State->getStore(), ToUser, C);
   }
   C.addTransition(Next, N ? N : C.getPredecessor());
 }
@@ -792,10 +805,14 @@ ExplodedNode *UninitDisclosureChecker::checkStructAssignment(
   if (T->isIncompleteType())
     return nullptr;
   uint64_t Size = C.getASTContext().getTypeSizeInChars(T).getQuantity();
-  return check(C.getState(), LCV->getStore(), Source,
-               C.getSValBuilder().makeIntVal(Size, C.getASTContext().getSizeType()),
-               nullptr, "the request's output buffer", dyn_cast_or_null<Expr>(S),
-               T, C);
+  CopyToUser ToUser{
+      Source,
+      C.getSValBuilder().makeIntVal(Size, C.getASTContext().getSizeType()),
+      nullptr,
+      "the request's output buffer",
+      dyn_cast_or_null<Expr>(S),
+      T};
+  return check(C.getState(), LCV->getStore(), ToUser, C);
 }
 
 } // namespace

@@ -1,0 +1,74 @@
+//===- Support.cpp - small helpers shared by the models and the rules ----===//
+#include "Support.h"
+
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/MemRegion.h"
+
+using namespace clang;
+using namespace clang::ento;
+
+namespace wdfcheck {
+
+const void *keyOf(SVal V) {
+  if (SymbolRef S = V.getAsSymbol())
+    return S;
+  if (const MemRegion *R = V.getAsRegion())
+    return R->StripCasts();
+  return nullptr;
+}
+
+std::optional<FixItHint> insertStatement(const Stmt *Call, StringRef Text,
+                                         InsertAt Where, const ParentMap &PM,
+                                         const SourceManager &SM,
+                                         const LangOptions &LO) {
+  // The statement of the enclosing block that holds the call.
+  const Stmt *S = Call;
+  const Stmt *Parent = PM.getParent(S);
+  while (Parent && !isa<CompoundStmt>(Parent)) {
+    S = Parent;
+    Parent = PM.getParent(S);
+  }
+  auto indent = [&] {
+    unsigned Column = SM.getSpellingColumnNumber(S->getBeginLoc());
+    return std::string(Column > 0 ? Column - 1 : 0, ' ');
+  };
+
+  if (Where == InsertAt::Before) {
+    SourceLocation Begin = S->getBeginLoc();
+    if (!Begin.isFileID())
+      return std::nullopt;
+    return FixItHint::CreateInsertion(Begin, (Text + "\n" + indent()).str());
+  }
+
+  // After the statement, or after the status check that follows it.
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent);
+  if (!Block)
+    return std::nullopt;
+  const Stmt *After = S;
+  if (!isa<IfStmt>(S)) {
+    auto It = llvm::find(Block->body(), S);
+    if (It != Block->body_end() && std::next(It) != Block->body_end() &&
+        isa<IfStmt>(*std::next(It)))
+      After = *std::next(It);
+  }
+  SourceLocation End = After->getEndLoc();
+  if (!End.isFileID())
+    return std::nullopt;
+  SourceLocation Insert = Lexer::getLocForEndOfToken(End, 0, SM, LO);
+  Token Last;
+  if (Lexer::getRawToken(End, Last, SM, LO))
+    return std::nullopt;
+  if (Last.isNot(tok::r_brace)) {
+    // Past the statement's semicolon.
+    std::optional<Token> Semi = Lexer::findNextToken(End, SM, LO);
+    if (!Semi || Semi->isNot(tok::semi))
+      return std::nullopt;
+    Insert = Semi->getEndLoc();
+  }
+  return FixItHint::CreateInsertion(Insert, ("\n" + indent() + Text).str());
+}
+
+} // namespace wdfcheck
