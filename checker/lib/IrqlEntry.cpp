@@ -1583,9 +1583,10 @@ EntryIrql IrqlEntryIndex::entryOf(const FunctionDecl *FD) const {
     E.Pageable = Pageable;
     return E;
   }
+  // SAL is named when it removed some of the role's levels; being pageable
+  // when it removed more than SAL did.
   E.BySal = Sal && (E.Levels & SalLevels) != E.Levels;
-  if (Pageable != PageableBy::None && (E.Levels & Asserted) != E.Levels &&
-      (E.Levels & SalLevels) != Both)
+  if (Pageable != PageableBy::None && (E.Levels & SalLevels) != Both)
     E.Pageable = Pageable;
   E.Levels = Both;
   return E;
