@@ -75,10 +75,8 @@ NTSTATUS wdfrt_int_context_add(wdfrt_int_object_t *object,
 static void call(wdfrt_int_object_t *object, wdfrt_int_role_t role,
                  PFN_WDF_OBJECT_CONTEXT_CLEANUP function) {
   wdfrt_int_frame_t frame;
-  unsigned irql =
-      object->passive_callbacks ? PASSIVE_LEVEL : wdfrt_current_irql();
-  wdfrt_int_callback_begin_at(&frame, role, (const void *)function, irql,
-                              object);
+  wdfrt_int_callback_begin_at(&frame, role, (const void *)function,
+                              wdfrt_int_disposal_irql(object, role), object);
   function(WDFRT_HANDLE(object));
   wdfrt_int_callback_end(&frame);
 }

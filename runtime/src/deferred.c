@@ -77,7 +77,6 @@ static NTSTATUS create(wdfrt_int_kind_t kind, deferred_kind_t which,
   d->kind = which;
   d->callback = callback;
   object->on_destroy = deferred_destroy;
-  object->passive_callbacks = 1; /* their cleanup runs at PASSIVE_LEVEL */
   *out = WDFRT_HANDLE(object);
   *made = d;
   return STATUS_SUCCESS;

@@ -225,7 +225,6 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit,
     return status;
   wdfrt_int_device_t *device = (wdfrt_int_device_t *)object;
   object->no_delete = 1;
-  object->passive_callbacks = 1; /* device cleanup runs at PASSIVE_LEVEL */
   object->on_destroy = forget_device;
   device->init = **DeviceInit;
   device->wdm.Type = 3;

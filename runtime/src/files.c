@@ -111,7 +111,6 @@ static wdfrt_int_file_t *new_file(wdfrt_int_device_t *device) {
   wdfrt_int_file_t *file = (wdfrt_int_file_t *)object;
   file->device = device;
   object->no_delete = 1;
-  object->passive_callbacks = 1; /* deleted by the close, at PASSIVE_LEVEL */
   object->on_destroy = forget_file;
   file->next = files;
   files = file;

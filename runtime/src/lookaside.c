@@ -57,7 +57,7 @@ NTSTATUS WdfLookasideListCreate(PWDF_OBJECT_ATTRIBUTES LookasideAttributes,
   list->size = BufferSize;
   list->pool_type = (unsigned long long)PoolType;
   list->tag = PoolTag;
-  object->passive_callbacks = (unsigned char)paged;
+  wdfrt_int_object_set_disposal(object, paged);
   if (MemoryAttributes) {
     list->has_memory_attributes = 1;
     list->memory_attributes = *MemoryAttributes;
@@ -95,7 +95,7 @@ NTSTATUS WdfMemoryCreateFromLookaside(WDFLOOKASIDE Lookaside,
   memory->pool_type = list->pool_type;
   memory->tag = list->tag;
   memory->lookaside = list;
-  memory->base.passive_callbacks = (unsigned char)paged;
+  wdfrt_int_object_set_disposal(&memory->base, paged);
   wdfrt_int_object_reference(&list->base);
   *Memory = (WDFMEMORY)WDFRT_HANDLE(&memory->base);
   return STATUS_SUCCESS;

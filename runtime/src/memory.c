@@ -90,7 +90,7 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
                                                BufferSize, 0, site, &memory);
   if (!NT_SUCCESS(status))
     goto failed;
-  memory->base.passive_callbacks = (unsigned char)paged;
+  wdfrt_int_object_set_disposal(&memory->base, paged);
   memory->pool_type = (unsigned long long)PoolType;
   memory->tag = PoolTag;
   *Memory = (WDFMEMORY)WDFRT_HANDLE(&memory->base);

@@ -128,6 +128,39 @@ static NTSTATUS find_parent(PWDF_OBJECT_ATTRIBUTES attributes,
   return STATUS_SUCCESS;
 }
 
+/* The objects the framework disposes at PASSIVE_LEVEL: the WDF_ROLE_OBJECT
+   rows of rules/roles.def, the rows the checker reads. */
+typedef struct passive_object {
+  enum wdf_ddi_id create;
+  enum wdf_object_when when;
+  enum wdf_object_level cleanup, destroy;
+} passive_object_t;
+
+static const passive_object_t passive_objects[] = {
+#define WDF_ROLE_OBJECT(CreateDdi, When, Cleanup, Destroy)                     \
+  {WDF_DDI_##CreateDdi, WDF_OBJECT_##When, WDF_OBJECT_LEVEL_##Cleanup,         \
+   WDF_OBJECT_LEVEL_##Destroy},
+#include "roles.def"
+};
+
+void wdfrt_int_object_set_disposal(wdfrt_int_object_t *object,
+                                   int paged_pool) {
+  /* FxObject::Commit: passive callbacks for the object's own level. */
+  if (object->execution_level == WdfExecutionLevelPassive) {
+    object->passive_cleanup = object->passive_destroy = 1;
+    return;
+  }
+  size_t rows = sizeof passive_objects / sizeof passive_objects[0];
+  for (size_t i = 0; i < rows; ++i) {
+    const passive_object_t *row = &passive_objects[i];
+    if (row->create != object->created_by ||
+        (row->when == WDF_OBJECT_PAGED && !paged_pool))
+      continue;
+    object->passive_cleanup = row->cleanup == WDF_OBJECT_LEVEL_PASSIVE;
+    object->passive_destroy = row->destroy == WDF_OBJECT_LEVEL_PASSIVE;
+  }
+}
+
 NTSTATUS wdfrt_int_object_create(wdfrt_int_kind_t kind, size_t size,
                                  PWDF_OBJECT_ATTRIBUTES attributes,
                                  wdfrt_int_object_t *default_parent,
@@ -165,6 +198,7 @@ NTSTATUS wdfrt_int_object_create(wdfrt_int_kind_t kind, size_t size,
       return STATUS_INSUFFICIENT_RESOURCES;
     }
   }
+  wdfrt_int_object_set_disposal(created, 0);
   created->handle = wdfrt_int_handle_new(created);
   if (!created->handle) {
     wdfrt_int_contexts_free(created);
@@ -199,11 +233,12 @@ void wdfrt_int_object_discard(wdfrt_int_object_t *object,
   wdfrt_int_object_delete(object, WDFRT_GONE_DELETED, site);
 }
 
-/* Cleanup and destroy callbacks run at the deleting thread's IRQL, except
-   for objects with passive callbacks (paged memory, passive execution
-   level), which the framework defers to PASSIVE_LEVEL. */
-static unsigned callback_irql(wdfrt_int_object_t *object) {
-  return object->passive_callbacks ? PASSIVE_LEVEL : wdfrt_current_irql();
+unsigned wdfrt_int_disposal_irql(const wdfrt_int_object_t *object,
+                                 wdfrt_int_role_t role) {
+  int passive = role == WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY
+                    ? object->passive_destroy
+                    : object->passive_cleanup;
+  return passive ? PASSIVE_LEVEL : wdfrt_current_irql();
 }
 
 static void run_cleanup(wdfrt_int_object_t *object) {
@@ -216,7 +251,10 @@ static void run_cleanup(wdfrt_int_object_t *object) {
     wdfrt_int_frame_t frame;
     wdfrt_int_callback_begin_at(
         &frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP,
-        (const void *)object->evt_cleanup, callback_irql(object), object);
+        (const void *)object->evt_cleanup,
+        wdfrt_int_disposal_irql(object,
+                                WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP),
+        object);
     object->evt_cleanup(WDFRT_HANDLE(object));
     wdfrt_int_callback_end(&frame);
   }
@@ -231,7 +269,10 @@ static void destroy(wdfrt_int_object_t *object) {
     wdfrt_int_frame_t frame;
     wdfrt_int_callback_begin_at(
         &frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY,
-        (const void *)object->evt_destroy, callback_irql(object), object);
+        (const void *)object->evt_destroy,
+        wdfrt_int_disposal_irql(object,
+                                WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY),
+        object);
     object->evt_destroy(WDFRT_HANDLE(object));
     wdfrt_int_callback_end(&frame);
   }
@@ -547,7 +588,5 @@ NTSTATUS WdfObjectCreate(PWDF_OBJECT_ATTRIBUTES Attributes, WDFOBJECT *Object) {
       WDFRT_KIND_GENERAL, sizeof *object, Attributes, wdfrt_int_driver_object(),
       WDF_DDI_COUNT, __func__, site, &object);
   *Object = NT_SUCCESS(status) ? WDFRT_HANDLE(object) : NULL;
-  if (object)
-    object->passive_callbacks = (unsigned char)wdfrt_int_is_passive(object);
   return status;
 }

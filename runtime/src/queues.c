@@ -78,7 +78,6 @@ NTSTATUS WdfIoQueueCreate(WDFDEVICE Device, PWDF_IO_QUEUE_CONFIG Config,
   queue->config = *Config;
   queue->device = device;
   object->on_destroy = forget_queue;
-  object->passive_callbacks = 1; /* queue cleanup runs at PASSIVE_LEVEL */
   if (Config->DefaultQueue) {
     object->no_delete = 1;
     wdfrt_int_device_set_default_queue(device, queue);

@@ -240,7 +240,8 @@ struct wdfrt_int_object {
   unsigned char during_io;        /* created while requests were served */
   unsigned char framework_owned;  /* request memory: not the driver's */
   unsigned char no_delete;        /* driver, device, default queue */
-  unsigned char passive_callbacks;/* cleanup/destroy at PASSIVE_LEVEL */
+  unsigned char passive_cleanup;  /* cleanup deferred to PASSIVE_LEVEL */
+  unsigned char passive_destroy;  /* destroy deferred to PASSIVE_LEVEL */
   unsigned char cleaned_up;
   wdfrt_int_destroy_fn *on_destroy; /* the kind's own teardown */
 };
@@ -296,6 +297,13 @@ NTSTATUS wdfrt_int_object_create(wdfrt_int_kind_t kind, size_t size,
                                  enum wdf_ddi_id row, const char *ddi,
                                  wdfrt_int_site_t site,
                                  wdfrt_int_object_t **object);
+/* Whether the framework runs the object's cleanup and destroy callbacks at
+   PASSIVE_LEVEL: its own attributes say WdfExecutionLevelPassive, or its
+   creating DDI has a WDF_ROLE_OBJECT row in rules/roles.def that applies
+   (always, or only when `paged_pool`).  wdfrt_int_object_create applies it
+   with paged_pool 0; a DDI that learns its pool afterwards applies it
+   again. */
+void wdfrt_int_object_set_disposal(wdfrt_int_object_t *object, int paged_pool);
 /* Validates attributes in FxValidateObjectAttributes' order; levels says whether the
    kind accepts an execution level and synchronization scope. */
 NTSTATUS wdfrt_int_attributes_validate(PWDF_OBJECT_ATTRIBUTES attributes,
@@ -463,6 +471,10 @@ typedef struct wdfrt_int_frame {
    scenario's choice (wdfrt_set_callback_irql) when the row allows it. */
 unsigned wdfrt_int_role_irql(wdfrt_int_role_t role, int passive);
 const char *wdfrt_int_role_name(wdfrt_int_role_t role);
+/* The IRQL a cleanup or destroy callback (`role`) of the object runs at:
+   the deleting thread's, or PASSIVE_LEVEL where the framework defers it. */
+unsigned wdfrt_int_disposal_irql(const wdfrt_int_object_t *object,
+                                 wdfrt_int_role_t role);
 /* Sets the entry IRQL and pushes the frame: the IRQL is the one the role's
    row gives when nothing narrows it (wdfrt_int_role_irql(role, 0)). */
 void wdfrt_int_callback_begin(wdfrt_int_frame_t *frame, wdfrt_int_role_t role,
