@@ -27,6 +27,14 @@ inline clang::ento::BugType ruleBug(const clang::ento::CheckerBase *Checker,
   const RuleInfo &R = rule(Rule);
   return clang::ento::BugType(Checker, R.Title, R.category(), SuppressOnSink);
 }
+// The same for a rule that reports through a model and registers no
+// checker object of its own (its name is the one being registered).
+inline clang::ento::BugType ruleBug(clang::ento::CheckerNameRef Name,
+                                    wdf_rule_id Rule,
+                                    bool SuppressOnSink = false) {
+  const RuleInfo &R = rule(Rule);
+  return clang::ento::BugType(Name, R.Title, R.category(), SuppressOnSink);
+}
 } // namespace wdfcheck
 
 #endif

@@ -28,19 +28,23 @@ using namespace clang::ento;
 namespace wdfcheck {
 namespace {
 
-class HandleLeakChecker : public Checker<check::EndAnalysis>, public DeathReporter {
+// Not a checker object of its own: the deaths are the model's events, so
+// the model holds this reporter, as MallocChecker holds its sub-checkers'
+// bug types (the rule keeps its own name, options and enabling).
+class HandleLeakReporter : public DeathReporter {
 public:
+  explicit HandleLeakReporter(CheckerNameRef Name)
+      : Bug(ruleBug(Name, WDF_RULE_WM004, /*SuppressOnSink=*/true)) {}
   void reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> Dead,
                     ExplodedNode *N, CheckerContext &C) const override;
-  // Checker<> needs one callback; this one does nothing.
-  void checkEndAnalysis(ExplodedGraph &, BugReporter &, ExprEngine &) const {}
 
 private:
-  const BugType Bug = ruleBug(this, WDF_RULE_WM004, /*SuppressOnSink=*/true);
+  const BugType Bug;
 };
 
-void HandleLeakChecker::reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> Dead,
-                                     ExplodedNode *N, CheckerContext &C) const {
+void HandleLeakReporter::reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> Dead,
+                                      ExplodedNode *N,
+                                      CheckerContext &C) const {
   for (const auto &[Sym, Obj] : Dead) {
     std::string Msg = llvm::formatv(
         "the last handle to the memory object from {0} is lost here: it has "
@@ -59,8 +63,8 @@ void HandleLeakChecker::reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> D
 } // namespace
 
 void registerHandleLeakChecker(CheckerManager &Mgr) {
-  auto *Checker = Mgr.registerChecker<HandleLeakChecker>();
-  Mgr.getChecker<MemoryModel>()->Leaks = Checker;
+  Mgr.getChecker<MemoryModel>()->Leaks =
+      std::make_unique<HandleLeakReporter>(Mgr.getCurrentCheckerName());
 }
 
 bool shouldRegisterHandleLeakChecker(const CheckerManager &) { return true; }

@@ -272,7 +272,7 @@ class MemoryModel
           clang::ento::check::Bind, clang::ento::check::EndFunction> {
 public:
   // WM004: live driver-parented objects whose last handle died.
-  const DeathReporter *Leaks = nullptr;
+  std::unique_ptr<DeathReporter> Leaks;
   // WM002: driver-parented objects, stored somewhere, whose handle left the
   // analysis (the function returned and the storage died with it).
   const DeathReporter *Parentless = nullptr;
