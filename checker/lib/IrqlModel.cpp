@@ -407,40 +407,35 @@ void IrqlModel::forgetReturnedFrames(CheckerContext &C) const {
     C.addTransition(Pruned);
 }
 
-std::optional<int> IrqlModel::highestAbove(CheckerContext &C, int Limit) const {
+// The state in which the IRQL compares with Limit as Op says (BO_GT,
+// BO_LT), when the path allows it; null when it does not or cannot tell.
+static ProgramStateRef whereIrql(CheckerContext &C, NonLoc Cur,
+                                 BinaryOperatorKind Op, int Limit) {
   ProgramStateRef State = C.getState();
-  std::optional<NonLoc> Cur = current(State);
-  if (!Cur)
+  SVal Compared = C.getSValBuilder().evalBinOp(
+      State, Op, Cur, makeLevel(C, Limit), C.getASTContext().IntTy);
+  auto Cond = Compared.getAs<DefinedOrUnknownSVal>();
+  return Cond ? State->assume(*Cond, true) : nullptr;
+}
+
+std::optional<int> IrqlModel::highestAbove(CheckerContext &C, int Limit) const {
+  std::optional<NonLoc> Cur = current(C.getState());
+  ProgramStateRef Above = Cur ? whereIrql(C, *Cur, BO_GT, Limit) : nullptr;
+  if (!Above)
     return std::nullopt;
-  SValBuilder &SVB = C.getSValBuilder();
-  SVal Above = SVB.evalBinOp(State, BO_GT, *Cur, makeLevel(C, Limit),
-                             C.getASTContext().IntTy);
-  auto Cond = Above.getAs<DefinedOrUnknownSVal>();
-  if (!Cond)
-    return std::nullopt;
-  ProgramStateRef Yes = State->assume(*Cond, true);
-  if (!Yes)
-    return std::nullopt;
-  if (const llvm::APSInt *Max = SVB.getMaxValue(Yes, *Cur))
+  if (const llvm::APSInt *Max = C.getSValBuilder().getMaxValue(Above, *Cur))
     return normalizeIrql(Max->getZExtValue());
   return normalizeIrql(Limit + 1);
 }
 
 std::optional<int> IrqlModel::lowestBelow(CheckerContext &C, int Limit) const {
-  ProgramStateRef State = C.getState();
-  std::optional<NonLoc> Cur = current(State);
-  if (!Cur || Limit <= WDF_IRQL_PASSIVE)
+  std::optional<NonLoc> Cur = current(C.getState());
+  ProgramStateRef Below = Cur && Limit > WDF_IRQL_PASSIVE
+                              ? whereIrql(C, *Cur, BO_LT, Limit)
+                              : nullptr;
+  if (!Below)
     return std::nullopt;
-  SValBuilder &SVB = C.getSValBuilder();
-  SVal Below = SVB.evalBinOp(State, BO_LT, *Cur, makeLevel(C, Limit),
-                             C.getASTContext().IntTy);
-  auto Cond = Below.getAs<DefinedOrUnknownSVal>();
-  if (!Cond)
-    return std::nullopt;
-  ProgramStateRef Yes = State->assume(*Cond, true);
-  if (!Yes)
-    return std::nullopt;
-  if (const llvm::APSInt *Min = SVB.getMinValue(Yes, *Cur))
+  if (const llvm::APSInt *Min = C.getSValBuilder().getMinValue(Below, *Cur))
     return normalizeIrql(Min->getZExtValue());
   return WDF_IRQL_PASSIVE;
 }

@@ -819,11 +819,21 @@ bool MemoryModel::evalRetrieve(const CallEvent &Call, const DdiInfo &D,
   return true;
 }
 
+// The expression of a call on one handle (D.HandleArg) and the handle's
+// symbol; nulls when the model cannot follow the call.
+static std::pair<const Expr *, SymbolRef> handleCall(const CallEvent &Call,
+                                                     const DdiInfo &D) {
+  const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  SymbolRef Handle = MemoryModel::handleOf(Call.getArgSVal(D.HandleArg));
+  if (!CE || !Handle)
+    return {nullptr, nullptr};
+  return {CE, Handle};
+}
+
 bool MemoryModel::evalGetBuffer(const CallEvent &Call, const DdiInfo &D,
                                 CheckerContext &C) const {
-  const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
-  SymbolRef Handle = handleOf(Call.getArgSVal(D.HandleArg));
-  if (!CE || !Handle)
+  auto [CE, Handle] = handleCall(Call, D);
+  if (!CE)
     return false;
   ProgramStateRef State = C.getState();
   const LocationContext *LC = C.getLocationContext();
@@ -877,9 +887,8 @@ static ProgramStateRef killBuffers(ProgramStateRef State,
 
 bool MemoryModel::evalDelete(const CallEvent &Call, const DdiInfo &D,
                              CheckerContext &C) const {
-  const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
-  SymbolRef Handle = handleOf(Call.getArgSVal(D.HandleArg));
-  if (!CE || !Handle)
+  auto [CE, Handle] = handleCall(Call, D);
+  if (!CE)
     return false;
   ProgramStateRef State = C.getState();
   const MemObject *Obj = object(State, Handle);
@@ -916,9 +925,8 @@ bool MemoryModel::evalDelete(const CallEvent &Call, const DdiInfo &D,
 
 bool MemoryModel::evalComplete(const CallEvent &Call, const DdiInfo &D,
                                CheckerContext &C) const {
-  SymbolRef Request = handleOf(Call.getArgSVal(D.HandleArg));
-  const auto *CE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
-  if (!Request || !CE)
+  auto [CE, Request] = handleCall(Call, D);
+  if (!CE)
     return false;
   ProgramStateRef State = C.getState()->add<WdfCompleted>(Request);
   llvm::SmallVector<SymbolRef, 4> Freed;
