@@ -72,25 +72,18 @@ NTSTATUS wdfrt_int_context_add(wdfrt_int_object_t *object,
   return STATUS_SUCCESS;
 }
 
-static void call(wdfrt_int_object_t *object, wdfrt_int_role_t role,
-                 PFN_WDF_OBJECT_CONTEXT_CLEANUP function) {
-  wdfrt_int_frame_t frame;
-  wdfrt_int_callback_begin_at(&frame, role, (const void *)function,
-                              wdfrt_int_disposal_irql(object, role), object);
-  function(WDFRT_HANDLE(object));
-  wdfrt_int_callback_end(&frame);
-}
-
 void wdfrt_int_contexts_cleanup(wdfrt_int_object_t *object) {
   for (wdfrt_int_context_t *c = object->contexts; c; c = c->next)
     if (c->cleanup)
-      call(object, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP, c->cleanup);
+      wdfrt_int_disposal_call(object, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP,
+                              c->cleanup);
 }
 
 void wdfrt_int_contexts_destroy(wdfrt_int_object_t *object) {
   for (wdfrt_int_context_t *c = object->contexts; c; c = c->next)
     if (c->destroy)
-      call(object, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY, c->destroy);
+      wdfrt_int_disposal_call(object, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY,
+                              c->destroy);
 }
 
 void wdfrt_int_contexts_free(wdfrt_int_object_t *object) {

@@ -233,12 +233,24 @@ void wdfrt_int_object_discard(wdfrt_int_object_t *object,
   wdfrt_int_object_delete(object, WDFRT_GONE_DELETED, site);
 }
 
-unsigned wdfrt_int_disposal_irql(const wdfrt_int_object_t *object,
-                                 wdfrt_int_role_t role) {
+/* Cleanup and destroy callbacks run at the deleting thread's IRQL, except
+   where the framework defers them to PASSIVE_LEVEL. */
+static unsigned disposal_irql(const wdfrt_int_object_t *object,
+                              wdfrt_int_role_t role) {
   int passive = role == WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY
                     ? object->passive_destroy
                     : object->passive_cleanup;
   return passive ? PASSIVE_LEVEL : wdfrt_current_irql();
+}
+
+void wdfrt_int_disposal_call(wdfrt_int_object_t *object,
+                             wdfrt_int_role_t role,
+                             PFN_WDF_OBJECT_CONTEXT_CLEANUP function) {
+  wdfrt_int_frame_t frame;
+  wdfrt_int_callback_begin_at(&frame, role, (const void *)function,
+                              disposal_irql(object, role), object);
+  function(WDFRT_HANDLE(object));
+  wdfrt_int_callback_end(&frame);
 }
 
 static void run_cleanup(wdfrt_int_object_t *object) {
@@ -247,17 +259,9 @@ static void run_cleanup(wdfrt_int_object_t *object) {
   object->cleaned_up = 1;
   unsigned caller_irql = wdfrt_current_irql();
   wdfrt_int_contexts_cleanup(object);
-  if (object->evt_cleanup) {
-    wdfrt_int_frame_t frame;
-    wdfrt_int_callback_begin_at(
-        &frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP,
-        (const void *)object->evt_cleanup,
-        wdfrt_int_disposal_irql(object,
-                                WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP),
-        object);
-    object->evt_cleanup(WDFRT_HANDLE(object));
-    wdfrt_int_callback_end(&frame);
-  }
+  if (object->evt_cleanup)
+    wdfrt_int_disposal_call(object, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_CLEANUP,
+                            object->evt_cleanup);
   wdfrt_int_irql_set(caller_irql);
 }
 
@@ -265,17 +269,9 @@ static void destroy(wdfrt_int_object_t *object) {
   unsigned caller_irql = wdfrt_current_irql();
   run_cleanup(object);
   wdfrt_int_contexts_destroy(object);
-  if (object->evt_destroy) {
-    wdfrt_int_frame_t frame;
-    wdfrt_int_callback_begin_at(
-        &frame, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY,
-        (const void *)object->evt_destroy,
-        wdfrt_int_disposal_irql(object,
-                                WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY),
-        object);
-    object->evt_destroy(WDFRT_HANDLE(object));
-    wdfrt_int_callback_end(&frame);
-  }
+  if (object->evt_destroy)
+    wdfrt_int_disposal_call(object, WDFRT_ROLE_EVT_WDF_OBJECT_CONTEXT_DESTROY,
+                            object->evt_destroy);
   wdfrt_int_irql_set(caller_irql);
   if (object->on_destroy)
     object->on_destroy(object);

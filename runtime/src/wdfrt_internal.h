@@ -471,10 +471,11 @@ typedef struct wdfrt_int_frame {
    scenario's choice (wdfrt_set_callback_irql) when the row allows it. */
 unsigned wdfrt_int_role_irql(wdfrt_int_role_t role, int passive);
 const char *wdfrt_int_role_name(wdfrt_int_role_t role);
-/* The IRQL a cleanup or destroy callback (`role`) of the object runs at:
-   the deleting thread's, or PASSIVE_LEVEL where the framework defers it. */
-unsigned wdfrt_int_disposal_irql(const wdfrt_int_object_t *object,
-                                 wdfrt_int_role_t role);
+/* Runs one cleanup or destroy callback (`role`) of the object at the level
+   the framework runs it: the deleting thread's IRQL, or PASSIVE_LEVEL where
+   it defers the callback (wdfrt_int_object_set_disposal). */
+void wdfrt_int_disposal_call(wdfrt_int_object_t *object, wdfrt_int_role_t role,
+                             PFN_WDF_OBJECT_CONTEXT_CLEANUP function);
 /* Sets the entry IRQL and pushes the frame: the IRQL is the one the role's
    row gives when nothing narrows it (wdfrt_int_role_irql(role, 0)). */
 void wdfrt_int_callback_begin(wdfrt_int_frame_t *frame, wdfrt_int_role_t role,
