@@ -41,6 +41,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
+#include "IrqlEntry.h"
 #include "wdfcheck/Catalog.h"
 #include "Ddi.h"
 
@@ -120,7 +121,6 @@ constexpr llvm::StringLiteral OptInMacro = "POOL_NX_OPTIN";
 constexpr llvm::StringLiteral OptInAutoMacro = "POOL_NX_OPTIN_AUTO";
 constexpr llvm::StringLiteral OptInFlag = "DrvRtPoolNxOptIn";
 constexpr llvm::StringLiteral DefaultPoolVariable = "ExDefaultNonPagedPoolType";
-constexpr llvm::StringLiteral DriverEntryName = "DriverEntry";
 constexpr unsigned OptInFlagValue = 1; // DrvRtPoolNxOptIn's documented value
 
 // What NonPagedPool and NonPagedPoolCacheAligned mean in this file.
@@ -244,10 +244,10 @@ private:
 // DriverEntry, when this file defines it (C linkage, so at file scope).
 const FunctionDecl *driverEntryOf(const TranslationUnitDecl *TU,
                                   ASTContext &Ctx) {
-  for (const NamedDecl *ND : TU->lookup(&Ctx.Idents.get(DriverEntryName)))
+  for (const NamedDecl *ND : TU->lookup(&Ctx.Idents.get(driverEntryName())))
     if (const auto *FD = dyn_cast<FunctionDecl>(ND))
       if (const FunctionDecl *Def = FD->getDefinition())
-        if (!inSystemHeader(Def))
+        if (isDriverEntry(Def) && !inSystemHeader(Def))
           return Def;
   return nullptr;
 }

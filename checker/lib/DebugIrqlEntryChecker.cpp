@@ -95,7 +95,7 @@ std::string describeSource(const EntryIrql &E) {
           narrowingText(E.Narrowing);
     break;
   case EntrySource::DriverEntry:
-    Out = "DriverEntry";
+    Out = driverEntryName().str();
     break;
   case EntrySource::Unknown:
     return Out;

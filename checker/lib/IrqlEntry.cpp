@@ -1332,12 +1332,6 @@ EntryIrql roleEntry(const FunctionRoles &FR) {
   return E;
 }
 
-bool isDriverEntry(const FunctionDecl *FD) {
-  return FD->getIdentifier() &&
-         FD->getName() == Roles[ROLE_DRIVER_INITIALIZE].Field &&
-         FD->getNumParams() == 2;
-}
-
 //===----------------------------------------------------------------------===//
 // IndexState: what a function reaches through its calls
 //===----------------------------------------------------------------------===//
@@ -1496,6 +1490,13 @@ const SalIrql *IndexState::salOfDecl(const FunctionDecl *FD) {
 }
 
 } // namespace
+
+llvm::StringRef driverEntryName() { return Roles[ROLE_DRIVER_INITIALIZE].Field; }
+
+bool isDriverEntry(const FunctionDecl *FD) {
+  return FD && FD->getIdentifier() && FD->getName() == driverEntryName() &&
+         FD->getNumParams() == 2;
+}
 
 //===----------------------------------------------------------------------===//
 // The public interface

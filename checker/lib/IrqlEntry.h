@@ -147,6 +147,12 @@ struct EntryIrql {
   bool known() const { return Source != EntrySource::Unknown; }
 };
 
+// DriverEntry: the name the DRIVER_INITIALIZE row of roles.def gives (the
+// kernel finds the function by it), and whether FD is that function, with
+// its two parameters.
+llvm::StringRef driverEntryName();
+bool isDriverEntry(const clang::FunctionDecl *FD);
+
 class IrqlEntryIndex {
 public:
   IrqlEntryIndex();

@@ -76,7 +76,7 @@ std::string entrySourceText(const EntryIrql &E) {
   case EntrySource::Pageable:
     return std::string("pageable: ") + pageableText(E.Pageable);
   case EntrySource::DriverEntry:
-    Out = "DriverEntry";
+    Out = driverEntryName().str();
     break;
   case EntrySource::Unknown:
     return "unknown";

@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "MemoryModel.h"
+#include "IrqlEntry.h"
 #include "Checkers.h"
 #include "Support.h"
 #include "wdfcheck/Catalog.h"
@@ -72,9 +73,8 @@ const int HandleTag = 0, FailedHandleTag = 0, FailedBufferTag = 0,
 
 bool isDriverEntryFrame(const LocationContext *LC) {
   for (; LC; LC = LC->getParent())
-    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(LC->getDecl()))
-      if (FD->getIdentifier() && FD->getName() == "DriverEntry")
-        return true;
+    if (isDriverEntry(dyn_cast_or_null<FunctionDecl>(LC->getDecl())))
+      return true;
   return false;
 }
 
