@@ -8,6 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Analyze.h"
+#include "Ctu.h"
+#include "Tool.h"
 
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/SourceManager.h"
@@ -21,6 +23,9 @@
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
@@ -42,7 +47,12 @@ SourcePoint pointAt(SourceLocation Loc, const SourceManager &SM) {
   PresumedLoc PL = SM.getPresumedLoc(Loc);
   if (PL.isInvalid())
     return P;
-  P.File = PL.getFilename();
+  // Absolute: a compile command may name its file relative to its own
+  // directory, which is not necessarily the current one.
+  llvm::SmallString<256> File(PL.getFilename());
+  SM.getFileManager().makeAbsolutePath(File);
+  llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+  P.File = std::string(File);
   P.Line = PL.getLine();
   P.Column = PL.getColumn();
   return P;
@@ -52,8 +62,9 @@ SourcePoint pointAt(SourceLocation Loc, const SourceManager &SM) {
 // run for their modelling) are dropped.
 class FindingCollector : public PathDiagnosticConsumer {
 public:
-  FindingCollector(std::vector<Finding> &Out, const LangOptions &LO)
-      : Out(Out), LangOpts(LO) {}
+  FindingCollector(std::vector<Finding> &Out, const LangOptions &LO,
+                   const AnalysisSettings &Settings)
+      : Out(Out), LangOpts(LO), Settings(Settings) {}
 
   StringRef getName() const override { return "wdfcheck"; }
   PathGenerationScheme getGenerationScheme() const override { return Minimal; }
@@ -83,6 +94,7 @@ public:
 private:
   std::vector<Finding> &Out;
   const LangOptions &LangOpts;
+  const AnalysisSettings &Settings;
 
   FixIt toFixIt(const FixItHint &Hint, const SourceManager &SM) const {
     FixIt F;
@@ -95,21 +107,66 @@ private:
     return F;
   }
 
+  void addEvent(const PathDiagnosticPiece &Piece, const SourceManager &SM,
+                Finding &F, const std::string &Suffix = "") const {
+    for (const FixItHint &Hint : Piece.getFixits())
+      F.Fixes.push_back(toFixIt(Hint, SM));
+    if (Piece.getString().empty())
+      return;
+    PathNote Note{pointAt(Piece.getLocation().asLocation(), SM),
+                  Piece.getString().str() + Suffix};
+    // The same event twice in a row (a condition spelled through a macro
+    // is explained at each expansion step) says nothing new.
+    if (!F.Path.empty() && F.Path.back().Message == Note.Message &&
+        F.Path.back().Where.File == Note.Where.File &&
+        F.Path.back().Where.Line == Note.Where.Line &&
+        F.Path.back().Where.Column == Note.Where.Column)
+      return;
+    F.Path.push_back(std::move(Note));
+  }
+
+  // The path's events in order, calls opened (as PathPieces::flatten,
+  // macros kept whole).  A call into another file of the driver says which
+  // file: "Calling 'Helper' in util.c".
+  void addEvents(const PathPieces &Pieces, const SourceManager &SM,
+                 Finding &F) const {
+    for (const PathDiagnosticPieceRef &Piece : Pieces) {
+      const auto *Call = dyn_cast<PathDiagnosticCallPiece>(Piece.get());
+      if (!Call) {
+        addEvent(*Piece, SM, F);
+        continue;
+      }
+      if (auto Enter = Call->getCallEnterEvent())
+        addEvent(*Enter, SM, F, inOtherFile(*Call, SM));
+      addEvents(Call->path, SM, F);
+      if (auto Exit = Call->getCallExitEvent())
+        addEvent(*Exit, SM, F);
+    }
+  }
+
+  // " in util.c" when the callee comes from another source file of the
+  // driver (a definition CTU imported), else "".
+  std::string inOtherFile(const PathDiagnosticCallPiece &Call,
+                          const SourceManager &SM) const {
+    if (!Settings.Ctu || !Call.getCallee())
+      return "";
+    SourceLocation Def = SM.getExpansionLoc(Call.getCallee()->getLocation());
+    SourceLocation Site = SM.getExpansionLoc(Call.callEnter.asLocation());
+    if (Def.isInvalid() || SM.getFileID(Def) == SM.getFileID(Site))
+      return "";
+    SourcePoint Callee = pointAt(Def, SM);
+    if (!Settings.Ctu->Sources.count(Callee.File))
+      return "";
+    return " in " + pathUnder(Callee.File, Settings.BaseDir);
+  }
+
   Finding toFinding(const PathDiagnostic &D, const RuleInfo &R) const {
     Finding F;
     F.Rule = &R;
     F.Message = D.getVerboseDescription().str();
     const SourceManager &SM = D.getLocation().getManager();
     F.Where = pointAt(D.getLocation().asLocation(), SM);
-    PathPieces Pieces = D.path.flatten(/*ShouldFlattenMacros=*/false);
-    for (const PathDiagnosticPieceRef &Piece : Pieces) {
-      for (const FixItHint &Hint : Piece->getFixits())
-        F.Fixes.push_back(toFixIt(Hint, SM));
-      if (Piece->getString().empty())
-        continue;
-      F.Path.push_back(
-          {pointAt(Piece->getLocation().asLocation(), SM), Piece->getString().str()});
-    }
+    addEvents(D.path, SM, F);
     F.Notes = F.Path;
     // The final event repeats the warning itself.
     if (!F.Notes.empty() && F.Notes.back().Message == F.Message)
@@ -183,6 +240,16 @@ protected:
     // not be explored.
     AO.Config[(llvm::Twine(IrqlModelName) + ":" + SkipUnrelatedOption).str()] =
         "true";
+    if (const CtuFiles *Ctu = Settings.Ctu) {
+      // Calls into the driver's other files are inlined as soon as they are
+      // met, like calls within the file (no second phase): the same paths,
+      // only longer.
+      AO.IsNaiveCTUEnabled = true;
+      AO.CTUDir = Ctu->Dir;
+      AO.CTUIndexName = Ctu->Index;
+      AO.CTUInvocationList = Ctu->InvocationList;
+      AO.CTUPhase1InliningMode = "all";
+    }
     AO.AnalysisDiagOpt = PD_NONE;
     AO.AnalyzerDisplayProgress = false;
 #if LLVM_WITH_Z3
@@ -207,7 +274,7 @@ protected:
         [](CheckerRegistry &Registry) { registerCheckers(Registry); });
     // The analysis manager owns and deletes the consumer.
     Consumer->AddDiagnosticConsumer(
-        new FindingCollector(Out, CI.getLangOpts()));
+        new FindingCollector(Out, CI.getLangOpts(), Settings));
     return Consumer;
   }
 
@@ -236,8 +303,8 @@ bool hasArgPrefix(const CommandLineArguments &Args, StringRef Prefix) {
   return false;
 }
 
-// Makes a compile command usable for analysis: clang's builtin headers,
-// wdfcheck's model headers as a last resort, no warnings turned to errors.
+} // namespace
+
 ArgumentsAdjuster settingsAdjuster(const AnalysisSettings &S) {
   return [S](const CommandLineArguments &Args, StringRef) {
     CommandLineArguments Result;
@@ -257,11 +324,17 @@ ArgumentsAdjuster settingsAdjuster(const AnalysisSettings &S) {
   };
 }
 
+
+namespace {
+
 FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
                       const AnalysisSettings &Settings) {
   FileResult Result;
   Result.File = File;
-  ClangTool Tool(DB, {File});
+  // A file system of its own: ClangTool moves into the command's directory,
+  // and the process's current directory is shared by the -j threads.
+  ClangTool Tool(DB, {File}, std::make_shared<PCHContainerOperations>(),
+                 llvm::vfs::createPhysicalFileSystem());
   Tool.appendArgumentsAdjuster(settingsAdjuster(Settings));
   ErrorCollector Errors;
   Tool.setDiagnosticConsumer(&Errors);

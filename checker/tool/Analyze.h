@@ -3,17 +3,26 @@
 #define WDFCHECK_TOOL_ANALYZE_H
 
 #include "Finding.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <string>
 #include <vector>
 
 namespace wdfcheck {
 
+struct CtuFiles;
+
 struct AnalysisSettings {
   std::vector<const RuleInfo *> Rules;  // the checkers to run
   std::string ResourceDir;              // clang's builtin headers
   std::string ModelIncludeDir;          // "" when not offered
+  const CtuFiles *Ctu = nullptr;        // --ctu: follow calls across files
+  std::string BaseDir; // files named in messages are shown relative to it
 };
+
+// Makes a compile command usable for analysis: clang's builtin headers,
+// wdfcheck's model headers as a last resort, no warnings.
+clang::tooling::ArgumentsAdjuster settingsAdjuster(const AnalysisSettings &S);
 
 // Analyses each file with the compile command the database gives it, at
 // most Jobs at a time.  Results come back in the order of Files.

@@ -30,6 +30,9 @@ options:
   --format=<fmt>        text (default), sarif (SARIF 2.1.0) or json
   -o <file>             write the findings to <file> instead of standard output
   -j <n>                analyse <n> files at a time
+  --ctu                 with -p: follow calls into the database's other files
+                        (the whole driver); the index of their definitions is
+                        cached in <build-dir>/.wdfcheck-ctu
   --quiet               no summary line on standard error
   --no-model-headers    do not make wdfcheck's model ntddk.h/wdf.h available
   --help, --version
@@ -106,6 +109,7 @@ const OptionSpec OptionTable[] = {
     {"--version", "", false, setCommand<Command::Version>},
     {"--quiet", "-q", false, setFlag<&Options::Quiet, true>},
     {"--no-model-headers", "", false, setFlag<&Options::ModelHeaders, false>},
+    {"--ctu", "", false, setFlag<&Options::Ctu, true>},
     {"--checks", "", true, setText<&Options::Checks>},
     {"--format", "", true, setFormat},
     {"", "-p", true, setText<&Options::BuildDir>},

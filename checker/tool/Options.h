@@ -23,6 +23,7 @@ struct Options {
   unsigned Jobs = 1;             // -j
   bool Quiet = false;
   bool ModelHeaders = true;      // --no-model-headers turns it off
+  bool Ctu = false;              // --ctu: follow calls across -p's files
   std::vector<std::string> CommandArgs; // operands of explain/confirm
 };
 

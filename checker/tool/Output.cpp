@@ -1,5 +1,6 @@
 //===- Output.cpp - findings as text, JSON or SARIF -----------------------===//
 #include "Output.h"
+#include "Tool.h"
 #include "Share.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -17,11 +18,7 @@ namespace {
 
 // A path relative to the base directory when it lies inside it.
 std::string displayPath(const std::string &File, const OutputContext &Ctx) {
-  llvm::StringRef Path(File);
-  if (!Ctx.BaseDir.empty() && Path.consume_front(Ctx.BaseDir) &&
-      llvm::sys::path::is_separator(Path.front()))
-    return Path.drop_front().str();
-  return File;
+  return pathUnder(File, Ctx.BaseDir);
 }
 
 std::string ruleTag(const Finding &F) {

@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 #include <string>
 
@@ -21,6 +22,20 @@ inline std::string currentDir() {
   if (llvm::sys::fs::current_path(Cwd))
     return "";
   return std::string(Cwd);
+}
+
+// Path relative to Base when it lies inside it, else as it is.
+inline std::string pathUnder(llvm::StringRef Path, llvm::StringRef Base) {
+  if (!Base.empty() && Path.starts_with(Base) && Path.size() > Base.size() &&
+      llvm::sys::path::is_separator(Path[Base.size()]))
+    return Path.drop_front(Base.size() + 1).str();
+  return Path.str();
+}
+
+// Path as shown to the user: relative to the current directory when it is
+// inside it.
+inline std::string shownPath(llvm::StringRef Path) {
+  return pathUnder(Path, currentDir());
 }
 
 } // namespace wdfcheck

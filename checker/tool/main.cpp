@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "Analyze.h"
 #include "Confirm.h"
+#include "Ctu.h"
 #include "Options.h"
 #include "Output.h"
 #include "Share.h"
@@ -137,11 +138,24 @@ void printSummary(const std::vector<FileResult> &Results) {
   llvm::errs() << "\n";
 }
 
+// Where --ctu keeps its index: beside the compile database.
+std::string ctuCacheDir(const Options &Opts) {
+  llvm::SmallString<256> Dir(Opts.BuildDir);
+  if (llvm::sys::path::extension(Dir).equals_insensitive(".json"))
+    llvm::sys::path::remove_filename(Dir);
+  if (Dir.empty())
+    Dir = ".";
+  llvm::sys::path::append(Dir, ".wdfcheck-ctu");
+  return std::string(Dir);
+}
+
 int analyze(const Options &Opts, const std::string &Share) {
   std::vector<const RuleInfo *> Rules;
   std::string Error;
   if (!selectRules(Opts.Checks, Rules, Error))
     return usageError(Error);
+  if (Opts.Ctu && Opts.BuildDir.empty())
+    return usageError("--ctu needs a compilation database: -p <build-dir>");
 
   std::unique_ptr<CompilationDatabase> DB = loadDatabase(Opts, Error);
   if (!DB)
@@ -168,8 +182,21 @@ int analyze(const Options &Opts, const std::string &Share) {
   AnalysisSettings Settings;
   Settings.Rules = Rules;
   Settings.ResourceDir = WDFCHECK_RESOURCE_DIR;
+  Settings.BaseDir = currentDir();
   if (Opts.ModelHeaders)
     Settings.ModelIncludeDir = Share + "/include";
+
+  CtuFiles Ctu;
+  if (Opts.Ctu) {
+    if (!prepareCtu(*DB, Settings, ctuCacheDir(Opts), Opts.Jobs, Ctu, Error)) {
+      llvm::errs() << "wdfcheck: error: " << Error << "\n";
+      return ExitFailure;
+    }
+    if (!Opts.Quiet)
+      for (const std::string &Note : Ctu.Notes)
+        llvm::errs() << "wdfcheck: note: " << Note << "\n";
+    Settings.Ctu = &Ctu;
+  }
 
   std::vector<FileResult> Results =
       analyzeFiles(*DB, Files, Settings, Opts.Jobs);

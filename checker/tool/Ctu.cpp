@@ -1,0 +1,361 @@
+//===- Ctu.cpp - the whole driver: Clang's cross translation unit index ---===//
+#include "Ctu.h"
+#include "Tool.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/CrossTU/CrossTranslationUnit.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+using namespace clang;
+using namespace clang::tooling;
+
+namespace wdfcheck {
+namespace {
+
+constexpr llvm::StringLiteral IndexName = "externalDefMap.txt";
+constexpr llvm::StringLiteral InvocationsName = "invocations.yaml";
+constexpr llvm::StringLiteral StampName = "stamp";
+constexpr llvm::StringLiteral NotesName = "notes.txt";
+// Changes whenever what the cache holds changes shape.
+constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-1";
+
+// One file of the database and its part of the index.
+struct Unit {
+  std::string File;                 // absolute, without . or ..
+  std::vector<std::string> Command; // as the analysis runs it
+  std::vector<std::string> Names;   // lookup names of its definitions
+  bool Compiled = false;
+};
+
+std::string absolutePath(StringRef Dir, StringRef File) {
+  llvm::SmallString<256> Path(File);
+  if (!llvm::sys::path::is_absolute(Path)) {
+    Path = Dir;
+    llvm::sys::path::append(Path, File);
+  }
+  llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
+// The command the analysis runs for File, as Clang's on-demand parsing
+// needs it: relative paths in it are resolved against the command's own
+// directory (-working-directory), as ClangTool resolves them.
+bool commandFor(const CompilationDatabase &DB, StringRef File,
+                const AnalysisSettings &S, Unit &U) {
+  std::vector<CompileCommand> Commands = DB.getCompileCommands(File);
+  if (Commands.empty() || Commands.front().CommandLine.empty())
+    return false;
+  const CompileCommand &C = Commands.front();
+  ArgumentsAdjuster Adjust = combineAdjusters(
+      combineAdjusters(getClangStripOutputAdjuster(),
+                       getClangSyntaxOnlyAdjuster()),
+      combineAdjusters(getClangStripDependencyFileAdjuster(),
+                       settingsAdjuster(S)));
+  U.Command = Adjust(C.CommandLine, C.Filename);
+  U.Command.insert(U.Command.begin() + 1, "-working-directory=" + C.Directory);
+  U.File = absolutePath(C.Directory, C.Filename);
+  // The file by its absolute path, so that what is imported from it names
+  // it whatever directory the analysis runs in.
+  for (std::string &Arg : U.Command)
+    if (Arg == C.Filename)
+      Arg = U.File;
+  return true;
+}
+
+// Externally visible functions defined in the main file.
+class DefinitionCollector : public ASTConsumer {
+public:
+  explicit DefinitionCollector(std::vector<std::string> &Names)
+      : Names(Names) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    collectIn(Ctx.getTranslationUnitDecl(), Ctx.getSourceManager());
+  }
+
+private:
+  std::vector<std::string> &Names;
+
+  void collectIn(const DeclContext *DC, const SourceManager &SM) {
+    for (const Decl *D : DC->decls()) {
+      if (isa<LinkageSpecDecl, NamespaceDecl>(D)) {
+        collectIn(cast<DeclContext>(D), SM);
+        continue;
+      }
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      if (!FD || !FD->isThisDeclarationADefinition() || !FD->hasBody() ||
+          !FD->hasExternalFormalLinkage() ||
+          !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+        continue;
+      if (std::optional<std::string> Name =
+              cross_tu::CrossTranslationUnitContext::getLookupName(FD))
+        Names.push_back(std::move(*Name));
+    }
+  }
+};
+
+class CollectAction : public ASTFrontendAction {
+public:
+  explicit CollectAction(std::vector<std::string> &Names) : Names(Names) {}
+
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<DefinitionCollector>(Names);
+  }
+
+private:
+  std::vector<std::string> &Names;
+};
+
+class CollectFactory : public FrontendActionFactory {
+public:
+  explicit CollectFactory(std::vector<std::string> &Names) : Names(Names) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<CollectAction>(Names);
+  }
+
+private:
+  std::vector<std::string> &Names;
+};
+
+// Counts the errors and shows nothing: the analysis reports them.
+class ErrorCounter : public DiagnosticConsumer {};
+
+void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
+             const std::string &DbFile, Unit &U) {
+  // A file system of its own: ClangTool moves into the command's directory,
+  // and the process's current directory is shared by the -j threads.
+  ClangTool Tool(DB, {DbFile}, std::make_shared<PCHContainerOperations>(),
+                 llvm::vfs::createPhysicalFileSystem());
+  Tool.appendArgumentsAdjuster(settingsAdjuster(S));
+  ErrorCounter Errors;
+  Tool.setDiagnosticConsumer(&Errors);
+  CollectFactory Factory(U.Names);
+  U.Compiled = Tool.run(&Factory) == 0 && Errors.getNumErrors() == 0;
+  if (!U.Compiled)
+    U.Names.clear();
+}
+
+// What the cache is valid for: the format, the settings, and each file's
+// command, size and time.
+std::string cacheKey(const std::vector<Unit> &Units,
+                     const AnalysisSettings &S) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << CacheFormat << '\n' << S.ResourceDir << '\n' << S.ModelIncludeDir << '\n';
+  for (const Unit &U : Units) {
+    OS << U.File << '\n' << llvm::join(U.Command, "\x1f") << '\n';
+    llvm::sys::fs::file_status Status;
+    if (!llvm::sys::fs::status(U.File, Status))
+      OS << Status.getSize() << ' '
+         << Status.getLastModificationTime().time_since_epoch().count();
+    OS << '\n';
+  }
+  return llvm::utohexstr(llvm::xxh3_64bits(OS.str()));
+}
+
+std::string yamlQuoted(StringRef S) {
+  std::string Out = "\"";
+  for (char C : S) {
+    if (C == '"' || C == '\\')
+      Out += '\\';
+    Out += C;
+  }
+  return Out + "\"";
+}
+
+std::string invocationList(const std::vector<Unit> &Units) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  for (const Unit &U : Units) {
+    if (!U.Compiled)
+      continue;
+    OS << yamlQuoted(U.File) << ": [";
+    for (size_t I = 0; I < U.Command.size(); ++I)
+      OS << (I ? ", " : "") << yamlQuoted(U.Command[I]);
+    OS << "]\n";
+  }
+  return OS.str();
+}
+
+// The index: each name defined in exactly one file that compiled.  Names
+// defined in several files are left out, with one note that counts them.
+llvm::StringMap<std::string> mergeIndex(const std::vector<Unit> &Units,
+                                        std::vector<std::string> &Notes) {
+  llvm::StringMap<std::string> Index;
+  llvm::StringMap<unsigned> Where; // name -> first unit
+  llvm::StringSet<> Duplicated;
+  std::string Example;
+  for (unsigned I = 0; I < Units.size(); ++I) {
+    for (const std::string &Name : Units[I].Names) {
+      auto [It, New] = Where.try_emplace(Name, I);
+      if (New || It->second == I)
+        continue;
+      if (Duplicated.insert(Name).second && Example.empty())
+        Example = llvm::formatv("{0} in {1} and {2}", Name,
+                                shownPath(Units[It->second].File),
+                                shownPath(Units[I].File));
+    }
+  }
+  for (const auto &Entry : Where)
+    if (!Duplicated.contains(Entry.getKey()))
+      Index[Entry.getKey()] = Units[Entry.getValue()].File;
+  if (!Duplicated.empty())
+    Notes.push_back(llvm::formatv(
+        "{0} function{1} defined in more than one file of the database (two "
+        "drivers in one database?) {2} not followed across files, e.g. {3}",
+        Duplicated.size(), Duplicated.size() == 1 ? "" : "s",
+        Duplicated.size() == 1 ? "is" : "are", Example));
+  for (const Unit &U : Units)
+    if (!U.Compiled)
+      Notes.push_back(shownPath(U.File) +
+                      " does not compile: calls into it are not followed");
+  return Index;
+}
+
+bool writeFile(const std::string &Path, StringRef Text, std::string &Error) {
+  std::string Temp = Path + ".tmp";
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Temp, EC);
+    if (EC) {
+      Error = "cannot write '" + Temp + "': " + EC.message();
+      return false;
+    }
+    OS << Text;
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    Error = "cannot write '" + Path + "': " + EC.message();
+    return false;
+  }
+  return true;
+}
+
+std::string readFile(const std::string &Path, bool &Ok) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  Ok = bool(Buffer);
+  return Ok ? (*Buffer)->getBuffer().str() : std::string();
+}
+
+// The cached files, when the stamp says they were built for Key and the
+// index reads back.  Otherwise says why they are rebuilt.
+bool reuse(CtuFiles &Out, const std::string &Key, std::string &Why) {
+  bool HaveStamp = false, HaveNotes = false;
+  std::string Stamp = readFile(Out.Dir + "/" + StampName.str(), HaveStamp);
+  if (!HaveStamp)
+    return false; // first run: nothing to say
+  if (llvm::StringRef(Stamp).trim() != Key) {
+    Why = "the files or their commands changed since the cross-file index "
+          "was built: rebuilding it";
+    return false;
+  }
+  auto Index = cross_tu::parseCrossTUIndex(Out.Index);
+  bool HaveInvocations = llvm::sys::fs::exists(Out.InvocationList);
+  if (!Index || !HaveInvocations) {
+    if (!Index)
+      llvm::consumeError(Index.takeError());
+    Why = "the cross-file index in " + Out.Dir +
+          " cannot be read: rebuilding it";
+    return false;
+  }
+  Out.Functions = Index->size();
+  std::string Notes = readFile(Out.Dir + "/" + NotesName.str(), HaveNotes);
+  llvm::SmallVector<StringRef, 4> Lines;
+  StringRef(Notes).split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  for (StringRef Line : Lines)
+    Out.Notes.push_back(Line.str());
+  return true;
+}
+
+} // namespace
+
+bool prepareCtu(const CompilationDatabase &DB, const AnalysisSettings &Settings,
+                const std::string &CacheDir, unsigned Jobs, CtuFiles &Out,
+                std::string &Error) {
+  auto Start = std::chrono::steady_clock::now();
+  llvm::SmallString<256> Dir(CacheDir);
+  llvm::sys::fs::make_absolute(Dir);
+  Out.Dir = std::string(Dir);
+  Out.Index = Out.Dir + "/" + IndexName.str();
+  Out.InvocationList = Out.Dir + "/" + InvocationsName.str();
+
+  std::vector<std::string> DbFiles = DB.getAllFiles();
+  std::vector<Unit> Units;
+  std::vector<std::string> UnitDbFiles;
+  for (const std::string &File : DbFiles) {
+    Unit U;
+    if (!commandFor(DB, File, Settings, U))
+      continue;
+    Units.push_back(std::move(U));
+    UnitDbFiles.push_back(File);
+  }
+  for (const Unit &U : Units)
+    Out.Sources.insert(U.File);
+  std::string Key = cacheKey(Units, Settings);
+  std::string Why;
+  if (reuse(Out, Key, Why))
+    return true;
+  if (!Why.empty())
+    Out.Notes.push_back(Why);
+
+  if (std::error_code EC = llvm::sys::fs::create_directories(Out.Dir)) {
+    Error = "cannot create the cross-file index directory '" + Out.Dir +
+            "': " + EC.message();
+    return false;
+  }
+  std::atomic<size_t> Next{0};
+  auto Worker = [&] {
+    for (size_t I = Next++; I < Units.size(); I = Next++)
+      collect(DB, Settings, UnitDbFiles[I], Units[I]);
+  };
+  unsigned Threads = std::min<size_t>(std::max(1u, Jobs), Units.size());
+  std::vector<std::thread> Pool;
+  for (unsigned T = 1; T < Threads; ++T)
+    Pool.emplace_back(Worker);
+  Worker();
+  for (std::thread &Th : Pool)
+    Th.join();
+
+  std::vector<std::string> BuildNotes;
+  llvm::StringMap<std::string> Index =
+      mergeIndex(Units, BuildNotes);
+  Out.Functions = Index.size();
+  Out.Notes.insert(Out.Notes.end(), BuildNotes.begin(), BuildNotes.end());
+  // The stamp last: a run stopped halfway leaves no stamp that matches.
+  llvm::sys::fs::remove(Out.Dir + "/" + StampName.str());
+  if (!writeFile(Out.Index, cross_tu::createCrossTUIndexString(Index), Error) ||
+      !writeFile(Out.InvocationList, invocationList(Units), Error) ||
+      !writeFile(Out.Dir + "/" + NotesName.str(),
+                 llvm::join(BuildNotes, "\n") + "\n", Error) ||
+      !writeFile(Out.Dir + "/" + StampName.str(), Key + "\n", Error))
+    return false;
+  Out.Rebuilt = true;
+  Out.BuildSeconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+  return true;
+}
+
+} // namespace wdfcheck
