@@ -46,6 +46,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/CrossTU/CrossTranslationUnit.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
@@ -369,6 +370,9 @@ struct IndexState {
   };
   llvm::DenseMap<const FunctionDecl *, Reach> ReachCache;
   Reach reach(const FunctionDecl *Def);
+  // The lookup names of the functions the driver's other files define.
+  const llvm::StringSet<> *Elsewhere = nullptr;
+  bool definedElsewhere(const FunctionDecl *FD) const;
   void reachCalls(const Stmt *S, Reach &R);
 
   // Pageable functions.
@@ -1352,10 +1356,20 @@ void IndexState::reachCalls(const Stmt *S, Reach &R) {
       Reach Sub = reach(Def);
       R.Ddi = R.Ddi || Sub.Ddi;
       R.Sal = R.Sal || Sub.Sal;
+    } else if (definedElsewhere(Callee)) {
+      R.Ddi = true; // followed into the other file: it may reach anything
     }
   }
   for (const Stmt *Child : S->children())
     reachCalls(Child, R);
+}
+
+bool IndexState::definedElsewhere(const FunctionDecl *FD) const {
+  if (!Elsewhere || Elsewhere->empty())
+    return false;
+  std::optional<std::string> Name =
+      cross_tu::CrossTranslationUnitContext::getLookupName(FD);
+  return Name && Elsewhere->contains(*Name);
 }
 
 IndexState::Reach IndexState::reach(const FunctionDecl *Def) {
@@ -1508,9 +1522,11 @@ IrqlEntryIndex::IrqlEntryIndex() : P(std::make_unique<Impl>()) {}
 IrqlEntryIndex::~IrqlEntryIndex() = default;
 
 void IrqlEntryIndex::build(const TranslationUnitDecl *TU, ASTContext &Ctx,
-                           const Preprocessor *PP) {
+                           const Preprocessor *PP,
+                           const llvm::StringSet<> *Elsewhere) {
   P = std::make_unique<Impl>();
   P->PP = PP;
+  P->Elsewhere = Elsewhere;
   P->SM = &Ctx.getSourceManager();
   FactCollector Collector(*P, Ctx);
   Collector.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));

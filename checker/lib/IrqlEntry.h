@@ -40,6 +40,7 @@
 #include "wdfrules.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <optional>
 #include <string>
@@ -161,8 +162,12 @@ public:
   // The pre-pass: records role registrations, role-type declarations and
   // execution levels of the whole TU.  PP may be null (then the documented
   // values of PASSIVE_LEVEL & co. are used to evaluate annotations).
+  // Elsewhere, when not null, holds the lookup names (CTU's USRs) of the
+  // functions defined in the driver's other files: a call to one of them may
+  // lead to a finding, for the analysis follows it there.
   void build(const clang::TranslationUnitDecl *TU, clang::ASTContext &Ctx,
-             const clang::Preprocessor *PP);
+             const clang::Preprocessor *PP,
+             const llvm::StringSet<> *Elsewhere = nullptr);
 
   // The entry IRQL of a function analysed as a top-level function.
   EntryIrql entryOf(const clang::FunctionDecl *FD) const;
@@ -179,7 +184,8 @@ public:
 
   // Whether analysing FD as a top-level function can lead to a wdf finding:
   // it, or a function of this TU it calls (transitively), calls a DDI of
-  // rules/ddis.def, or calls a function with SAL IRQL annotations while its
+  // rules/ddis.def or a function of the driver's other files (build's
+  // Elsewhere), or calls a function with SAL IRQL annotations while its
   // own entry IRQL is known.  Every finding needs one of these.  A call
   // through a pointer counts as a DDI call; C++ always matters (constructors
   // and destructors run where no call is written).  Cached.

@@ -19,12 +19,14 @@
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/CrossTU/CrossTranslationUnit.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace clang::ento;
@@ -141,9 +143,30 @@ IrqlModel::IrqlModel()
       }) {
 }
 
+// With CTU, the names the index says other files define (the analysis
+// follows calls to them).  Unreadable: none, and the analyzer itself says
+// why when it looks the index up.
+static llvm::StringSet<> definedElsewhere(const AnalyzerOptions &Opts) {
+  llvm::StringSet<> Names;
+  if (!Opts.IsNaiveCTUEnabled)
+    return Names;
+  llvm::SmallString<256> Path(Opts.CTUIndexName);
+  if (!llvm::sys::path::is_absolute(Path)) {
+    Path = Opts.CTUDir;
+    llvm::sys::path::append(Path, Opts.CTUIndexName);
+  }
+  if (auto Index = cross_tu::parseCrossTUIndex(Path))
+    for (const auto &Entry : *Index)
+      Names.insert(Entry.getKey());
+  else
+    llvm::consumeError(Index.takeError());
+  return Names;
+}
+
 void IrqlModel::checkASTDecl(const TranslationUnitDecl *TU,
                              AnalysisManager &Mgr, BugReporter &BR) const {
-  Index.build(TU, Mgr.getASTContext(), &Mgr.getPreprocessor());
+  Elsewhere = definedElsewhere(Mgr.getAnalyzerOptions());
+  Index.build(TU, Mgr.getASTContext(), &Mgr.getPreprocessor(), &Elsewhere);
 }
 
 std::optional<NonLoc> IrqlModel::current(ProgramStateRef State) {

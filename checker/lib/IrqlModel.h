@@ -116,6 +116,7 @@ public:
 
 private:
   mutable IrqlEntryIndex Index;
+  mutable llvm::StringSet<> Elsewhere; // CTU: defined in other files
   CalleeMap<IrqlOp> Ops;
   DdiMatcher Ddis;
 

@@ -331,6 +331,20 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
                       const AnalysisSettings &Settings) {
   FileResult Result;
   Result.File = File;
+  // A database entry whose file is gone: said plainly, not as the driver's
+  // "no input files".
+  std::vector<CompileCommand> Commands = DB.getCompileCommands(File);
+  if (!Commands.empty()) {
+    llvm::SmallString<256> Path(Commands.front().Filename);
+    if (!llvm::sys::path::is_absolute(Path)) {
+      Path = Commands.front().Directory;
+      llvm::sys::path::append(Path, Commands.front().Filename);
+    }
+    if (!llvm::sys::fs::exists(Path)) {
+      Result.Errors = "error: no such file: '" + std::string(Path) + "'\n";
+      return Result;
+    }
+  }
   // A file system of its own: ClangTool moves into the command's directory,
   // and the process's current directory is shared by the -j threads.
   ClangTool Tool(DB, {File}, std::make_shared<PCHContainerOperations>(),

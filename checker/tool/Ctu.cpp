@@ -44,7 +44,9 @@ constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-1";
 struct Unit {
   std::string File;                 // absolute, without . or ..
   std::vector<std::string> Command; // as the analysis runs it
-  std::vector<std::string> Names;   // lookup names of its definitions
+  // Its definitions: lookup name (USR) and the name as written.
+  std::vector<std::pair<std::string, std::string>> Names;
+  bool Exists = false;
   bool Compiled = false;
 };
 
@@ -87,7 +89,8 @@ bool commandFor(const CompilationDatabase &DB, StringRef File,
 // Externally visible functions defined in the main file.
 class DefinitionCollector : public ASTConsumer {
 public:
-  explicit DefinitionCollector(std::vector<std::string> &Names)
+  explicit DefinitionCollector(
+      std::vector<std::pair<std::string, std::string>> &Names)
       : Names(Names) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
@@ -95,7 +98,7 @@ public:
   }
 
 private:
-  std::vector<std::string> &Names;
+  std::vector<std::pair<std::string, std::string>> &Names;
 
   void collectIn(const DeclContext *DC, const SourceManager &SM) {
     for (const Decl *D : DC->decls()) {
@@ -110,14 +113,16 @@ private:
         continue;
       if (std::optional<std::string> Name =
               cross_tu::CrossTranslationUnitContext::getLookupName(FD))
-        Names.push_back(std::move(*Name));
+        Names.push_back({std::move(*Name), FD->getQualifiedNameAsString()});
     }
   }
 };
 
 class CollectAction : public ASTFrontendAction {
 public:
-  explicit CollectAction(std::vector<std::string> &Names) : Names(Names) {}
+  explicit CollectAction(
+      std::vector<std::pair<std::string, std::string>> &Names)
+      : Names(Names) {}
 
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
@@ -126,18 +131,20 @@ protected:
   }
 
 private:
-  std::vector<std::string> &Names;
+  std::vector<std::pair<std::string, std::string>> &Names;
 };
 
 class CollectFactory : public FrontendActionFactory {
 public:
-  explicit CollectFactory(std::vector<std::string> &Names) : Names(Names) {}
+  explicit CollectFactory(
+      std::vector<std::pair<std::string, std::string>> &Names)
+      : Names(Names) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<CollectAction>(Names);
   }
 
 private:
-  std::vector<std::string> &Names;
+  std::vector<std::pair<std::string, std::string>> &Names;
 };
 
 // Counts the errors and shows nothing: the analysis reports them.
@@ -145,13 +152,20 @@ class ErrorCounter : public DiagnosticConsumer {};
 
 void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
              const std::string &DbFile, Unit &U) {
+  U.Exists = llvm::sys::fs::exists(U.File);
+  if (!U.Exists)
+    return;
   // A file system of its own: ClangTool moves into the command's directory,
   // and the process's current directory is shared by the -j threads.
   ClangTool Tool(DB, {DbFile}, std::make_shared<PCHContainerOperations>(),
                  llvm::vfs::createPhysicalFileSystem());
   Tool.appendArgumentsAdjuster(settingsAdjuster(S));
+  // Quiet: no "1 error generated." either (the analysis reports the file).
+  Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+      "-fno-caret-diagnostics", ArgumentInsertPosition::END));
   ErrorCounter Errors;
   Tool.setDiagnosticConsumer(&Errors);
+  Tool.setPrintErrorMessage(false); // the analysis says it, once
   CollectFactory Factory(U.Names);
   U.Compiled = Tool.run(&Factory) == 0 && Errors.getNumErrors() == 0;
   if (!U.Compiled)
@@ -209,12 +223,12 @@ llvm::StringMap<std::string> mergeIndex(const std::vector<Unit> &Units,
   llvm::StringSet<> Duplicated;
   std::string Example;
   for (unsigned I = 0; I < Units.size(); ++I) {
-    for (const std::string &Name : Units[I].Names) {
+    for (const auto &[Name, Written] : Units[I].Names) {
       auto [It, New] = Where.try_emplace(Name, I);
       if (New || It->second == I)
         continue;
       if (Duplicated.insert(Name).second && Example.empty())
-        Example = llvm::formatv("{0} in {1} and {2}", Name,
+        Example = llvm::formatv("{0} in {1} and {2}", Written,
                                 shownPath(Units[It->second].File),
                                 shownPath(Units[I].File));
     }
@@ -231,7 +245,8 @@ llvm::StringMap<std::string> mergeIndex(const std::vector<Unit> &Units,
   for (const Unit &U : Units)
     if (!U.Compiled)
       Notes.push_back(shownPath(U.File) +
-                      " does not compile: calls into it are not followed");
+                      (U.Exists ? " does not compile" : " does not exist") +
+                      ": calls into it are not followed");
   return Index;
 }
 
@@ -302,6 +317,7 @@ bool prepareCtu(const CompilationDatabase &DB, const AnalysisSettings &Settings,
   Out.InvocationList = Out.Dir + "/" + InvocationsName.str();
 
   std::vector<std::string> DbFiles = DB.getAllFiles();
+  llvm::sort(DbFiles); // the same index, notes and stamp on every run
   std::vector<Unit> Units;
   std::vector<std::string> UnitDbFiles;
   for (const std::string &File : DbFiles) {

@@ -1,0 +1,6 @@
+#include <ntddk.h>
+#include <wdf.h>
+
+VOID Broken(WDFMEMORY Memory) {
+  this is not C;
+}
