@@ -15,7 +15,7 @@ Exit status: 0 when nothing is missed and nothing unexpected, 1 otherwise,
 2 when wdfcheck could not run or a corpus file does not compile.
 
 usage: check_corpus.py [--wdfcheck PATH] [--corpus DIR] [--shape plain|wdk]
-                       [-j N] [--verbose]
+                       [--ctu] [-j N] [--verbose]
 """
 import argparse
 import collections
@@ -23,6 +23,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -47,6 +48,10 @@ def parse_args():
     parser.add_argument("--shape", choices=["plain", "wdk"], default="plain",
                         help="model header shape: plain prototypes, or the "
                              "WDK's FORCEINLINE wrappers (-DWDFCHECK_WDK_SHAPE=1)")
+    parser.add_argument("--ctu", action="store_true",
+                        help="analyse each driver as a whole (a compile "
+                             "database per driver directory, wdfcheck -p "
+                             "--ctu); the manifest's RULE/ctu entries count")
     parser.add_argument("-j", dest="jobs", type=int, default=2,
                         help="files analysed at a time (default 2)")
     parser.add_argument("--verbose", action="store_true",
@@ -66,8 +71,12 @@ def available_rules(wdfcheck):
     return rules
 
 
-def read_manifest(corpus):
-    """List of (file, line, rule, description); file relative to corpus."""
+def read_manifest(corpus, ctu=False):
+    """List of (file, line, rule, description); file relative to corpus.
+
+    An entry whose rule is written RULE/ctu crosses files: only the
+    whole-driver analysis (wdfcheck --ctu) can find it, so it is listed only
+    when ctu is true."""
     entries = []
     path = os.path.join(corpus, "manifest.txt")
     with open(path) as fh:
@@ -79,7 +88,12 @@ def read_manifest(corpus):
             if len(fields) < 3 or not fields[1].isdigit():
                 sys.exit(f"{path}:{number}: malformed entry: {line}")
             description = fields[3] if len(fields) > 3 else ""
-            entries.append((fields[0], int(fields[1]), fields[2], description))
+            rule, _, mode = fields[2].partition("/")
+            if mode not in ("", "ctu"):
+                sys.exit(f"{path}:{number}: unknown mode '{mode}': {line}")
+            if mode == "ctu" and not ctu:
+                continue
+            entries.append((fields[0], int(fields[1]), rule, description))
     return entries
 
 
@@ -97,12 +111,21 @@ def corpus_sources(corpus):
     return c_files, cxx_files
 
 
-def run_wdfcheck(wdfcheck, files, flags, jobs):
-    """Findings as (file, line, column, rule, message); compile errors."""
+def run_wdfcheck(wdfcheck, files, flags, jobs, database=None):
+    """Findings as (file, line, column, rule, message); compile errors.
+    With a database directory, the files' commands are written there and
+    the driver is analysed as a whole (--ctu)."""
     if not files:
         return [], []
     command = [wdfcheck, "--format=json", "--quiet", "-j", str(jobs)]
-    command += files + ["--"] + flags
+    if database:
+        with open(os.path.join(database, "compile_commands.json"), "w") as fh:
+            json.dump([{"directory": os.path.dirname(f), "file": f,
+                        "arguments": ["clang"] + flags + ["-c", f]}
+                       for f in files], fh, indent=1)
+        command += ["-p", database, "--ctu"]
+    else:
+        command += files + ["--"] + flags
     proc = subprocess.run(command, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, universal_newlines=True)
     if proc.returncode not in (0, 1, 2):
@@ -125,6 +148,19 @@ def run_wdfcheck(wdfcheck, files, flags, jobs):
     return findings, errors
 
 
+def driver_groups(corpus, c_files, cxx_files, per_driver):
+    """[(C files, C++ files)]: one group per driver directory when each
+    driver is analysed as a whole, else one group of everything."""
+    if not per_driver:
+        return [(c_files, cxx_files)]
+    groups = collections.OrderedDict()
+    for index, files in enumerate((c_files, cxx_files)):
+        for f in files:
+            driver = os.path.relpath(f, corpus).split(os.sep)[0]
+            groups.setdefault(driver, ([], []))[index].append(f)
+    return list(groups.values())
+
+
 def relative(corpus, path):
     full = path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
     return os.path.relpath(os.path.realpath(full), os.path.realpath(corpus))
@@ -138,19 +174,25 @@ def main():
     args = parse_args()
     corpus = os.path.abspath(args.corpus)
     rules = available_rules(args.wdfcheck)
-    manifest = read_manifest(corpus)
+    manifest = read_manifest(corpus, ctu=args.ctu)
     c_files, cxx_files = corpus_sources(corpus)
 
     shape = WDK_SHAPE_FLAGS if args.shape == "wdk" else []
-    findings, errors = run_wdfcheck(args.wdfcheck, c_files, C_FLAGS + shape,
-                                    args.jobs)
-    more, more_errors = run_wdfcheck(args.wdfcheck, cxx_files,
-                                     CXX_FLAGS + shape, args.jobs)
-    findings += more
-    errors += more_errors
+    findings, errors = [], []
+    for group in driver_groups(corpus, c_files, cxx_files, args.ctu):
+        for files, flags in ((group[0], C_FLAGS), (group[1], CXX_FLAGS)):
+            if not files:
+                continue
+            with tempfile.TemporaryDirectory() as database:
+                more, more_errors = run_wdfcheck(
+                    args.wdfcheck, files, flags + shape, args.jobs,
+                    database if args.ctu else None)
+            findings += more
+            errors += more_errors
 
+    mode = ", whole drivers (--ctu)" if args.ctu else ""
     print(f"corpus: {len(c_files)} C and {len(cxx_files)} C++ files, "
-          f"{len(manifest)} seeded bugs, shape {args.shape}")
+          f"{len(manifest)} seeded bugs, shape {args.shape}{mode}")
     if errors:
         for error in errors:
             print(f"error: {error}")
