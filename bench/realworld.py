@@ -208,6 +208,77 @@ def failure(r, name, timeout):
     return f"{r.tool} {name}: {what}" + (f": {short(line)}" if line else "")
 
 
+def whole_driver(a, db, entries, out, rel, single_found):
+    """The database analysed as a whole: `wdfcheck -p` (each file on its
+    own) against `wdfcheck -p --ctu` (calls followed across files), the
+    index built cold and then reused.  Prints wall time, peak RSS, the index
+    build's share, and compares the findings only --ctu makes with the
+    cross-file triage file.  Returns 0, 1 (differs) or 2 (a run failed)."""
+    files = [e["file"] for e in entries] if a.files else []
+    cache = os.path.join(db, ".wdfcheck-ctu")
+    if os.path.isdir(cache):
+        for name in os.listdir(cache):
+            os.remove(os.path.join(cache, name))
+    modes = (("single-file", []), ("--ctu, cold", ["--ctu"]), ("--ctu, index reused", ["--ctu"]))
+    runs = []
+    for n, (name, flags) in enumerate(modes):
+        sarif = os.path.join(out, f"whole-{n}.sarif")
+        runs.append(Run("wdfcheck", n, [a.wdfcheck, "-p", db, *flags, "-j", str(a.j),
+                                        "--format=sarif", "-o", sarif, *files],
+                        db, os.path.join(out, f"whole-{n}.err")))
+    for r in runs:  # one after the other: each may use -j cores
+        for _ in run_all([r], 1, a.timeout * len(entries)):
+            pass
+    # Status 2 with a SARIF file: a file of the database does not compile,
+    # which the per-file runs above already list.
+    failed = [failure(r, modes[r.index][0], a.timeout) for r in runs
+              if r.code not in (0, 1, 2) or not os.path.exists(os.path.join(out, f"whole-{r.index}.sarif"))]
+    print(f"\nwhole database ({len(entries)} files, -j{a.j}, one process each run):")
+    print(f"  {'':24} {'wall s':>8} {'peak RSS':>9}")
+    for r in runs:
+        print(f"  {modes[r.index][0]:24} {r.seconds:8.1f} {r.rss_kb // 1024:6} MB")
+    if failed:
+        for f in failed:
+            print(f"  FAILED {f}")
+        return 2
+    single, cold, warm = runs
+    build = None
+    with open(cold.stderr, errors="replace") as f:
+        m = re.search(r"cross-file index of (\d+) functions from (\d+) files built in ([0-9.]+) s", f.read())
+        if m:
+            build = (int(m[1]), int(m[2]), float(m[3]))
+    print(f"  {'--ctu / single-file':24} {cold.seconds / single.seconds:7.2f}x "
+          f"{cold.rss_kb / single.rss_kb:8.2f}x  (index reused: {warm.seconds / single.seconds:.2f}x)")
+    if build:
+        print(f"  index: {build[0]} functions of {build[1]} files, built in {build[2]:.1f} s "
+              f"({100 * build[2] / cold.seconds:.0f}% of the cold --ctu run)")
+
+    found = collections.defaultdict(list)
+    for rule, path, line, msg in sarif_findings(os.path.join(out, "whole-1.sarif"), db):
+        found[(rule, rel(path), line)].append(msg)
+    single_whole = {(rule, rel(path), line)
+                    for rule, path, line, _ in sarif_findings(os.path.join(out, "whole-0.sarif"), db)}
+    lost = sorted(k for k in single_whole if k not in found)
+    gained = {k: v for k, v in found.items() if k not in single_whole}
+    path = a.ctu_triage or os.path.join(os.path.dirname(a.triage), "triage-ctu.txt")
+    _, triage = read_triage(path) if os.path.exists(path) else ({}, {})
+    new = sorted(k for k in gained if k not in triage)
+    gone = sorted(k for k in triage if k not in gained and (not a.files or k[1] in {rel(f) for f in files}))
+    verdicts = collections.Counter(triage[k][0] for k in gained if k in triage)
+    print(f"  findings: single-file {len(single_whole)}, --ctu {len(found)}; only with --ctu: {len(gained)} "
+          f"({verdicts['true']} true, {verdicts['false']} false alarm, {verdicts['untriaged']} untriaged, "
+          f"{len(new)} not in {os.path.basename(path)})")
+    for k in sorted(gained):
+        print(f"    {fmt(k)}  {triage.get(k, ('NEW',))[0]}  {short(gained[k][0])}")
+    for k in lost:
+        print(f"  LOST with --ctu: {fmt(k)}")
+    for k in gone:
+        print(f"  GONE (in {os.path.basename(path)}, no longer found): {fmt(k)}")
+    if single_whole != {k for k in single_found if k[0] != COMPILE_ERROR}:
+        print("  note: -p over the database found other findings than the per-file runs")
+    return 1 if new or gone or lost else 0
+
+
 def percentile(sorted_values, p):
     """Nearest-rank percentile of a sorted list."""
     return sorted_values[max(0, -(-len(sorted_values) * p // 100) - 1)]
@@ -229,6 +300,13 @@ def main():
     ap.add_argument("--list", action="store_true", help="print every finding (file:line, verdict, message)")
     ap.add_argument("--write-triage", action="store_true",
                     help="write the findings into the triage file, keeping known verdicts")
+    ap.add_argument("--ctu", action="store_true",
+                    help="also analyse the database as a whole, once per file (wdfcheck -p <db>) and "
+                         "across files (wdfcheck -p <db> --ctu, index built cold, then reused): "
+                         "times, peak RSS, index build share, and the findings only the "
+                         "whole-driver analysis makes against --ctu-triage")
+    ap.add_argument("--ctu-triage", help="the triage file of the cross-file findings "
+                    "(default: triage-ctu.txt beside --triage)")
     a = ap.parse_args()
     if a.j < 1:
         die("-j wants a positive number")
@@ -363,6 +441,8 @@ def main():
               f"{len(set(triage) - set(found))} dropped)")
         return 0
 
+    ctu_status = whole_driver(a, db, entries, out, rel, set(found)) if a.ctu else 0
+
     # Against the triage file.  The entries of a source file are expected
     # when wdfcheck analysed it; those of a header, in a run of all files.
     expected = {k for k in triage if (k[1] in analysed if k[1] in sources else not a.files)}
@@ -380,7 +460,7 @@ def main():
     print(f"  GONE (in the triage file, no longer found): {len(gone)}")
     for k in gone:
         print(f"    {fmt(k)}  {' '.join(triage[k])}".rstrip())
-    status = 2 if failures else 1 if new or gone else 0
+    status = 2 if failures or ctu_status == 2 else 1 if new or gone or ctu_status else 0
     print("\nresult: " + ("a tool failed (exit status 2)" if status == 2 else
                          "differs from the triage file (exit status 1)" if status == 1 else
                          "matches the triage file (exit status 0)"))

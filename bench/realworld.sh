@@ -13,7 +13,7 @@
 #     test/realworld/triage.txt: NEW (not in it), GONE (in it, not found),
 #     and the count of true findings and false alarms.
 #
-# usage: bench/realworld.sh [--db DIR] [-j N] [--out DIR] [--list]
+# usage: bench/realworld.sh [--db DIR] [-j N] [--out DIR] [--list] [--ctu]
 #                           [--write-triage] [file-or-dir...]
 #   --db DIR        the database (default $WDF_REALWORLD_DIR, else
 #                   <tmpdir>/wdf-realworld)
@@ -21,6 +21,10 @@
 #   file-or-dir     only these entries, relative to <db>/src/
 #   --write-triage  rewrite the triage file from this run: verdicts of the
 #                   findings still found are kept, new ones are `untriaged`
+#   --ctu           also analyse the database as a whole, without and with
+#                   --ctu (index cold, then reused): wall time, peak RSS and
+#                   index build share, and the findings only --ctu makes
+#                   against test/realworld/triage-ctu.txt
 #   --help          all options
 # environment: WDFCHECK_BUILD_DIR (default build), CLANG (default clang-19)
 #

@@ -192,9 +192,15 @@ int analyze(const Options &Opts, const std::string &Share) {
       llvm::errs() << "wdfcheck: error: " << Error << "\n";
       return ExitFailure;
     }
-    if (!Opts.Quiet)
+    if (!Opts.Quiet) {
       for (const std::string &Note : Ctu.Notes)
         llvm::errs() << "wdfcheck: note: " << Note << "\n";
+      if (Ctu.Rebuilt)
+        llvm::errs() << llvm::formatv(
+            "wdfcheck: note: cross-file index of {0} functions from {1} "
+            "files built in {2:f1} s\n",
+            Ctu.Functions, Ctu.Sources.size(), Ctu.BuildSeconds);
+    }
     Settings.Ctu = &Ctu;
   }
 
