@@ -9,6 +9,7 @@
 // RUN: %wdf_analyze -analyzer-checker=wdf.UseAfterDelete,wdf.DoubleDelete -verify %msvc %s
 #include <ntddk.h>
 #include <wdf.h>
+#include "Inputs/library.h"
 
 #define TAG 'sPsU'
 
@@ -46,6 +47,29 @@ VOID BufferOfDeletedPassed(VOID) {
     return;
   WdfObjectDelete(memory); // expected-note{{deleted here}}
   LogBytes(buffer, 64); // expected-warning{{the buffer from WdfMemoryCreate is passed to LogBytes after WdfObjectDelete deleted its memory object; the callee may use it: the buffer was freed with the object; call LogBytes before deleting the object}} expected-note{{the buffer from WdfMemoryCreate is passed to LogBytes after WdfObjectDelete deleted its memory object; the callee may use it: the buffer was freed with the object; call LogBytes before deleting the object}}
+}
+
+// An inline routine of a system header is the library's, like the WDK's DDI
+// wrappers: the call hands the buffer over.
+VOID BufferOfDeletedForwarded(VOID) {
+  WDFMEMORY memory;
+  PVOID buffer;
+  if (!NT_SUCCESS(WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &memory, &buffer))) // expected-note{{memory object created here without a parent; it lives until the driver unloads}} expected-note{{Taking false branch}}
+    return;
+  WdfObjectDelete(memory); // expected-note{{deleted here}}
+  LibraryForward(buffer); // expected-warning{{the buffer from WdfMemoryCreate is passed to LibraryForward after WdfObjectDelete deleted its memory object; the callee may use it: the buffer was freed with the object; call LibraryForward before deleting the object}} expected-note{{the buffer from WdfMemoryCreate is passed to LibraryForward after WdfObjectDelete deleted its memory object; the callee may use it: the buffer was freed with the object; call LibraryForward before deleting the object}}
+}
+
+// A DDI whose row does not list the argument among its uses still gets it:
+// here the buffer a preallocated object would describe.
+VOID BufferOfDeletedPreallocated(VOID) {
+  WDFMEMORY memory, again;
+  PVOID buffer;
+  if (!NT_SUCCESS(WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &memory, &buffer))) // expected-note{{memory object created here without a parent; it lives until the driver unloads}} expected-note{{Taking false branch}}
+    return;
+  WdfObjectDelete(memory); // expected-note{{deleted here}}
+  if (NT_SUCCESS(WdfMemoryCreatePreallocated(NULL, buffer, 64, &again))) // expected-warning{{the buffer from WdfMemoryCreate is passed to WdfMemoryCreatePreallocated after WdfObjectDelete deleted its memory object; the callee may use it: the buffer was freed with the object; call WdfMemoryCreatePreallocated before deleting the object}} expected-note{{the buffer from WdfMemoryCreate is passed to WdfMemoryCreatePreallocated after WdfObjectDelete deleted its memory object; the callee may use it: the buffer was freed with the object; call WdfMemoryCreatePreallocated before deleting the object}}
+    WdfObjectDelete(again);
 }
 
 // The library function of SDV-FailDriver-KMDF, in this file: the descriptor
