@@ -162,8 +162,8 @@ std::string usedMessage(const DeadMemory &D) {
 // that means>; <Fix> <when>".
 std::string handedOnMessage(const DeadMemory &D, StringRef Verb, StringRef Why,
                             StringRef Fix) {
-  std::string Msg = D.Kind == DeadMemory::Handle ? "the memory object"
-                                                 : "the buffer";
+  std::string Msg =
+      D.Kind == DeadMemory::Handle ? "the memory object" : "the buffer";
   if (D.From)
     Msg += std::string(" from ") + D.From;
   Msg += (" is " + Verb + " after ").str();
@@ -278,11 +278,9 @@ void UseAfterDeleteChecker::checkPreCall(const CallEvent &Call,
     std::optional<DeadMemory> Dead = deadOf(State, Use);
     if (!Dead)
       continue;
-    std::string Passed = "passed to " + Name;
-    report(C,
-           handedOnMessage(*Dead, Passed, "the callee may use it",
-                           "call " + Name),
-           Dead->Explain, Arg->getSourceRange());
+    std::string Msg = handedOnMessage(*Dead, "passed to " + Name,
+                                      "the callee may use it", "call " + Name);
+    report(C, Msg, Dead->Explain, Arg->getSourceRange());
     return;
   }
 }
