@@ -61,6 +61,8 @@ enum wdf_family {
   WDF_FAMILY_POOL_FREE,
   WDF_FAMILY_IRQL,              /* reads or changes the IRQL */
   WDF_FAMILY_ATTRIBUTES_INIT,   /* WDF_OBJECT_ATTRIBUTES_INIT */
+  WDF_FAMILY_MEMORY_DESCRIBE,   /* puts memory in a WDF_MEMORY_DESCRIPTOR:
+                                   uses its handle or buffer argument */
   WDF_FAMILY_OTHER
 };
 

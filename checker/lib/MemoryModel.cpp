@@ -395,15 +395,17 @@ void MemoryModel::collectUses(const CallEvent &Call, bool IncludeDelete,
                               llvm::SmallVectorImpl<MemoryUse> &Uses) const {
   // Uses are listed even when the value is a plain NULL: it may be what a
   // failed call left behind (WM009).
-  auto addHandle = [&](int Arg) {
+  auto addHandle = [&](int Arg, MemoryUse::Kind How = MemoryUse::Access) {
     if (Arg >= 0 && Arg < (int)Call.getNumArgs())
-      Uses.push_back({handleOf(Call.getArgSVal(Arg)), nullptr, Call.getArgExpr(Arg)});
+      Uses.push_back({handleOf(Call.getArgSVal(Arg)), nullptr,
+                      Call.getArgExpr(Arg), How});
   };
-  auto addBuffer = [&](int Arg) {
+  auto addBuffer = [&](int Arg, MemoryUse::Kind How = MemoryUse::Access) {
     if (Arg < 0 || Arg >= (int)Call.getNumArgs())
       return;
     const MemRegion *R = Call.getArgSVal(Arg).getAsRegion();
-    Uses.push_back({nullptr, R ? R->getBaseRegion() : nullptr, Call.getArgExpr(Arg)});
+    Uses.push_back({nullptr, R ? R->getBaseRegion() : nullptr,
+                    Call.getArgExpr(Arg), How});
   };
   if (const CopyInfo *Copy = matchCopy(Call)) {
     switch (Copy->Kind) {
@@ -435,9 +437,22 @@ void MemoryModel::collectUses(const CallEvent &Call, bool IncludeDelete,
     if (IncludeDelete)
       addHandle(D->HandleArg);
     break;
+  case WDF_FAMILY_MEMORY_DESCRIBE:
+    addHandle(D->HandleArg, MemoryUse::Described);
+    addBuffer(D->BufArg, MemoryUse::Described);
+    break;
   default:
     break;
   }
+}
+
+bool MemoryModel::describesAllUses(const CallEvent &Call) const {
+  if (matchCopy(Call))
+    return true;
+  const DdiInfo *D = Ddis.match(Call);
+  return D && (D->Family == WDF_FAMILY_OBJECT_DELETE ||
+               D->Family == WDF_FAMILY_OBJECT_REFERENCE ||
+               D->Family == WDF_FAMILY_MEMORY_DESCRIBE);
 }
 
 const MemObject *MemoryModel::object(ProgramStateRef State, SymbolRef Handle) {
@@ -780,6 +795,7 @@ void MemoryModel::createObject(ProgramStateRef Ok, const CallEvent &Call,
     Info.OwnerParent = Parent;
     if (D.PoolArg >= 0)
       Info.Allocation = dyn_cast<CallExpr>(CE);
+    Info.OutlivesOwner = D.BufArg >= 0;
     State = State->set<WdfBuffers>(Buffer, Info);
   }
   std::vector<NoteCase> Notes;
@@ -865,14 +881,16 @@ bool MemoryModel::evalGetBuffer(const CallEvent &Call, const DdiInfo &D,
   return true;
 }
 
-// The buffers of owners that just died die with them.
+// The buffers of owners that just died die with them (not the driver's
+// own buffers that preallocated objects describe).
 static ProgramStateRef killBuffers(ProgramStateRef State,
                                    ArrayRef<SymbolRef> Owners,
                                    MemObject::Death Why,
                                    SymbolRef Parent = nullptr,
                                    SmallVectorImpl<SymbolRef> *Killed = nullptr) {
   for (const auto &Entry : State->get<WdfBuffers>())
-    if ((llvm::is_contained(Owners, Entry.second.Owner) ||
+    if (!Entry.second.OutlivesOwner &&
+        (llvm::is_contained(Owners, Entry.second.Owner) ||
          (Parent && Entry.second.OwnerParent == Parent &&
           !Entry.second.OwnerIsRequest)) &&
         Entry.second.OwnerDeath == MemObject::NotDead) {

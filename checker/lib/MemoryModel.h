@@ -186,12 +186,16 @@ struct BufferInfo {
   clang::ento::SymbolRef OwnerParent = nullptr;
   // The call that allocated a fresh, unzeroed buffer (for WM003's fix-it).
   const clang::CallExpr *Allocation = nullptr;
+  // The driver's own buffer that a memory object describes (the caller
+  // buffer of a creating row: WdfMemoryCreatePreallocated): deleting the
+  // object never frees it.
+  bool OutlivesOwner = false;
 
   bool operator==(const BufferInfo &O) const {
     return Owner == O.Owner && OwnerIsRequest == O.OwnerIsRequest &&
            Untrusted == O.Untrusted && Ddi == O.Ddi &&
            OwnerDeath == O.OwnerDeath && OwnerParent == O.OwnerParent &&
-           Allocation == O.Allocation;
+           Allocation == O.Allocation && OutlivesOwner == O.OutlivesOwner;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddPointer(Owner);
@@ -201,6 +205,7 @@ struct BufferInfo {
     ID.AddInteger(OwnerDeath);
     ID.AddPointer(OwnerParent);
     ID.AddPointer(Allocation);
+    ID.AddBoolean(OutlivesOwner);
   }
 };
 
@@ -222,11 +227,17 @@ struct FailedValue {
 };
 
 // One use of a memory object or its buffer by a call: a handle argument of a
-// memory DDI, or a pointer operand of a copy (rules/copies.def).
+// memory DDI, a pointer operand of a copy (rules/copies.def), or the memory
+// a WDF_MEMORY_DESCRIPTOR is filled with.
 struct MemoryUse {
+  enum Kind : unsigned char {
+    Access,   // the DDI or the copy works on it
+    Described // put in a memory descriptor, to be handed to a DDI
+  };
   clang::ento::SymbolRef Handle = nullptr;          // a WDFMEMORY argument
   const clang::ento::MemRegion *Buffer = nullptr;   // a pointer into a buffer
   const clang::Expr *Arg = nullptr;
+  Kind How = Access;
 };
 
 // A call of rules/copies.def.
@@ -354,6 +365,10 @@ public:
   // counts only when IncludeDelete (it is WM006's, not WM005's).
   void collectUses(const clang::ento::CallEvent &Call, bool IncludeDelete,
                    llvm::SmallVectorImpl<MemoryUse> &Uses) const;
+  // Whether the tables say everything a call does with memory: a copy, or
+  // a DDI whose row names every memory argument it takes (deleting,
+  // referencing: the other arguments are tags and source positions).
+  bool describesAllUses(const clang::ento::CallEvent &Call) const;
 
   // A note tag that explains a lifetime event to the reports about Sym.
   static const clang::ento::NoteTag *

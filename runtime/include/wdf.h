@@ -954,6 +954,80 @@ FORCEINLINE VOID WDF_REQUEST_PARAMETERS_INIT(_Out_ PWDF_REQUEST_PARAMETERS Param
 }
 
 /* ------------------------------------------------------------------------ */
+/* Memory descriptors (wdfmemory.h)                                          */
+/* ------------------------------------------------------------------------ */
+
+/* A descriptor names the memory a DDI that sends a request reads or writes
+   (WdfIoTargetSendIoctlSynchronously and the like): a driver buffer, an
+   MDL, or a memory object with an optional window into it.  Filling one is
+   a use of what it names (rule WM005): it exists only to be sent. */
+typedef enum _WDF_MEMORY_DESCRIPTOR_TYPE {
+    WdfMemoryDescriptorTypeInvalid = 0,
+    WdfMemoryDescriptorTypeBuffer,
+    WdfMemoryDescriptorTypeMdl,
+    WdfMemoryDescriptorTypeHandle
+} WDF_MEMORY_DESCRIPTOR_TYPE;
+
+/* The part of a memory object's buffer to use: BufferLength bytes from
+   BufferOffset. */
+typedef struct _WDFMEMORY_OFFSET {
+    size_t BufferOffset;
+    size_t BufferLength;
+} WDFMEMORY_OFFSET, *PWDFMEMORY_OFFSET;
+
+typedef struct _WDF_MEMORY_DESCRIPTOR {
+    WDF_MEMORY_DESCRIPTOR_TYPE Type;
+    union {
+        struct {
+            PVOID Buffer;
+            ULONG Length;
+        } BufferType;
+        struct {
+            PMDL Mdl;
+            ULONG BufferLength;
+        } MdlType;
+        struct {
+            WDFMEMORY Memory;
+            PWDFMEMORY_OFFSET Offsets;
+        } HandleType;
+    } u;
+} WDF_MEMORY_DESCRIPTOR, *PWDF_MEMORY_DESCRIPTOR;
+
+/* The initializers zero the descriptor and fill in one member of u. */
+FORCEINLINE VOID WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(
+    _Out_ PWDF_MEMORY_DESCRIPTOR Descriptor,
+    _In_ PVOID Buffer,
+    _In_ ULONG BufferLength)
+{
+    RtlZeroMemory(Descriptor, sizeof(WDF_MEMORY_DESCRIPTOR));
+    Descriptor->Type = WdfMemoryDescriptorTypeBuffer;
+    Descriptor->u.BufferType.Buffer = Buffer;
+    Descriptor->u.BufferType.Length = BufferLength;
+}
+
+FORCEINLINE VOID WDF_MEMORY_DESCRIPTOR_INIT_MDL(
+    _Out_ PWDF_MEMORY_DESCRIPTOR Descriptor,
+    _In_ PMDL Mdl,
+    _In_ ULONG BufferLength)
+{
+    RtlZeroMemory(Descriptor, sizeof(WDF_MEMORY_DESCRIPTOR));
+    Descriptor->Type = WdfMemoryDescriptorTypeMdl;
+    Descriptor->u.MdlType.Mdl = Mdl;
+    Descriptor->u.MdlType.BufferLength = BufferLength;
+}
+
+FORCEINLINE VOID WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(
+    _Out_ PWDF_MEMORY_DESCRIPTOR Descriptor,
+    _In_ WDFMEMORY Memory,
+    _In_opt_ PWDFMEMORY_OFFSET Offsets)
+{
+    RtlZeroMemory(Descriptor, sizeof(WDF_MEMORY_DESCRIPTOR));
+    Descriptor->Type = WdfMemoryDescriptorTypeHandle;
+    Descriptor->u.HandleType.Memory = Memory;
+    Descriptor->u.HandleType.Offsets = Offsets;
+}
+
+/* ------------------------------------------------------------------------ */
 /* DPCs, timers, work items (wdfdpc.h, wdftimer.h, wdfworkitem.h)            */
 /* ------------------------------------------------------------------------ */
 

@@ -105,4 +105,21 @@
 #define WdfInterruptReleaseLock (wdfrt_int_at(__FILE__, __LINE__), WdfInterruptReleaseLock)
 #define WdfInterruptGetDevice (wdfrt_int_at(__FILE__, __LINE__), WdfInterruptGetDevice)
 
+/* Filling a memory descriptor uses the memory it names (WM005, WM009): the
+   runtime checks the handle or buffer, then fills the descriptor as the
+   header's FORCEINLINE function does.  An MDL is not modelled. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+VOID wdfrt_int_WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(
+    PWDF_MEMORY_DESCRIPTOR Descriptor, WDFMEMORY Memory,
+    PWDFMEMORY_OFFSET Offsets);
+VOID wdfrt_int_WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(
+    PWDF_MEMORY_DESCRIPTOR Descriptor, PVOID Buffer, ULONG BufferLength);
+#ifdef __cplusplus
+}
+#endif
+#define WDF_MEMORY_DESCRIPTOR_INIT_HANDLE (wdfrt_int_at(__FILE__, __LINE__), wdfrt_int_WDF_MEMORY_DESCRIPTOR_INIT_HANDLE)
+#define WDF_MEMORY_DESCRIPTOR_INIT_BUFFER (wdfrt_int_at(__FILE__, __LINE__), wdfrt_int_WDF_MEMORY_DESCRIPTOR_INIT_BUFFER)
+
 #endif /* WDFCHECK_WDFRT_WDF_SITES_H */

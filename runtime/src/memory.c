@@ -1,7 +1,8 @@
 /*
  * memory.c - WDFMEMORY: WdfMemoryCreate, WdfMemoryCreatePreallocated,
  * WdfMemoryGetBuffer, WdfMemoryAssignBuffer, WdfMemoryCopyToBuffer and
- * WdfMemoryCopyFromBuffer.
+ * WdfMemoryCopyFromBuffer; the checks of WDF_MEMORY_DESCRIPTOR_INIT_HANDLE
+ * and WDF_MEMORY_DESCRIPTOR_INIT_BUFFER.
  *
  * Validation happens in the framework's order (its memory and lookaside
  * DDIs in microsoft/Windows-Driver-Frameworks),
@@ -12,6 +13,13 @@
  * WdfMemoryCreate buffer is not zeroed: it starts never written.
  */
 #include "wdfrt_internal.h"
+
+/* Called through the macros of wdfrt_wdf_sites.h. */
+VOID wdfrt_int_WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(
+    PWDF_MEMORY_DESCRIPTOR Descriptor, WDFMEMORY Memory,
+    PWDFMEMORY_OFFSET Offsets);
+VOID wdfrt_int_WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(
+    PWDF_MEMORY_DESCRIPTOR Descriptor, PVOID Buffer, ULONG BufferLength);
 
 wdfrt_int_memory_t *wdfrt_int_memory_from(wdfrt_int_object_t *object) {
   return object && object->kind == WDFRT_KIND_MEMORY
@@ -165,6 +173,31 @@ PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize) {
   if (BufferSize)
     *BufferSize = memory ? memory->size : 0;
   return memory ? memory->data : NULL;
+}
+
+/* --- memory descriptors ------------------------------------------------------
+   FORCEINLINE functions of the header; a driver built for the runtime calls
+   these instead (wdfrt_wdf_sites.h).  A descriptor is filled only to be
+   sent, so what it names is used now: a stale handle or a freed buffer is
+   WM005, what a failed create left is WM009.  A NULL that no failed create
+   left is not checked: the DDI the descriptor goes to rejects it. */
+
+VOID wdfrt_int_WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(
+    PWDF_MEMORY_DESCRIPTOR Descriptor, WDFMEMORY Memory,
+    PWDFMEMORY_OFFSET Offsets) {
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  if (Memory || wdfrt_int_failed_value(Memory, 0, NULL, 0))
+    use_memory(Memory, "WDF_MEMORY_DESCRIPTOR_INIT_HANDLE", site);
+  WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(Descriptor, Memory, Offsets);
+}
+
+VOID wdfrt_int_WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(
+    PWDF_MEMORY_DESCRIPTOR Descriptor, PVOID Buffer, ULONG BufferLength) {
+  wdfrt_int_site_t site = wdfrt_int_take_site();
+  wdfrt_int_check_pointer(Buffer, Buffer ? BufferLength : 0,
+                          "WDF_MEMORY_DESCRIPTOR_INIT_BUFFER", "the buffer",
+                          site);
+  WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(Descriptor, Buffer, BufferLength);
 }
 
 NTSTATUS WdfMemoryAssignBuffer(WDFMEMORY Memory, PVOID Buffer,

@@ -22,6 +22,16 @@ void UncheckedBuffer(void) {
   WdfObjectDelete(memory);
 }
 
+// A memory descriptor is filled only to be sent: filling it uses the handle.
+EVT_WDF_IO_QUEUE_IO_WRITE UncheckedDescribed;
+VOID UncheckedDescribed(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  WDFMEMORY input;
+  WDF_MEMORY_DESCRIPTOR descriptor;
+  WdfRequestRetrieveInputMemory(Request, &input);
+  WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(&descriptor, input, NULL); // expected-warning{{the handle from WdfRequestRetrieveInputMemory is used on a path where WdfRequestRetrieveInputMemory failed: its NTSTATUS was not checked and the handle is NULL; check NT_SUCCESS(status) before using it}} expected-note{{the handle from WdfRequestRetrieveInputMemory is used on a path where WdfRequestRetrieveInputMemory failed: its NTSTATUS was not checked and the handle is NULL; check NT_SUCCESS(status) before using it}}
+  WdfRequestComplete(Request, STATUS_SUCCESS);
+}
+
 EVT_WDF_IO_QUEUE_IO_READ UncheckedRetrieve;
 VOID UncheckedRetrieve(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
   ULONG *out;

@@ -317,6 +317,8 @@ VOID SmokeEvtIoWrite(_In_ WDFQUEUE Queue, _In_ WDFREQUEST Request,
     size_t scratchSize = 0;
     PUCHAR bytes;
     NTSTATUS status;
+    WDF_MEMORY_DESCRIPTOR descriptors[3];
+    WDFMEMORY_OFFSET window;
 
     status = WdfRequestRetrieveInputMemory(Request, &input);
     if (NT_SUCCESS(status)) {
@@ -325,6 +327,13 @@ VOID SmokeEvtIoWrite(_In_ WDFQUEUE Queue, _In_ WDFREQUEST Request,
     if (NT_SUCCESS(status)) {
         bytes = (PUCHAR)WdfMemoryGetBuffer(scratch, &scratchSize);
         RtlZeroMemory(bytes, scratchSize);
+        /* Descriptors, as a driver fills them to send the data on. */
+        window.BufferOffset = 0;
+        window.BufferLength = Length;
+        WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(&descriptors[0], input, &window);
+        WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&descriptors[1], bytes,
+                                          (ULONG)scratchSize);
+        WDF_MEMORY_DESCRIPTOR_INIT_MDL(&descriptors[2], NULL, 0);
         status = WdfMemoryCopyToBuffer(
             input, 0, bytes, Length < scratchSize ? Length : scratchSize);
         WdfObjectDelete(scratch);
