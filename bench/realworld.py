@@ -258,25 +258,29 @@ def whole_driver(a, db, entries, out, rel, single_found):
         found[(rule, rel(path), line)].append(msg)
     single_whole = {(rule, rel(path), line)
                     for rule, path, line, _ in sarif_findings(os.path.join(out, "whole-0.sarif"), db)}
-    lost = sorted(k for k in single_whole if k not in found)
-    gained = {k: v for k, v in found.items() if k not in single_whole}
+    # The --ctu run's findings, every one triaged in the cross-file triage
+    # file (a use the single-file run reports at a call is reported inside
+    # the callee once the callee is followed: it moves).
     path = a.ctu_triage or os.path.join(os.path.dirname(a.triage), "triage-ctu.txt")
     _, triage = read_triage(path) if os.path.exists(path) else ({}, {})
-    new = sorted(k for k in gained if k not in triage)
-    gone = sorted(k for k in triage if k not in gained and (not a.files or k[1] in {rel(f) for f in files}))
-    verdicts = collections.Counter(triage[k][0] for k in gained if k in triage)
-    print(f"  findings: single-file {len(single_whole)}, --ctu {len(found)}; only with --ctu: {len(gained)} "
+    chosen = {rel(f) for f in files}
+    new = sorted(k for k in found if k not in triage)
+    gone = sorted(k for k in triage if k not in found and (not a.files or k[1] in chosen))
+    verdicts = collections.Counter(triage[k][0] for k in found if k in triage)
+    print(f"  findings: single-file {len(single_whole)}, --ctu {len(found)} "
           f"({verdicts['true']} true, {verdicts['false']} false alarm, {verdicts['untriaged']} untriaged, "
           f"{len(new)} not in {os.path.basename(path)})")
-    for k in sorted(gained):
-        print(f"    {fmt(k)}  {triage.get(k, ('NEW',))[0]}  {short(gained[k][0])}")
-    for k in lost:
-        print(f"  LOST with --ctu: {fmt(k)}")
+    for k in sorted(set(found) - single_whole):
+        print(f"    only with --ctu: {fmt(k)}  {triage.get(k, ('NEW',))[0]}  {short(found[k][0])}")
+    for k in sorted(single_whole - set(found)):
+        print(f"    only single-file: {fmt(k)}")
     for k in gone:
         print(f"  GONE (in {os.path.basename(path)}, no longer found): {fmt(k)}")
+    for k in new:
+        print(f"  NEW (not in {os.path.basename(path)}): {fmt(k)}  {short(found[k][0])}")
     if single_whole != {k for k in single_found if k[0] != COMPILE_ERROR}:
         print("  note: -p over the database found other findings than the per-file runs")
-    return 1 if new or gone or lost else 0
+    return 1 if new or gone else 0
 
 
 def percentile(sorted_values, p):

@@ -249,6 +249,9 @@ protected:
       AO.CTUIndexName = Ctu->Index;
       AO.CTUInvocationList = Ctu->InvocationList;
       AO.CTUPhase1InliningMode = "all";
+      // Each other file a path enters keeps its AST loaded until this file
+      // is done, some 50 MB with the WDK's headers: at most 8 of them.
+      AO.CTUImportThreshold = AO.CTUImportCppThreshold = 8;
     }
     AO.AnalysisDiagOpt = PD_NONE;
     AO.AnalyzerDisplayProgress = false;

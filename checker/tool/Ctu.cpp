@@ -8,6 +8,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/CrossTU/CrossTranslationUnit.h"
+#include "clang/Frontend/ASTUnit.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -38,7 +39,7 @@ constexpr llvm::StringLiteral InvocationsName = "invocations.yaml";
 constexpr llvm::StringLiteral StampName = "stamp";
 constexpr llvm::StringLiteral NotesName = "notes.txt";
 // Changes whenever what the cache holds changes shape.
-constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-1";
+constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-2";
 
 // One file of the database and its part of the index.
 struct Unit {
@@ -48,6 +49,7 @@ struct Unit {
   std::vector<std::pair<std::string, std::string>> Names;
   bool Exists = false;
   bool Compiled = false;
+  std::string Ast; // its AST, saved in the cache; "" when it could not be
 };
 
 std::string absolutePath(StringRef Dir, StringRef File) {
@@ -118,40 +120,14 @@ private:
   }
 };
 
-class CollectAction : public ASTFrontendAction {
-public:
-  explicit CollectAction(
-      std::vector<std::pair<std::string, std::string>> &Names)
-      : Names(Names) {}
-
-protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
-                                                 StringRef) override {
-    return std::make_unique<DefinitionCollector>(Names);
-  }
-
-private:
-  std::vector<std::pair<std::string, std::string>> &Names;
-};
-
-class CollectFactory : public FrontendActionFactory {
-public:
-  explicit CollectFactory(
-      std::vector<std::pair<std::string, std::string>> &Names)
-      : Names(Names) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<CollectAction>(Names);
-  }
-
-private:
-  std::vector<std::pair<std::string, std::string>> &Names;
-};
-
 // Counts the errors and shows nothing: the analysis reports them.
 class ErrorCounter : public DiagnosticConsumer {};
 
+// Parses the file once: its definitions for the index, and its AST saved
+// at AstPath, which the analysis loads (lazily: only what it imports is
+// read) instead of parsing the file again for each file that calls into it.
 void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
-             const std::string &DbFile, Unit &U) {
+             const std::string &DbFile, const std::string &AstPath, Unit &U) {
   U.Exists = llvm::sys::fs::exists(U.File);
   if (!U.Exists)
     return;
@@ -166,10 +142,17 @@ void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
   ErrorCounter Errors;
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false); // the analysis says it, once
-  CollectFactory Factory(U.Names);
-  U.Compiled = Tool.run(&Factory) == 0 && Errors.getNumErrors() == 0;
+  std::vector<std::unique_ptr<ASTUnit>> ASTs;
+  U.Compiled = Tool.buildASTs(ASTs) == 0 && ASTs.size() == 1 &&
+               Errors.getNumErrors() == 0 &&
+               !ASTs.front()->getDiagnostics().hasErrorOccurred();
   if (!U.Compiled)
-    U.Names.clear();
+    return;
+  ASTUnit &AST = *ASTs.front();
+  DefinitionCollector(U.Names).HandleTranslationUnit(AST.getASTContext());
+  // Save returns true on failure.
+  if (!AST.Save(AstPath))
+    U.Ast = AstPath;
 }
 
 // What the cache is valid for: the format, the settings, and each file's
@@ -233,9 +216,13 @@ llvm::StringMap<std::string> mergeIndex(const std::vector<Unit> &Units,
                                 shownPath(Units[I].File));
     }
   }
-  for (const auto &Entry : Where)
+  // A file's saved AST when there is one, else the file (parsed on demand
+  // with its command from the invocation list).
+  for (const auto &Entry : Where) {
+    const Unit &U = Units[Entry.getValue()];
     if (!Duplicated.contains(Entry.getKey()))
-      Index[Entry.getKey()] = Units[Entry.getValue()].File;
+      Index[Entry.getKey()] = U.Ast.empty() ? U.File : U.Ast;
+  }
   if (!Duplicated.empty())
     Notes.push_back(llvm::formatv(
         "{0} function{1} defined in more than one file of the database (two "
@@ -295,6 +282,12 @@ bool reuse(CtuFiles &Out, const std::string &Key, std::string &Why) {
           " cannot be read: rebuilding it";
     return false;
   }
+  for (const auto &Entry : *Index)
+    if (!llvm::sys::fs::exists(Entry.getValue())) {
+      Why = "the cross-file index in " + Out.Dir + " names '" +
+            Entry.getValue() + "', which is gone: rebuilding it";
+      return false;
+    }
   Out.Functions = Index->size();
   std::string Notes = readFile(Out.Dir + "/" + NotesName.str(), HaveNotes);
   llvm::SmallVector<StringRef, 4> Lines;
@@ -344,7 +337,8 @@ bool prepareCtu(const CompilationDatabase &DB, const AnalysisSettings &Settings,
   std::atomic<size_t> Next{0};
   auto Worker = [&] {
     for (size_t I = Next++; I < Units.size(); I = Next++)
-      collect(DB, Settings, UnitDbFiles[I], Units[I]);
+      collect(DB, Settings, UnitDbFiles[I],
+              Out.Dir + "/" + std::to_string(I) + ".ast", Units[I]);
   };
   unsigned Threads = std::min<size_t>(std::max(1u, Jobs), Units.size());
   std::vector<std::thread> Pool;

@@ -1,21 +1,28 @@
 //===- Ctu.h - the whole driver: Clang's cross translation unit index -----===//
 //
 // With --ctu the analyzer follows a call into a function defined in another
-// file of the compile database: Clang's CTU support parses that file on
-// demand and imports the definition.  It needs two files, built here once
-// per run (in parallel) and cached under the build directory:
+// file of the compile database: Clang's CTU support loads that file's AST
+// and imports the definition.  What it needs is built here once per run (in
+// parallel) and cached under the build directory:
 //
 //   externalDefMap.txt  each externally visible function defined in a file
 //                       of the database, by its USR lookup name, with the
-//                       file (the format clang-extdef-mapping writes)
+//                       AST of its file (the format clang-extdef-mapping
+//                       writes)
+//   <n>.ast             each file's AST, saved when it was parsed for the
+//                       index; loading one (lazily) is much cheaper than
+//                       parsing the file again for every file calling in
 //   invocations.yaml    each file's compile command, as the analysis runs
-//                       it (resource dir, model headers, no warnings)
+//                       it, for a file whose AST could not be saved (Clang
+//                       then parses it on demand)
 //
 // A function defined in more than one file (two drivers in one database) is
 // left out: calls to it are not followed.  A file that does not compile is
 // left out too.  The cache is keyed by the database's commands and the
 // files' sizes and times; a stale or unreadable cache is rebuilt, and the
-// rebuild is noted.
+// rebuild is noted.  (A header changed since the index was built makes
+// Clang refuse the ASTs that include it: calls into those files are then
+// not followed until a source file or command changes.)
 //
 //===----------------------------------------------------------------------===//
 #ifndef WDFCHECK_TOOL_CTU_H
