@@ -5,7 +5,9 @@
 #   - clang -fsyntax-only (parsing and semantic analysis only)
 # on the same files with the same flags, measured in the same run, with the
 # ratios to both baselines; then wdfcheck's per-file time (p50, p95, the
-# slowest files) and its throughput with -j1 and -j2.
+# slowest files) and its throughput with -j1 and -j2; then each corpus driver
+# as a whole: wdfcheck -p (file by file) against wdfcheck -p --ctu (across
+# files; the index built cold, then reused): time, peak RSS, index share.
 #
 # With --callgrind: instructions executed (callgrind's Ir, which the load of
 # the machine does not change) by wdfcheck and by clang --analyze (core) on
@@ -222,7 +224,7 @@ peak_kb() {
   shift
   if [ -z "$gnutime" ]; then _out="-"; return; fi
   local _status=0
-  "$gnutime" -f '%M' -o "$tmp/rss" bash -c "set -euo pipefail; $(declare -p cfiles cxxfiles cflags cxxflags wdfcheck clang tmp); $(declare -f checked "$1"); $*" >/dev/null 2>"$tmp/rss-stderr" || _status=$?
+  "$gnutime" -f '%M' -o "$tmp/rss" bash -c "set -euo pipefail; $(declare -p cfiles cxxfiles cflags cxxflags wdfcheck clang tmp); $(declare -p drivers 2>/dev/null || true); $(declare -f checked "$1"); $*" >/dev/null 2>"$tmp/rss-stderr" || _status=$?
   if [ "$_status" -ne 0 ]; then
     cat "$tmp/rss-stderr" >&2
     die "$1 failed under $gnutime (exit status $_status)"
@@ -275,3 +277,58 @@ t_j1=$t_wdf
 best_ms t_j2 run_wdfcheck 2
 tp() { awk -v n="$nfiles" -v ms="$1" 'BEGIN { printf "%.1f", (ms > 0 ? n * 1000 / ms : 0) }'; }
 echo "wdfcheck throughput: -j1 $(tp "$t_j1") files/s (${t_j1} ms), -j2 $(tp "$t_j2") files/s (${t_j2} ms), speed-up $(ratio "$t_j1" "$t_j2")x on $(nproc) CPUs"
+
+# ---------------------------------------------------------------------------
+# The whole driver: each corpus driver analysed as a whole (a compile
+# database per driver directory), file by file (-p) and across files
+# (-p --ctu, the index built cold, then reused), -j1.
+# ---------------------------------------------------------------------------
+
+mapfile -t drivers < <(find test/corpus -mindepth 1 -maxdepth 1 -type d | sort)
+for d in "${drivers[@]}"; do
+  name=$(basename "$d")
+  mkdir -p "$tmp/db-$name"
+  python3 - "$d" "$tmp/db-$name/compile_commands.json" "$inc" <<'PY'
+import json, os, sys
+d, out, inc = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
+entries = []
+for f in sorted(os.listdir(d)):
+    if f.endswith((".c", ".cpp")):
+        flags = ["-std=c++17", "-x", "c++"] if f.endswith(".cpp") else ["-std=c11"]
+        entries.append({"directory": d, "file": os.path.join(d, f),
+                        "arguments": ["clang", *flags, "-I", inc, "-c", os.path.join(d, f)]})
+json.dump(entries, open(out, "w"), indent=1)
+PY
+done
+run_drivers() { # $@: extra wdfcheck flags; "cold" first removes the indexes
+  local d name cold=0
+  if [ "${1:-}" = cold ]; then cold=1; shift; fi
+  for d in "${drivers[@]}"; do
+    name=$(basename "$d")
+    [ "$cold" = 1 ] && rm -rf "$tmp/db-$name/.wdfcheck-ctu"
+    checked wdfcheck "$wdfcheck" --quiet -j 1 -p "$tmp/db-$name" "$@"
+  done
+}
+index_s() { # the index build time of a cold --ctu run over every driver
+  local d name total=0 s
+  for d in "${drivers[@]}"; do
+    name=$(basename "$d")
+    rm -rf "$tmp/db-$name/.wdfcheck-ctu"
+    s=$("$wdfcheck" -j 1 -p "$tmp/db-$name" --ctu 2>&1 >/dev/null |
+        sed -n 's/.*cross-file index of .* built in \([0-9.]*\) s$/\1/p')
+    total=$(awk -v a="$total" -v b="${s:-0}" 'BEGIN { print a + b }')
+  done
+  echo "$total"
+}
+best_ms t_single run_drivers
+best_ms t_cold run_drivers cold --ctu
+best_ms t_warm run_drivers --ctu
+peak_kb m_single run_drivers
+peak_kb m_cold run_drivers cold --ctu
+s_index=$(index_s)
+echo
+echo "whole drivers (${#drivers[@]} databases, -j1): file by file ${t_single} ms, --ctu ${t_cold} ms" \
+     "(index reused: ${t_warm} ms)"
+echo "  --ctu / file by file: time $(ratio "$t_cold" "$t_single")x (index reused $(ratio "$t_warm" "$t_single")x)," \
+     "peak RSS $(ratio "$m_cold" "$m_single")x (${m_cold} KB / ${m_single} KB)"
+echo "  index builds: ${s_index} s, $(awk -v a="$s_index" -v b="$t_cold" 'BEGIN { printf "%.0f", (b > 0 ? 100000 * a / b : 0) }')% of the cold --ctu time"
