@@ -15,11 +15,19 @@
 // - for a callback that returns at the wrong IRQL, the runtime names the
 //   callback (a logical location) and the static finding names the
 //   function in its logical locations or its message ("'F' returns at").
+//   The runtime's place is the last DDI the callback called, which may be
+//   in another file than the callback (a lock helper of lock.c; a
+//   whole-driver analysis, --ctu, follows such calls): the names pair when
+//   that file is one the static path goes through (its locations, related
+//   locations and code flows), or when the static log names the function
+//   exactly and at one place only (no same-named function elsewhere for the
+//   file to tell apart).
 //
 //===----------------------------------------------------------------------===//
 #include "Confirm.h"
 #include "Tool.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Demangle/Demangle.h"
@@ -51,6 +59,7 @@ struct Finding {
   std::string Rule, Message, Kind;
   std::optional<Place> Where;
   std::vector<Place> Related;
+  std::vector<Place> Path;            // code flows' and related locations
   std::vector<std::string> Functions; // named by logical locations
   Object *Result = nullptr;           // the static result, to annotate
 };
@@ -182,6 +191,27 @@ std::optional<std::string> quotedFunction(StringRef Message) {
   return Message.take_front(End).str();
 }
 
+// The places of a result's code flows
+// (codeFlows[].threadFlows[].locations[].location.physicalLocation).
+void addFlowPlaces(const Object &Run, const Object &Result,
+                   std::vector<Place> &Places) {
+  auto Objects = [](const Object *Parent, StringRef Key) {
+    std::vector<const Object *> Out;
+    if (const Array *List = Parent ? Parent->getArray(Key) : nullptr)
+      for (const Value &Item : *List)
+        if (const Object *O = Item.getAsObject())
+          Out.push_back(O);
+    return Out;
+  };
+  for (const Object *Flow : Objects(&Result, "codeFlows"))
+    for (const Object *Thread : Objects(Flow, "threadFlows"))
+      for (const Object *Step : Objects(Thread, "locations"))
+        if (const Object *Location = Step->getObject("location"))
+          if (std::optional<Place> P =
+                  placeOf(Run, Location->getObject("physicalLocation")))
+            Places.push_back(*P);
+}
+
 bool readFinding(const Object &Run, Object &Result, size_t Index,
                  Finding &F, std::string &Error) {
   std::optional<StringRef> Rule = Result.getString("ruleId");
@@ -222,6 +252,8 @@ bool readFinding(const Object &Run, Object &Result, size_t Index,
         if (std::optional<Place> P =
                 placeOf(Run, Location->getObject("physicalLocation")))
           F.Related.push_back(*P);
+  F.Path = F.Related;
+  addFlowPlaces(Run, Result, F.Path);
   return true;
 }
 
@@ -311,7 +343,39 @@ bool namesFunction(const Finding &Static, StringRef Function) {
   return false;
 }
 
-bool pairs(const Finding &Static, const Finding &Dynamic) {
+// The static finding's path goes through Site's file: its location, or a
+// step of its path (a call followed into another file).
+bool pathVisits(const Finding &Static, const Place &Site) {
+  if (Static.Where && samePath(*Static.Where, Site))
+    return true;
+  for (const Place &P : Static.Path)
+    if (samePath(P, Site))
+      return true;
+  return false;
+}
+
+// Static names Function as the runtime wrote it (a C function: no scopes,
+// no mangling), and no other finding of its rule in the static log names a
+// function of that name at another place: the name alone tells which
+// finding it is.
+bool onlyFindingNaming(const Log &StaticLog, const Finding &Static,
+                       StringRef Function) {
+  if (llvm::find(Static.Functions, Function) == Static.Functions.end())
+    return false;
+  for (const Finding &Other : StaticLog.Findings) {
+    if (&Other == &Static || Other.Rule != Static.Rule ||
+        !namesFunction(Other, Function))
+      continue;
+    bool SamePlace = Other.Where && Static.Where &&
+                     samePlace(*Other.Where, *Static.Where);
+    if (!SamePlace) // the same finding reported twice is still one place
+      return false;
+  }
+  return true;
+}
+
+bool pairs(const Log &StaticLog, const Finding &Static,
+           const Finding &Dynamic) {
   if (Static.Rule != Dynamic.Rule || !Dynamic.Where)
     return false;
   if (Static.Where && samePlace(*Static.Where, *Dynamic.Where))
@@ -321,11 +385,14 @@ bool pairs(const Finding &Static, const Finding &Dynamic) {
     for (const Place &P : Static.Related)
       if (samePlace(P, *Dynamic.Where))
         return true;
-  // A callback returning at the wrong IRQL: the same function.
+  // A callback returning at the wrong IRQL: the same function.  The
+  // runtime's place is the last DDI the callback called, perhaps in a helper
+  // of another file.
   if (Dynamic.Kind == "callback-return")
     for (const std::string &Function : Dynamic.Functions)
       if (namesFunction(Static, Function) &&
-          (!Static.Where || samePath(*Static.Where, *Dynamic.Where)))
+          (!Static.Where || pathVisits(Static, *Dynamic.Where) ||
+           onlyFindingNaming(StaticLog, Static, Function)))
         return true;
   return false;
 }
@@ -386,7 +453,7 @@ Pairing pairFindings(const Log &Static, const Log &Dynamic) {
   P.Used.assign(Dynamic.Findings.size(), false);
   for (size_t S = 0; S < Static.Findings.size(); ++S)
     for (size_t D = 0; D < Dynamic.Findings.size(); ++D)
-      if (pairs(Static.Findings[S], Dynamic.Findings[D])) {
+      if (pairs(Static, Static.Findings[S], Dynamic.Findings[D])) {
         P.Match[S] = &Dynamic.Findings[D];
         P.Used[D] = true;
         ++P.Confirmed;

@@ -2,8 +2,11 @@
 """check_runtime.py - run every corpus driver under the runtime model and
 confirm its static findings with `wdfcheck confirm`.
 
-For each driver of test/corpus: wdfcheck analyses its sources (SARIF), the
-driver's harness program (bin/corpus-<driver>[-msan], built by
+For each driver of test/corpus: wdfcheck analyses it as a whole (SARIF; a
+compile database of its sources, written as check_corpus.py --ctu writes
+it, and `wdfcheck -p <db> --ctu`: calls into the driver's other files are
+followed, as the run follows them, and the manifest's RULE/ctu entries
+count), the driver's harness program (bin/corpus-<driver>[-msan], built by
 test/corpus-run/CMakeLists.txt) runs scenarios/<driver>.scenario (SARIF),
 and `wdfcheck confirm` pairs the two.  expected.txt lists the seeded bugs
 (manifest entries: file, line, rule) the run must confirm.  The check
@@ -38,7 +41,11 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 CORPUS = os.path.join(REPO, "test", "corpus")
 MODEL_INCLUDE = os.path.join(REPO, "runtime", "include")
 DRIVERS = ["ringbuf", "senshub", "usbstream", "daqcard", "xform",
-           "pagedcfg", "evtnotify"]
+           "pagedcfg", "evtnotify", "xfer"]
+
+sys.path.insert(0, CORPUS)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import check_corpus  # noqa: E402  (the manifest reader, the database writer)
 
 Expected = collections.namedtuple("Expected", "path line rule kind")
 
@@ -78,12 +85,11 @@ def read_expected(path):
 
 
 def read_manifest():
-    """The manifest's (file, line, rule), read as check_corpus.py reads it."""
-    sys.path.insert(0, CORPUS)
-    sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-    import check_corpus
+    """The manifest's (file, line, rule), read as check_corpus.py --ctu
+    reads it: the RULE/ctu entries (bugs whose path crosses files) count,
+    since each driver is analysed as a whole."""
     return {(path, line, rule)
-            for path, line, rule, _ in check_corpus.read_manifest(CORPUS)}
+            for path, line, rule, _ in check_corpus.read_manifest(CORPUS, ctu=True)}
 
 
 def sources(driver):
@@ -136,7 +142,12 @@ def check_driver(driver, args, expected, manifest, workdir):
     cxx = any(f.endswith(".cpp") for f in files)
     flags = (["-std=c++17", "-x", "c++"] if cxx else ["-std=c11"]) + ["-I", MODEL_INCLUDE]
 
-    proc = run([wdfcheck, "--format=sarif", "--quiet", "-o", static_log] + files + ["--"] + flags)
+    # The whole driver: its compile database, calls across files followed.
+    database = os.path.join(workdir, f"{driver}.db")
+    os.makedirs(database, exist_ok=True)
+    check_corpus.write_database(database, files, flags)
+    proc = run([wdfcheck, "--format=sarif", "--quiet", "-o", static_log,
+                "-p", database, "--ctu"])
     if proc.returncode not in (0, 1):
         sys.stderr.write(proc.stderr)
         sys.exit(f"{driver}: wdfcheck failed with status {proc.returncode}")

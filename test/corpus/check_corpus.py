@@ -111,6 +111,16 @@ def corpus_sources(corpus):
     return c_files, cxx_files
 
 
+def write_database(database, files, flags):
+    """Writes database/compile_commands.json: each file (absolute) compiled
+    with flags in its own directory.  Also used by
+    test/corpus-run/check_runtime.py."""
+    with open(os.path.join(database, "compile_commands.json"), "w") as fh:
+        json.dump([{"directory": os.path.dirname(f), "file": f,
+                    "arguments": ["clang"] + flags + ["-c", f]}
+                   for f in files], fh, indent=1)
+
+
 def run_wdfcheck(wdfcheck, files, flags, jobs, database=None):
     """Findings as (file, line, column, rule, message); compile errors.
     With a database directory, the files' commands are written there and
@@ -119,10 +129,7 @@ def run_wdfcheck(wdfcheck, files, flags, jobs, database=None):
         return [], []
     command = [wdfcheck, "--format=json", "--quiet", "-j", str(jobs)]
     if database:
-        with open(os.path.join(database, "compile_commands.json"), "w") as fh:
-            json.dump([{"directory": os.path.dirname(f), "file": f,
-                        "arguments": ["clang"] + flags + ["-c", f]}
-                       for f in files], fh, indent=1)
+        write_database(database, files, flags)
         command += ["-p", database, "--ctu"]
     else:
         command += files + ["--"] + flags
