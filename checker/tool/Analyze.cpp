@@ -29,6 +29,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
+#include <set>
+#include <tuple>
 #include <mutex>
 #include <thread>
 
@@ -368,6 +370,20 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   return Result;
 }
 
+// One finding per rule and place over the whole run, as within a file: a
+// header's function, or with --ctu a function of another file, is reached
+// from several files, and each would report what happens in it.  The first
+// file (in the order given) keeps it.
+void keepFirstOfEachPlace(std::vector<FileResult> &Results) {
+  std::set<std::tuple<std::string, std::string, unsigned, unsigned>> Seen;
+  for (FileResult &R : Results)
+    llvm::erase_if(R.Findings, [&](const Finding &F) {
+      return !Seen.insert({F.Rule->Id, F.Where.File, F.Where.Line,
+                           F.Where.Column})
+                  .second;
+    });
+}
+
 } // namespace
 
 std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
@@ -381,15 +397,13 @@ std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
       Results[I] = analyzeOne(DB, Files[I], Settings);
   };
   unsigned Threads = std::min<size_t>(std::max(1u, Jobs), Files.size());
-  if (Threads <= 1) {
-    Worker();
-    return Results;
-  }
   std::vector<std::thread> Pool;
-  for (unsigned T = 0; T < Threads; ++T)
+  for (unsigned T = 1; T < Threads; ++T)
     Pool.emplace_back(Worker);
+  Worker();
   for (std::thread &Th : Pool)
     Th.join();
+  keepFirstOfEachPlace(Results);
   return Results;
 }
 
