@@ -92,6 +92,10 @@ void registerCheckers(CheckerRegistry &Registry) {
                             "Do not explore top-level functions that cannot "
                             "lead to a wdf finding",
                             "released");
+  Registry.addCheckerOption("string", IrqlModelName, DriverRolesOption, "",
+                            "A file of the callback registrations the "
+                            "driver's other files make (wdfcheck --ctu)",
+                            "released");
 }
 
 } // namespace wdfcheck

@@ -37,6 +37,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "IrqlEntry.h"
+#include "wdfcheck/DriverRoles.h"
 #include "Ddi.h"
 
 #include "clang/AST/ASTContext.h"
@@ -57,6 +58,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <vector>
@@ -373,6 +375,11 @@ struct IndexState {
   // The lookup names of the functions the driver's other files define.
   const llvm::StringSet<> *Elsewhere = nullptr;
   bool definedElsewhere(const FunctionDecl *FD) const;
+  // The registrations of the driver's other files (wdfcheck --ctu), joined
+  // into RolesOf the first time a function's entry is asked for.
+  const DriverRoles *Driver = nullptr;
+  llvm::DenseSet<const FunctionDecl *> Imported;
+  void importRoles(const FunctionDecl *Canonical);
   void reachCalls(const Stmt *S, Reach &R);
 
   // Pageable functions.
@@ -1364,6 +1371,33 @@ void IndexState::reachCalls(const Stmt *S, Reach &R) {
     reachCalls(Child, R);
 }
 
+void IndexState::importRoles(const FunctionDecl *Canonical) {
+  if (!Driver || !Imported.insert(Canonical).second)
+    return;
+  std::optional<std::string> Name =
+      cross_tu::CrossTranslationUnitContext::getLookupName(Canonical);
+  auto Facts = Name ? Driver->find(*Name) : Driver->end();
+  if (Facts == Driver->end())
+    return;
+  for (const RoleFact &Fact : Facts->second) {
+    auto Role = roleLookup().ByType.find(Fact.RoleType);
+    if (Role == roleLookup().ByType.end())
+      continue;
+    auto &Uses = RolesOf[Canonical].Uses;
+    auto It = llvm::find_if(
+        Uses, [&](const RoleUse &U) { return U.Role == Role->second; });
+    if (It == Uses.end()) {
+      Uses.push_back({Role->second, Canonical->getLocation()});
+      It = std::prev(Uses.end());
+    }
+    It->Narrowing = !It->Registered || *It->Narrowing == Fact.Narrowing
+                        ? Fact.Narrowing
+                        : RoleNarrowing::None;
+    It->Registered = true;
+    It->Levels = It->Levels | Fact.Levels;
+  }
+}
+
 bool IndexState::definedElsewhere(const FunctionDecl *FD) const {
   if (!Elsewhere || Elsewhere->empty())
     return false;
@@ -1523,10 +1557,12 @@ IrqlEntryIndex::~IrqlEntryIndex() = default;
 
 void IrqlEntryIndex::build(const TranslationUnitDecl *TU, ASTContext &Ctx,
                            const Preprocessor *PP,
-                           const llvm::StringSet<> *Elsewhere) {
+                           const llvm::StringSet<> *Elsewhere,
+                           const DriverRoles *Driver) {
   P = std::make_unique<Impl>();
   P->PP = PP;
   P->Elsewhere = Elsewhere;
+  P->Driver = Driver && !Driver->empty() ? Driver : nullptr;
   P->SM = &Ctx.getSourceManager();
   FactCollector Collector(*P, Ctx);
   Collector.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
@@ -1554,6 +1590,7 @@ EntryIrql IrqlEntryIndex::entryOf(const FunctionDecl *FD) const {
   EntryIrql E;
   if (!FD)
     return E;
+  P->importRoles(FD->getCanonicalDecl());
   auto It = P->RolesOf.find(FD->getCanonicalDecl());
   if (It != P->RolesOf.end() && !It->second.Uses.empty()) {
     E = roleEntry(It->second);
@@ -1614,6 +1651,99 @@ bool IrqlEntryIndex::mayMatter(const FunctionDecl *FD) const {
     return true;
   IndexState::Reach R = P->reach(FD);
   return R.Ddi || (R.Sal && entryOf(FD).known());
+}
+
+std::vector<std::pair<const FunctionDecl *, RoleFact>>
+IrqlEntryIndex::registrations() const {
+  std::vector<std::pair<const FunctionDecl *, RoleFact>> Out;
+  for (const auto &Entry : P->RolesOf)
+    for (const RoleUse &U : Entry.second.Uses)
+      if (U.Registered)
+        Out.push_back({Entry.first,
+                       {Roles[U.Role].Type, U.Levels,
+                        U.Narrowing.value_or(RoleNarrowing::None)}});
+  return Out;
+}
+
+void addRoleFact(DriverRoles &Roles, StringRef Function, const RoleFact &Fact) {
+  std::vector<RoleFact> &Facts = Roles[Function];
+  auto It = llvm::find_if(
+      Facts, [&](const RoleFact &F) { return F.RoleType == Fact.RoleType; });
+  if (It == Facts.end()) {
+    Facts.push_back(Fact);
+    return;
+  }
+  It->Levels = It->Levels | Fact.Levels;
+  if (It->Narrowing != Fact.Narrowing)
+    It->Narrowing = RoleNarrowing::None;
+}
+
+// One line a registration: "<length>:<lookup name> <role type> <levels>
+// <narrowing>" (the length first, as in CTU's index: a name may hold
+// anything).
+std::string writeDriverRoles(const DriverRoles &Roles) {
+  std::vector<StringRef> Names;
+  for (const auto &Entry : Roles)
+    Names.push_back(Entry.getKey());
+  llvm::sort(Names);
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  for (StringRef Name : Names)
+    for (const RoleFact &F : Roles.find(Name)->second)
+      OS << Name.size() << ':' << Name << ' ' << F.RoleType << ' '
+         << F.Levels.raw() << ' ' << unsigned(F.Narrowing) << '\n';
+  return OS.str();
+}
+
+bool readDriverRoles(StringRef Text, DriverRoles &Roles) {
+  llvm::SmallVector<StringRef, 64> Lines;
+  Text.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  for (StringRef Line : Lines) {
+    auto [Length, Rest] = Line.split(':');
+    unsigned N = 0;
+    if (Length.getAsInteger(10, N) || Rest.size() <= N)
+      return false;
+    StringRef Name = Rest.take_front(N);
+    llvm::SmallVector<StringRef, 3> Fields;
+    Rest.drop_front(N).trim().split(Fields, ' ', -1, /*KeepEmpty=*/false);
+    unsigned Levels = 0, Narrowing = 0;
+    if (Fields.size() != 3 || Fields[1].getAsInteger(10, Levels) ||
+        Fields[2].getAsInteger(10, Narrowing) ||
+        Narrowing > unsigned(RoleNarrowing::PassiveObject))
+      return false;
+    addRoleFact(Roles, Name,
+                {Fields[0].str(), IrqlLevels::fromRaw(Levels),
+                 RoleNarrowing(Narrowing)});
+  }
+  return true;
+}
+
+std::string registrationsOf(ASTContext &Ctx, const Preprocessor &PP) {
+  IrqlEntryIndex Index;
+  Index.build(Ctx.getTranslationUnitDecl(), Ctx, &PP);
+  DriverRoles Roles;
+  for (const auto &[FD, Fact] : Index.registrations())
+    if (FD->hasExternalFormalLinkage())
+      if (std::optional<std::string> Name =
+              cross_tu::CrossTranslationUnitContext::getLookupName(FD))
+        addRoleFact(Roles, *Name, Fact);
+  return writeDriverRoles(Roles);
+}
+
+bool joinRegistrations(ArrayRef<std::string> Texts,
+                       const llvm::StringSet<> &Ambiguous, std::string &Out) {
+  DriverRoles Joined;
+  for (const std::string &Text : Texts) {
+    DriverRoles Roles;
+    if (!readDriverRoles(Text, Roles))
+      return false;
+    for (const auto &Entry : Roles)
+      if (!Ambiguous.contains(Entry.getKey()))
+        for (const RoleFact &Fact : Entry.getValue())
+          addRoleFact(Joined, Entry.getKey(), Fact);
+  }
+  Out = writeDriverRoles(Joined);
+  return true;
 }
 
 std::vector<IrqlEntryIndex::Contradiction>

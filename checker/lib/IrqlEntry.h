@@ -40,6 +40,7 @@
 #include "wdfrules.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <optional>
@@ -81,6 +82,10 @@ public:
   bool operator!=(IrqlLevels O) const { return Bits != O.Bits; }
   // "PASSIVE_LEVEL", "PASSIVE_LEVEL or DISPATCH_LEVEL", "<= DISPATCH_LEVEL".
   std::string text() const;
+
+  // The bits, for the driver-wide index's file (DriverRoles).
+  unsigned raw() const { return Bits; }
+  static IrqlLevels fromRaw(unsigned Raw) { return IrqlLevels(Raw & 0x1Fu); }
 
 private:
   explicit IrqlLevels(unsigned Bits) : Bits(Bits) {}
@@ -154,6 +159,25 @@ struct EntryIrql {
 llvm::StringRef driverEntryName();
 bool isDriverEntry(const clang::FunctionDecl *FD);
 
+// A function's registrations for one role as the whole driver knows them
+// (wdfcheck --ctu): a callback registered in device.c and defined in
+// queue.c.  Levels: the union over its registrations; Narrowing: the one
+// they all share, or None.
+struct RoleFact {
+  std::string RoleType; // the roles.def type: EVT_WDF_IO_QUEUE_IO_READ
+  IrqlLevels Levels;
+  RoleNarrowing Narrowing = RoleNarrowing::None;
+};
+// The driver's role facts by function lookup name (CTU's USR).
+using DriverRoles = llvm::StringMap<std::vector<RoleFact>>;
+// Adds one registration to Roles, joining it with what is there.
+void addRoleFact(DriverRoles &Roles, llvm::StringRef Function,
+                 const RoleFact &Fact);
+// The text form (one registration a line) and back; false for text that is
+// not such a file.
+std::string writeDriverRoles(const DriverRoles &Roles);
+bool readDriverRoles(llvm::StringRef Text, DriverRoles &Roles);
+
 class IrqlEntryIndex {
 public:
   IrqlEntryIndex();
@@ -165,9 +189,18 @@ public:
   // Elsewhere, when not null, holds the lookup names (CTU's USRs) of the
   // functions defined in the driver's other files: a call to one of them may
   // lead to a finding, for the analysis follows it there.
+  // Driver, when not null, holds the registrations the driver's other files
+  // make: a function defined here gets the roles they give it, as if the
+  // registrations were in this file.
   void build(const clang::TranslationUnitDecl *TU, clang::ASTContext &Ctx,
              const clang::Preprocessor *PP,
-             const llvm::StringSet<> *Elsewhere = nullptr);
+             const llvm::StringSet<> *Elsewhere = nullptr,
+             const DriverRoles *Driver = nullptr);
+
+  // This file's registrations (not the role-type declarations), by
+  // function, for the driver-wide index.
+  std::vector<std::pair<const clang::FunctionDecl *, RoleFact>>
+  registrations() const;
 
   // The entry IRQL of a function analysed as a top-level function.
   EntryIrql entryOf(const clang::FunctionDecl *FD) const;

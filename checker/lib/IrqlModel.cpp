@@ -26,6 +26,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -163,10 +164,19 @@ static llvm::StringSet<> definedElsewhere(const AnalyzerOptions &Opts) {
   return Names;
 }
 
+bool IrqlModel::loadDriverRoles(StringRef Path) {
+  auto Text = llvm::MemoryBuffer::getFile(Path);
+  if (Text && readDriverRoles((*Text)->getBuffer(), Driver))
+    return true;
+  Driver.clear();
+  return false;
+}
+
 void IrqlModel::checkASTDecl(const TranslationUnitDecl *TU,
                              AnalysisManager &Mgr, BugReporter &BR) const {
   Elsewhere = definedElsewhere(Mgr.getAnalyzerOptions());
-  Index.build(TU, Mgr.getASTContext(), &Mgr.getPreprocessor(), &Elsewhere);
+  Index.build(TU, Mgr.getASTContext(), &Mgr.getPreprocessor(), &Elsewhere,
+              &Driver);
 }
 
 std::optional<NonLoc> IrqlModel::current(ProgramStateRef State) {
@@ -583,6 +593,12 @@ void registerIrqlModelChecker(CheckerManager &Mgr) {
   auto *Model = Mgr.registerChecker<IrqlModel>();
   Model->SkipUnrelated = Mgr.getAnalyzerOptions().getCheckerBooleanOption(
       Model, SkipUnrelatedOption);
+  StringRef Roles = Mgr.getAnalyzerOptions().getCheckerStringOption(
+      Model, DriverRolesOption);
+  if (!Roles.empty() && !Model->loadDriverRoles(Roles))
+    Mgr.reportInvalidCheckerOptionValue(
+        Model, DriverRolesOption,
+        "a readable file of driver-wide role registrations");
 }
 
 bool shouldRegisterIrqlModelChecker(const CheckerManager &) { return true; }

@@ -80,6 +80,9 @@ public:
   // cannot lead to one end at their entry (IrqlEntryIndex::mayMatter).  The
   // plugin keeps them, for the other checkers' findings.
   bool SkipUnrelated = false;
+  // Reads the registrations the driver's other files make (wdfcheck --ctu's
+  // roles.txt, option DriverRoles); false when the file cannot be read.
+  bool loadDriverRoles(llvm::StringRef Path);
 
   // The IRQL on this path, or nullopt when unknown.
   static std::optional<clang::ento::NonLoc>
@@ -117,6 +120,7 @@ public:
 private:
   mutable IrqlEntryIndex Index;
   mutable llvm::StringSet<> Elsewhere; // CTU: defined in other files
+  DriverRoles Driver; // CTU: registrations the driver's other files make
   CalleeMap<IrqlOp> Ops;
   DdiMatcher Ddis;
 

@@ -254,6 +254,8 @@ protected:
       // Each other file a path enters keeps its AST loaded until this file
       // is done, some 50 MB with the WDK's headers: at most 8 of them.
       AO.CTUImportThreshold = AO.CTUImportCppThreshold = 8;
+      AO.Config[(llvm::Twine(IrqlModelName) + ":" + DriverRolesOption).str()] =
+          Ctu->Roles;
     }
     AO.AnalysisDiagOpt = PD_NONE;
     AO.AnalyzerDisplayProgress = false;

@@ -1,6 +1,7 @@
 //===- Ctu.cpp - the whole driver: Clang's cross translation unit index ---===//
 #include "Ctu.h"
 #include "Tool.h"
+#include "wdfcheck/DriverRoles.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -36,10 +37,11 @@ namespace {
 
 constexpr llvm::StringLiteral IndexName = "externalDefMap.txt";
 constexpr llvm::StringLiteral InvocationsName = "invocations.yaml";
+constexpr llvm::StringLiteral RolesName = "roles.txt";
 constexpr llvm::StringLiteral StampName = "stamp";
 constexpr llvm::StringLiteral NotesName = "notes.txt";
 // Changes whenever what the cache holds changes shape.
-constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-2";
+constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-3";
 
 // One file of the database and its part of the index.
 struct Unit {
@@ -50,6 +52,7 @@ struct Unit {
   bool Exists = false;
   bool Compiled = false;
   std::string Ast; // its AST, saved in the cache; "" when it could not be
+  std::string Registrations; // its callback registrations (DriverRoles.h)
 };
 
 std::string absolutePath(StringRef Dir, StringRef File) {
@@ -150,6 +153,9 @@ void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
     return;
   ASTUnit &AST = *ASTs.front();
   DefinitionCollector(U.Names).HandleTranslationUnit(AST.getASTContext());
+  // Its callback registrations: facts of the whole driver (a callback
+  // registered here may be defined elsewhere).
+  U.Registrations = registrationsOf(AST.getASTContext(), AST.getPreprocessor());
   // Save returns true on failure.
   if (!AST.Save(AstPath))
     U.Ast = AstPath;
@@ -200,10 +206,10 @@ std::string invocationList(const std::vector<Unit> &Units) {
 // The index: each name defined in exactly one file that compiled.  Names
 // defined in several files are left out, with one note that counts them.
 llvm::StringMap<std::string> mergeIndex(const std::vector<Unit> &Units,
-                                        std::vector<std::string> &Notes) {
+                                        std::vector<std::string> &Notes,
+                                        llvm::StringSet<> &Duplicated) {
   llvm::StringMap<std::string> Index;
   llvm::StringMap<unsigned> Where; // name -> first unit
-  llvm::StringSet<> Duplicated;
   std::string Example;
   for (unsigned I = 0; I < Units.size(); ++I) {
     for (const auto &[Name, Written] : Units[I].Names) {
@@ -235,6 +241,18 @@ llvm::StringMap<std::string> mergeIndex(const std::vector<Unit> &Units,
                       (U.Exists ? " does not compile" : " does not exist") +
                       ": calls into it are not followed");
   return Index;
+}
+
+// The registrations of the whole driver: a function defined in several
+// files (two drivers) gets none.
+std::string driverRoles(const std::vector<Unit> &Units,
+                        const llvm::StringSet<> &Ambiguous) {
+  std::vector<std::string> Texts;
+  for (const Unit &U : Units)
+    Texts.push_back(U.Registrations);
+  std::string Out;
+  joinRegistrations(Texts, Ambiguous, Out); // written by registrationsOf
+  return Out;
 }
 
 bool writeFile(const std::string &Path, StringRef Text, std::string &Error) {
@@ -274,8 +292,12 @@ bool reuse(CtuFiles &Out, const std::string &Key, std::string &Why) {
     return false;
   }
   auto Index = cross_tu::parseCrossTUIndex(Out.Index);
-  bool HaveInvocations = llvm::sys::fs::exists(Out.InvocationList);
-  if (!Index || !HaveInvocations) {
+  bool HaveRest = llvm::sys::fs::exists(Out.InvocationList);
+  bool HaveRoles = false;
+  std::string Roles = readFile(Out.Roles, HaveRoles), Joined;
+  HaveRest = HaveRest && HaveRoles &&
+             joinRegistrations({Roles}, llvm::StringSet<>(), Joined);
+  if (!Index || !HaveRest) {
     if (!Index)
       llvm::consumeError(Index.takeError());
     Why = "the cross-file index in " + Out.Dir +
@@ -308,6 +330,7 @@ bool prepareCtu(const CompilationDatabase &DB, const AnalysisSettings &Settings,
   Out.Dir = std::string(Dir);
   Out.Index = Out.Dir + "/" + IndexName.str();
   Out.InvocationList = Out.Dir + "/" + InvocationsName.str();
+  Out.Roles = Out.Dir + "/" + RolesName.str();
 
   std::vector<std::string> DbFiles = DB.getAllFiles();
   llvm::sort(DbFiles); // the same index, notes and stamp on every run
@@ -349,14 +372,16 @@ bool prepareCtu(const CompilationDatabase &DB, const AnalysisSettings &Settings,
     Th.join();
 
   std::vector<std::string> BuildNotes;
+  llvm::StringSet<> Duplicated;
   llvm::StringMap<std::string> Index =
-      mergeIndex(Units, BuildNotes);
+      mergeIndex(Units, BuildNotes, Duplicated);
   Out.Functions = Index.size();
   Out.Notes.insert(Out.Notes.end(), BuildNotes.begin(), BuildNotes.end());
   // The stamp last: a run stopped halfway leaves no stamp that matches.
   llvm::sys::fs::remove(Out.Dir + "/" + StampName.str());
   if (!writeFile(Out.Index, cross_tu::createCrossTUIndexString(Index), Error) ||
       !writeFile(Out.InvocationList, invocationList(Units), Error) ||
+      !writeFile(Out.Roles, driverRoles(Units, Duplicated), Error) ||
       !writeFile(Out.Dir + "/" + NotesName.str(),
                  llvm::join(BuildNotes, "\n") + "\n", Error) ||
       !writeFile(Out.Dir + "/" + StampName.str(), Key + "\n", Error))

@@ -12,6 +12,9 @@
 //   <n>.ast             each file's AST, saved when it was parsed for the
 //                       index; loading one (lazily) is much cheaper than
 //                       parsing the file again for every file calling in
+//   roles.txt           the callback registrations of every file (the IRQL
+//                       model's pre-pass), so that a callback registered in
+//                       device.c and defined in queue.c gets its role there
 //   invocations.yaml    each file's compile command, as the analysis runs
 //                       it, for a file whose AST could not be saved (Clang
 //                       then parses it on demand)
@@ -40,6 +43,7 @@ struct CtuFiles {
   std::string Dir;            // the cache directory
   std::string Index;          // externalDefMap.txt, absolute
   std::string InvocationList; // invocations.yaml, absolute
+  std::string Roles;          // roles.txt: the driver's callback registrations
   llvm::StringSet<> Sources;  // the database's files, absolute
   unsigned Functions = 0;     // definitions in the index
   bool Rebuilt = false;       // built by this run (else reused)

@@ -63,6 +63,9 @@ inline constexpr const char *ShowFixItsOption = "ShowFixIts";
 // wdf.IrqlModel's option: do not explore top-level functions that cannot
 // lead to a wdf finding (set by wdfcheck, which shows only those).
 inline constexpr const char *SkipUnrelatedOption = "SkipUnrelated";
+// wdf.IrqlModel's option naming the driver-wide role registrations file
+// (wdfcheck --ctu writes it beside its index).
+inline constexpr const char *DriverRolesOption = "DriverRoles";
 // The hidden modelling checkers (checker/lib/Checkers.def's WDF_MODEL).
 inline constexpr const char *IrqlModelName = "wdf.IrqlModel";
 inline constexpr const char *MemoryModelName = "wdf.MemoryModel";
