@@ -28,7 +28,12 @@
 // mingw-w64's DDK headers leave it the constant 0.  A walk of the translation
 // unit before any path decides, in both shapes:
 //
-//   DriverEntry not in the file           NX (the opt-in is made elsewhere)
+//   DriverEntry not in the file           NX (the opt-in is made elsewhere),
+//                                         unless wdfcheck --ctu found the
+//                                         driver's one DriverEntry, in
+//                                         another file, never opting in:
+//                                         executable, reported (option
+//                                         DriverNxOptIn)
 //   DriverEntry makes the call            NX (also through a function of this
 //                                         file that DriverEntry calls)
 //   DriverEntry never makes it            executable: reported, with a note
@@ -42,6 +47,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "IrqlEntry.h"
+#include "wdfcheck/DriverFacts.h"
 #include "wdfcheck/Catalog.h"
 #include "Ddi.h"
 
@@ -131,7 +137,8 @@ struct NxOptIn {
     On,      // POOL_NX_OPTIN, and DriverEntry opts in or is elsewhere: NX
     Missing  // POOL_NX_OPTIN, and DriverEntry here never opts in: executable
   } K = Off;
-  const FunctionDecl *DriverEntry = nullptr; // when Missing
+  const FunctionDecl *DriverEntry = nullptr; // when Missing here
+  std::string Elsewhere; // when Missing in another file: "driver.c:12"
 };
 
 // Whether the file defines Name to a non-zero value (the command line's -D
@@ -253,7 +260,7 @@ const FunctionDecl *driverEntryOf(const TranslationUnitDecl *TU,
 }
 
 NxOptIn readNxOptIn(const TranslationUnitDecl *TU, ASTContext &Ctx,
-                    const Preprocessor &PP) {
+                    const Preprocessor &PP, StringRef Driver) {
   NxOptIn Result;
   if (macroNonZero(OptInAutoMacro, PP)) {
     Result.K = NxOptIn::Auto;
@@ -269,14 +276,43 @@ NxOptIn readNxOptIn(const TranslationUnitDecl *TU, ASTContext &Ctx,
   if (DriverEntry && !Finder.optsIn(DriverEntry)) {
     Result.K = NxOptIn::Missing;
     Result.DriverEntry = DriverEntry;
+  } else if (!DriverEntry && Driver.consume_front(NxOptInMissingAt)) {
+    Result.K = NxOptIn::Missing;
+    Result.Elsewhere = Driver.str();
   }
   return Result;
 }
+
+} // namespace
+
+std::optional<DriverEntryFact> driverEntryFact(ASTContext &Ctx,
+                                               const Preprocessor &PP) {
+  const FunctionDecl *DriverEntry =
+      driverEntryOf(Ctx.getTranslationUnitDecl(), Ctx);
+  if (!DriverEntry)
+    return std::nullopt;
+  std::optional<int> Flag = tryExpandAsInteger(OptInFlag, PP);
+  OptInCallFinder Finder(Ctx.getSourceManager(), Ctx.getLangOpts(),
+                         Flag && *Flag ? unsigned(*Flag) : OptInFlagValue);
+  const SourceManager &SM = Ctx.getSourceManager();
+  PresumedLoc At = SM.getPresumedLoc(SM.getExpansionLoc(DriverEntry->getLocation()));
+  DriverEntryFact Fact;
+  Fact.OptsIn = Finder.optsIn(DriverEntry);
+  if (At.isValid())
+    Fact.Where = (llvm::sys::path::filename(At.getFilename()) + ":" +
+                  llvm::Twine(At.getLine()))
+                     .str();
+  return Fact;
+}
+
+namespace {
 
 class BadArgumentChecker
     : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PreCall> {
 public:
   bool ShowFixIts = false;
+  // What wdfcheck --ctu says of the driver's DriverEntry (DriverFacts.h).
+  std::string DriverOptIn;
 
   void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
                     BugReporter &BR) const;
@@ -333,7 +369,8 @@ std::optional<llvm::APSInt> knownValue(const CallEvent &Call, int Arg,
 void BadArgumentChecker::checkASTDecl(const TranslationUnitDecl *TU,
                                       AnalysisManager &Mgr,
                                       BugReporter &) const {
-  OptIn = readNxOptIn(TU, Mgr.getASTContext(), Mgr.getPreprocessor());
+  OptIn = readNxOptIn(TU, Mgr.getASTContext(), Mgr.getPreprocessor(),
+                      DriverOptIn);
 }
 
 void BadArgumentChecker::emit(Reporter &R, const CallEvent &Call, int Arg,
@@ -505,10 +542,11 @@ void BadArgumentChecker::checkPoolType(const CallEvent &Call, const DdiInfo &D,
   else if (OptInMissing)
     Msg = llvm::formatv(
         "{0} allocates executable non-paged memory: POOL_NX_OPTIN is defined "
-        "but DriverEntry never opts in, and writable, executable kernel "
+        "but DriverEntry{2} never opts in, and writable, executable kernel "
         "memory is a code-injection target; call "
         "ExInitializeDriverRuntime(DrvRtPoolNxOptIn) in DriverEntry or use {1}",
-        D.Name, Use);
+        D.Name, Use,
+        OptIn.Elsewhere.empty() ? "" : " (" + OptIn.Elsewhere + ")");
   else
     Msg = llvm::formatv(
         "{0} allocates executable non-paged memory: writable, executable "
@@ -540,6 +578,9 @@ void registerBadArgumentChecker(CheckerManager &Mgr) {
   auto *Checker = Mgr.registerChecker<BadArgumentChecker>();
   Checker->ShowFixIts = Mgr.getAnalyzerOptions().getCheckerBooleanOption(
       Checker, ShowFixItsOption);
+  Checker->DriverOptIn = Mgr.getAnalyzerOptions()
+                             .getCheckerStringOption(Checker, DriverNxOptInOption)
+                             .str();
 }
 
 bool shouldRegisterBadArgumentChecker(const CheckerManager &) { return true; }

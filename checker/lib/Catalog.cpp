@@ -92,6 +92,11 @@ void registerCheckers(CheckerRegistry &Registry) {
                             "Do not explore top-level functions that cannot "
                             "lead to a wdf finding",
                             "released");
+  Registry.addCheckerOption("string", rule(WDF_RULE_WM007).CheckerName,
+                            DriverNxOptInOption, "",
+                            "Whether the driver's DriverEntry, in another "
+                            "file, opts in to NX pool (wdfcheck --ctu)",
+                            "released");
   Registry.addCheckerOption("string", IrqlModelName, DriverRolesOption, "",
                             "A file of the callback registrations the "
                             "driver's other files make (wdfcheck --ctu)",

@@ -37,7 +37,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "IrqlEntry.h"
-#include "wdfcheck/DriverRoles.h"
+#include "wdfcheck/DriverFacts.h"
 #include "Ddi.h"
 
 #include "clang/AST/ASTContext.h"

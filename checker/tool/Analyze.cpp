@@ -256,6 +256,9 @@ protected:
       AO.CTUImportThreshold = AO.CTUImportCppThreshold = 8;
       AO.Config[(llvm::Twine(IrqlModelName) + ":" + DriverRolesOption).str()] =
           Ctu->Roles;
+      AO.Config[(llvm::Twine(rule(WDF_RULE_WM007).CheckerName) + ":" +
+                 DriverNxOptInOption)
+                    .str()] = Ctu->NxOptIn;
     }
     AO.AnalysisDiagOpt = PD_NONE;
     AO.AnalyzerDisplayProgress = false;

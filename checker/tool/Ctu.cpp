@@ -1,7 +1,7 @@
 //===- Ctu.cpp - the whole driver: Clang's cross translation unit index ---===//
 #include "Ctu.h"
 #include "Tool.h"
-#include "wdfcheck/DriverRoles.h"
+#include "wdfcheck/DriverFacts.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -38,10 +38,11 @@ namespace {
 constexpr llvm::StringLiteral IndexName = "externalDefMap.txt";
 constexpr llvm::StringLiteral InvocationsName = "invocations.yaml";
 constexpr llvm::StringLiteral RolesName = "roles.txt";
+constexpr llvm::StringLiteral NxName = "nx-opt-in.txt";
 constexpr llvm::StringLiteral StampName = "stamp";
 constexpr llvm::StringLiteral NotesName = "notes.txt";
 // Changes whenever what the cache holds changes shape.
-constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-3";
+constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-4";
 
 // One file of the database and its part of the index.
 struct Unit {
@@ -52,7 +53,8 @@ struct Unit {
   bool Exists = false;
   bool Compiled = false;
   std::string Ast; // its AST, saved in the cache; "" when it could not be
-  std::string Registrations; // its callback registrations (DriverRoles.h)
+  std::string Registrations; // its callback registrations (DriverFacts.h)
+  std::optional<DriverEntryFact> DriverEntry; // when it defines DriverEntry
 };
 
 std::string absolutePath(StringRef Dir, StringRef File) {
@@ -156,6 +158,7 @@ void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
   // Its callback registrations: facts of the whole driver (a callback
   // registered here may be defined elsewhere).
   U.Registrations = registrationsOf(AST.getASTContext(), AST.getPreprocessor());
+  U.DriverEntry = driverEntryFact(AST.getASTContext(), AST.getPreprocessor());
   // Save returns true on failure.
   if (!AST.Save(AstPath))
     U.Ast = AstPath;
@@ -255,6 +258,22 @@ std::string driverRoles(const std::vector<Unit> &Units,
   return Out;
 }
 
+// The driver's NX opt-in (DriverFacts.h): known when the database has
+// exactly one DriverEntry.
+std::string nxOptIn(const std::vector<Unit> &Units) {
+  const DriverEntryFact *One = nullptr;
+  for (const Unit &U : Units)
+    if (U.DriverEntry) {
+      if (One)
+        return "";
+      One = &*U.DriverEntry;
+    }
+  if (!One)
+    return "";
+  return One->OptsIn ? std::string(NxOptInMade)
+                     : std::string(NxOptInMissingAt) + One->Where;
+}
+
 bool writeFile(const std::string &Path, StringRef Text, std::string &Error) {
   std::string Temp = Path + ".tmp";
   {
@@ -297,6 +316,9 @@ bool reuse(CtuFiles &Out, const std::string &Key, std::string &Why) {
   std::string Roles = readFile(Out.Roles, HaveRoles), Joined;
   HaveRest = HaveRest && HaveRoles &&
              joinRegistrations({Roles}, llvm::StringSet<>(), Joined);
+  bool HaveNx = false;
+  Out.NxOptIn = StringRef(readFile(Out.Dir + "/" + NxName.str(), HaveNx)).trim().str();
+  HaveRest = HaveRest && HaveNx;
   if (!Index || !HaveRest) {
     if (!Index)
       llvm::consumeError(Index.takeError());
@@ -376,12 +398,14 @@ bool prepareCtu(const CompilationDatabase &DB, const AnalysisSettings &Settings,
   llvm::StringMap<std::string> Index =
       mergeIndex(Units, BuildNotes, Duplicated);
   Out.Functions = Index.size();
+  Out.NxOptIn = nxOptIn(Units);
   Out.Notes.insert(Out.Notes.end(), BuildNotes.begin(), BuildNotes.end());
   // The stamp last: a run stopped halfway leaves no stamp that matches.
   llvm::sys::fs::remove(Out.Dir + "/" + StampName.str());
   if (!writeFile(Out.Index, cross_tu::createCrossTUIndexString(Index), Error) ||
       !writeFile(Out.InvocationList, invocationList(Units), Error) ||
       !writeFile(Out.Roles, driverRoles(Units, Duplicated), Error) ||
+      !writeFile(Out.Dir + "/" + NxName.str(), nxOptIn(Units) + "\n", Error) ||
       !writeFile(Out.Dir + "/" + NotesName.str(),
                  llvm::join(BuildNotes, "\n") + "\n", Error) ||
       !writeFile(Out.Dir + "/" + StampName.str(), Key + "\n", Error))

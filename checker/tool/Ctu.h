@@ -15,6 +15,8 @@
 //   roles.txt           the callback registrations of every file (the IRQL
 //                       model's pre-pass), so that a callback registered in
 //                       device.c and defined in queue.c gets its role there
+//   nx-opt-in.txt       whether the driver's one DriverEntry opts in to NX
+//                       pool (empty: none or several DriverEntry)
 //   invocations.yaml    each file's compile command, as the analysis runs
 //                       it, for a file whose AST could not be saved (Clang
 //                       then parses it on demand)
@@ -44,6 +46,7 @@ struct CtuFiles {
   std::string Index;          // externalDefMap.txt, absolute
   std::string InvocationList; // invocations.yaml, absolute
   std::string Roles;          // roles.txt: the driver's callback registrations
+  std::string NxOptIn;        // the driver's NX opt-in (DriverFacts.h), or ""
   llvm::StringSet<> Sources;  // the database's files, absolute
   unsigned Functions = 0;     // definitions in the index
   bool Rebuilt = false;       // built by this run (else reused)

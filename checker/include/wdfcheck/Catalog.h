@@ -66,6 +66,9 @@ inline constexpr const char *SkipUnrelatedOption = "SkipUnrelated";
 // wdf.IrqlModel's option naming the driver-wide role registrations file
 // (wdfcheck --ctu writes it beside its index).
 inline constexpr const char *DriverRolesOption = "DriverRoles";
+// WM007's checker's option: the driver's NX opt-in (wdfcheck --ctu; the
+// values are in DriverFacts.h).
+inline constexpr const char *DriverNxOptInOption = "DriverNxOptIn";
 // The hidden modelling checkers (checker/lib/Checkers.def's WDF_MODEL).
 inline constexpr const char *IrqlModelName = "wdf.IrqlModel";
 inline constexpr const char *MemoryModelName = "wdf.MemoryModel";
