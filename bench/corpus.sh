@@ -45,6 +45,7 @@ fi
 
 mapfile -t cfiles < <(find test/corpus -name '*.c' | sort)
 mapfile -t cxxfiles < <(find test/corpus -name '*.cpp' | sort)
+mapfile -t drivers < <(find test/corpus -mindepth 1 -maxdepth 1 -type d | sort)
 nfiles=$(( ${#cfiles[@]} + ${#cxxfiles[@]} ))
 lines=$(cat test/corpus/*/*.c test/corpus/*/*.cpp test/corpus/*/*.h | wc -l)
 cflags=(-std=c11 -I "$inc")
@@ -224,7 +225,7 @@ peak_kb() {
   shift
   if [ -z "$gnutime" ]; then _out="-"; return; fi
   local _status=0
-  "$gnutime" -f '%M' -o "$tmp/rss" bash -c "set -euo pipefail; $(declare -p cfiles cxxfiles cflags cxxflags wdfcheck clang tmp); $(declare -p drivers 2>/dev/null || true); $(declare -f checked "$1"); $*" >/dev/null 2>"$tmp/rss-stderr" || _status=$?
+  "$gnutime" -f '%M' -o "$tmp/rss" bash -c "set -euo pipefail; $(declare -p cfiles cxxfiles cflags cxxflags wdfcheck clang tmp); $(declare -p drivers); $(declare -f checked "$1"); $*" >/dev/null 2>"$tmp/rss-stderr" || _status=$?
   if [ "$_status" -ne 0 ]; then
     cat "$tmp/rss-stderr" >&2
     die "$1 failed under $gnutime (exit status $_status)"
@@ -284,7 +285,6 @@ echo "wdfcheck throughput: -j1 $(tp "$t_j1") files/s (${t_j1} ms), -j2 $(tp "$t_
 # (-p --ctu, the index built cold, then reused), -j1.
 # ---------------------------------------------------------------------------
 
-mapfile -t drivers < <(find test/corpus -mindepth 1 -maxdepth 1 -type d | sort)
 for d in "${drivers[@]}"; do
   name=$(basename "$d")
   mkdir -p "$tmp/db-$name"
