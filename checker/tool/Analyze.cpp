@@ -337,13 +337,70 @@ ArgumentsAdjuster settingsAdjuster(const AnalysisSettings &S) {
 
 namespace {
 
+// The saved AST of the file of Commands, when --ctu has one.
+const std::string *savedAst(const AnalysisSettings &Settings,
+                            const std::vector<CompileCommand> &Commands) {
+  if (!Settings.Ctu || Commands.empty())
+    return nullptr;
+  llvm::SmallString<256> Path(Commands.front().Filename);
+  if (!llvm::sys::path::is_absolute(Path)) {
+    Path = Commands.front().Directory;
+    llvm::sys::path::append(Path, Commands.front().Filename);
+  }
+  llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  auto It = Settings.Ctu->AstOf.find(Path);
+  if (It == Settings.Ctu->AstOf.end() || !llvm::sys::fs::exists(It->second))
+    return nullptr;
+  return &It->second;
+}
+
+// Runs the analysis on File, from its source or from Ast (the file's saved
+// AST: the command's input becomes "-x ast <Ast>").  True when it ran.
+bool runTool(const CompilationDatabase &DB, const std::string &File,
+             const AnalysisSettings &Settings, const std::string *Ast,
+             FileResult &Result) {
+  // A file system of its own: ClangTool moves into the command's directory,
+  // and the process's current directory is shared by the -j threads.
+  ClangTool Tool(DB, {File}, std::make_shared<PCHContainerOperations>(),
+                 llvm::vfs::createPhysicalFileSystem());
+  Tool.appendArgumentsAdjuster(settingsAdjuster(Settings));
+  if (Ast)
+    Tool.appendArgumentsAdjuster(
+        [Ast](const CommandLineArguments &Args, StringRef Filename) {
+          CommandLineArguments Out;
+          for (const std::string &Arg : Args) {
+            if (Arg == Filename) {
+              Out.push_back("-x");
+              Out.push_back("ast");
+              Out.push_back(*Ast);
+            } else {
+              Out.push_back(Arg);
+            }
+          }
+          return Out;
+        });
+  ErrorCollector Errors;
+  Tool.setDiagnosticConsumer(&Errors);
+  if (Ast)
+    Tool.setPrintErrorMessage(false);
+  AnalyzeActionFactory Factory(Settings, Result.Findings);
+  int Status = Tool.run(&Factory);
+  Result.Errors = Errors.take();
+  Result.Analysed = Status == 0 && Errors.getNumErrors() == 0;
+  return Result.Analysed;
+}
+
 FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
                       const AnalysisSettings &Settings) {
   FileResult Result;
   Result.File = File;
   // A database entry whose file is gone: said plainly, not as the driver's
   // "no input files".
-  std::vector<CompileCommand> Commands = DB.getCompileCommands(File);
+  // (The database is asked with the absolute path, as ClangTool asks it.)
+  llvm::SmallString<256> Absolute(File);
+  llvm::sys::fs::make_absolute(Absolute);
+  std::vector<CompileCommand> Commands = DB.getCompileCommands(Absolute);
   if (!Commands.empty()) {
     llvm::SmallString<256> Path(Commands.front().Filename);
     if (!llvm::sys::path::is_absolute(Path)) {
@@ -355,18 +412,15 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
       return Result;
     }
   }
-  // A file system of its own: ClangTool moves into the command's directory,
-  // and the process's current directory is shared by the -j threads.
-  ClangTool Tool(DB, {File}, std::make_shared<PCHContainerOperations>(),
-                 llvm::vfs::createPhysicalFileSystem());
-  Tool.appendArgumentsAdjuster(settingsAdjuster(Settings));
-  ErrorCollector Errors;
-  Tool.setDiagnosticConsumer(&Errors);
-  std::string ToolOutput;
-  AnalyzeActionFactory Factory(Settings, Result.Findings);
-  int Status = Tool.run(&Factory);
-  Result.Errors = Errors.take();
-  Result.Analysed = Status == 0 && Errors.getNumErrors() == 0;
+  // With --ctu the file's AST was saved when the index was built (this run
+  // or one with the same stamps): analysed from it, the file is not parsed
+  // again.  If it cannot be loaded (a header changed since), from source.
+  if (const std::string *Ast = savedAst(Settings, Commands)) {
+    if (runTool(DB, File, Settings, Ast, Result))
+      return Result;
+    Result.Findings.clear();
+  }
+  runTool(DB, File, Settings, nullptr, Result);
   if (!Result.Analysed && Result.Errors.empty())
     Result.Errors = "the compiler could not process this file (no compile "
                     "command, or the file does not exist)\n";

@@ -26,6 +26,7 @@
 #include "llvm/Support/xxhash.h"
 
 #include <atomic>
+#include <set>
 #include <chrono>
 #include <thread>
 
@@ -39,10 +40,11 @@ constexpr llvm::StringLiteral IndexName = "externalDefMap.txt";
 constexpr llvm::StringLiteral InvocationsName = "invocations.yaml";
 constexpr llvm::StringLiteral RolesName = "roles.txt";
 constexpr llvm::StringLiteral NxName = "nx-opt-in.txt";
+constexpr llvm::StringLiteral HeadersName = "headers.txt";
 constexpr llvm::StringLiteral StampName = "stamp";
 constexpr llvm::StringLiteral NotesName = "notes.txt";
 // Changes whenever what the cache holds changes shape.
-constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-4";
+constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-5";
 
 // One file of the database and its part of the index.
 struct Unit {
@@ -55,6 +57,7 @@ struct Unit {
   std::string Ast; // its AST, saved in the cache; "" when it could not be
   std::string Registrations; // its callback registrations (DriverFacts.h)
   std::optional<DriverEntryFact> DriverEntry; // when it defines DriverEntry
+  std::vector<std::string> Headers; // the files it includes, absolute
 };
 
 std::string absolutePath(StringRef Dir, StringRef File) {
@@ -159,6 +162,16 @@ void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
   // registered here may be defined elsewhere).
   U.Registrations = registrationsOf(AST.getASTContext(), AST.getPreprocessor());
   U.DriverEntry = driverEntryFact(AST.getASTContext(), AST.getPreprocessor());
+  // Its headers: a saved AST is refused once one of them changes, so the
+  // cache must notice.
+  const SourceManager &SM = AST.getSourceManager();
+  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
+    llvm::SmallString<256> Path(It->first.getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    if (Path != U.File)
+      U.Headers.push_back(std::string(Path));
+  }
   // Save returns true on failure.
   if (!AST.Save(AstPath))
     U.Ast = AstPath;
@@ -180,6 +193,42 @@ std::string cacheKey(const std::vector<Unit> &Units,
     OS << '\n';
   }
   return llvm::utohexstr(llvm::xxh3_64bits(OS.str()));
+}
+
+// "<size> <time> <path>" of each header the files include, once.
+std::string headerStamps(const std::vector<Unit> &Units) {
+  std::set<std::string> Headers;
+  for (const Unit &U : Units)
+    Headers.insert(U.Headers.begin(), U.Headers.end());
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  for (const std::string &H : Headers) {
+    llvm::sys::fs::file_status Status;
+    if (llvm::sys::fs::status(H, Status))
+      continue;
+    OS << Status.getSize() << ' '
+       << Status.getLastModificationTime().time_since_epoch().count() << ' '
+       << H << '\n';
+  }
+  return OS.str();
+}
+
+// The first header of Stamps that changed since, or "".
+std::string changedHeader(StringRef Stamps) {
+  llvm::SmallVector<StringRef, 64> Lines;
+  Stamps.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  for (StringRef Line : Lines) {
+    auto [Size, Rest] = Line.split(' ');
+    auto [Time, Path] = Rest.split(' ');
+    llvm::sys::fs::file_status Status;
+    uint64_t S = 0;
+    long long T = 0;
+    if (llvm::sys::fs::status(Path, Status) || Size.getAsInteger(10, S) ||
+        Time.getAsInteger(10, T) || Status.getSize() != S ||
+        Status.getLastModificationTime().time_since_epoch().count() != T)
+      return Path.str();
+  }
+  return "";
 }
 
 std::string yamlQuoted(StringRef S) {
@@ -332,6 +381,17 @@ bool reuse(CtuFiles &Out, const std::string &Key, std::string &Why) {
             Entry.getValue() + "', which is gone: rebuilding it";
       return false;
     }
+  bool HaveHeaders = false;
+  std::string Headers = readFile(Out.Dir + "/" + HeadersName.str(), HaveHeaders);
+  std::string Changed = HaveHeaders ? changedHeader(Headers) : "?";
+  if (!Changed.empty()) {
+    Why = HaveHeaders ? "'" + shownPath(Changed) +
+                            "' changed since the cross-file index was built: "
+                            "rebuilding it"
+                      : "the cross-file index in " + Out.Dir +
+                            " cannot be read: rebuilding it";
+    return false;
+  }
   Out.Functions = Index->size();
   std::string Notes = readFile(Out.Dir + "/" + NotesName.str(), HaveNotes);
   llvm::SmallVector<StringRef, 4> Lines;
@@ -365,8 +425,11 @@ bool prepareCtu(const CompilationDatabase &DB, const AnalysisSettings &Settings,
     Units.push_back(std::move(U));
     UnitDbFiles.push_back(File);
   }
-  for (const Unit &U : Units)
-    Out.Sources.insert(U.File);
+  for (size_t I = 0; I < Units.size(); ++I) {
+    Out.Sources.insert(Units[I].File);
+    // Where its AST is saved (the same name on every run: Units are sorted).
+    Out.AstOf[Units[I].File] = Out.Dir + "/" + std::to_string(I) + ".ast";
+  }
   std::string Key = cacheKey(Units, Settings);
   std::string Why;
   if (reuse(Out, Key, Why))
@@ -406,6 +469,7 @@ bool prepareCtu(const CompilationDatabase &DB, const AnalysisSettings &Settings,
       !writeFile(Out.InvocationList, invocationList(Units), Error) ||
       !writeFile(Out.Roles, driverRoles(Units, Duplicated), Error) ||
       !writeFile(Out.Dir + "/" + NxName.str(), nxOptIn(Units) + "\n", Error) ||
+      !writeFile(Out.Dir + "/" + HeadersName.str(), headerStamps(Units), Error) ||
       !writeFile(Out.Dir + "/" + NotesName.str(),
                  llvm::join(BuildNotes, "\n") + "\n", Error) ||
       !writeFile(Out.Dir + "/" + StampName.str(), Key + "\n", Error))

@@ -10,8 +10,10 @@
 //                       AST of its file (the format clang-extdef-mapping
 //                       writes)
 //   <n>.ast             each file's AST, saved when it was parsed for the
-//                       index; loading one (lazily) is much cheaper than
-//                       parsing the file again for every file calling in
+//                       index: the file is analysed from it, and the files
+//                       calling into it load it (lazily), instead of
+//                       parsing it again
+//   headers.txt         the size and time of every header they include
 //   roles.txt           the callback registrations of every file (the IRQL
 //                       model's pre-pass), so that a callback registered in
 //                       device.c and defined in queue.c gets its role there
@@ -24,10 +26,9 @@
 // A function defined in more than one file (two drivers in one database) is
 // left out: calls to it are not followed.  A file that does not compile is
 // left out too.  The cache is keyed by the database's commands and the
-// files' sizes and times; a stale or unreadable cache is rebuilt, and the
-// rebuild is noted.  (A header changed since the index was built makes
-// Clang refuse the ASTs that include it: calls into those files are then
-// not followed until a source file or command changes.)
+// files' sizes and times, and the headers' (Clang refuses a saved AST whose
+// headers changed); a stale or unreadable cache is rebuilt, and the rebuild
+// is noted.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WDFCHECK_TOOL_CTU_H
@@ -35,6 +36,7 @@
 
 #include "Analyze.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <string>
 #include <vector>
@@ -48,6 +50,7 @@ struct CtuFiles {
   std::string Roles;          // roles.txt: the driver's callback registrations
   std::string NxOptIn;        // the driver's NX opt-in (DriverFacts.h), or ""
   llvm::StringSet<> Sources;  // the database's files, absolute
+  llvm::StringMap<std::string> AstOf; // file -> its saved AST (may be absent)
   unsigned Functions = 0;     // definitions in the index
   bool Rebuilt = false;       // built by this run (else reused)
   double BuildSeconds = 0;    // time spent building it
