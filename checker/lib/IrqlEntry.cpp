@@ -363,6 +363,8 @@ struct IndexState {
                                                    IrqlLevels Role);
   std::pair<IrqlLevels, RoleNarrowing> objectLevels(const Registration &R,
                                                     const Creation &C);
+  // The function's use of the role, made (at Where) if it has none yet.
+  RoleUse &useOf(const FunctionDecl *FD, RoleId Role, SourceLocation Where);
   void addUse(const Registration &R, IrqlLevels Levels, RoleNarrowing N);
 
   // What a function reaches through its calls (mayMatter).
@@ -983,20 +985,30 @@ IndexState::levelsOf(const Registration &R) {
   return Plain;
 }
 
+RoleUse &IndexState::useOf(const FunctionDecl *FD, RoleId Role,
+                           SourceLocation Where) {
+  auto &Uses = RolesOf[FD].Uses;
+  auto It =
+      llvm::find_if(Uses, [&](const RoleUse &U) { return U.Role == Role; });
+  if (It != Uses.end())
+    return *It;
+  Uses.push_back({Role, Where});
+  return Uses.back();
+}
+
+// One more registration of the use: the union of the levels, the narrowing
+// all registrations share.
+static void joinRegistration(RoleUse &U, IrqlLevels Levels, RoleNarrowing N) {
+  U.Registered = true;
+  U.Levels = U.Levels | Levels;
+  U.Narrowing = !U.Narrowing || *U.Narrowing == N ? N : RoleNarrowing::None;
+}
+
 void IndexState::addUse(const Registration &R, IrqlLevels Levels,
                         RoleNarrowing N) {
-  auto &Uses = RolesOf[R.Function].Uses;
-  auto It =
-      llvm::find_if(Uses, [&](const RoleUse &U) { return U.Role == R.Role; });
-  if (It == Uses.end()) {
-    Uses.push_back({R.Role, R.Where});
-    It = std::prev(Uses.end());
-  }
-  if (R.Declared)
-    return;
-  It->Registered = true;
-  It->Levels = It->Levels | Levels;
-  It->Narrowing = !It->Narrowing || *It->Narrowing == N ? N : RoleNarrowing::None;
+  RoleUse &U = useOf(R.Function, R.Role, R.Where);
+  if (!R.Declared)
+    joinRegistration(U, Levels, N);
 }
 
 void IndexState::resolve() {
@@ -1383,18 +1395,8 @@ void IndexState::importRoles(const FunctionDecl *Canonical) {
     auto Role = roleLookup().ByType.find(Fact.RoleType);
     if (Role == roleLookup().ByType.end())
       continue;
-    auto &Uses = RolesOf[Canonical].Uses;
-    auto It = llvm::find_if(
-        Uses, [&](const RoleUse &U) { return U.Role == Role->second; });
-    if (It == Uses.end()) {
-      Uses.push_back({Role->second, Canonical->getLocation()});
-      It = std::prev(Uses.end());
-    }
-    It->Narrowing = !It->Registered || *It->Narrowing == Fact.Narrowing
-                        ? Fact.Narrowing
-                        : RoleNarrowing::None;
-    It->Registered = true;
-    It->Levels = It->Levels | Fact.Levels;
+    joinRegistration(useOf(Canonical, Role->second, Canonical->getLocation()),
+                     Fact.Levels, Fact.Narrowing);
   }
 }
 
