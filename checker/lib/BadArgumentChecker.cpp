@@ -259,6 +259,16 @@ const FunctionDecl *driverEntryOf(const TranslationUnitDecl *TU,
   return nullptr;
 }
 
+// Whether DriverEntry, or a function of this file it calls, opts in (with
+// the flag's value as this file defines it).
+bool optsIn(const FunctionDecl *DriverEntry, ASTContext &Ctx,
+            const Preprocessor &PP) {
+  std::optional<int> Flag = tryExpandAsInteger(OptInFlag, PP);
+  OptInCallFinder Finder(Ctx.getSourceManager(), Ctx.getLangOpts(),
+                         Flag && *Flag ? unsigned(*Flag) : OptInFlagValue);
+  return Finder.optsIn(DriverEntry);
+}
+
 NxOptIn readNxOptIn(const TranslationUnitDecl *TU, ASTContext &Ctx,
                     const Preprocessor &PP, StringRef Driver) {
   NxOptIn Result;
@@ -268,12 +278,9 @@ NxOptIn readNxOptIn(const TranslationUnitDecl *TU, ASTContext &Ctx,
   }
   if (!macroNonZero(OptInMacro, PP))
     return Result;
-  std::optional<int> Flag = tryExpandAsInteger(OptInFlag, PP);
-  OptInCallFinder Finder(Ctx.getSourceManager(), Ctx.getLangOpts(),
-                         Flag && *Flag ? unsigned(*Flag) : OptInFlagValue);
   Result.K = NxOptIn::On;
   const FunctionDecl *DriverEntry = driverEntryOf(TU, Ctx);
-  if (DriverEntry && !Finder.optsIn(DriverEntry)) {
+  if (DriverEntry && !optsIn(DriverEntry, Ctx, PP)) {
     Result.K = NxOptIn::Missing;
     Result.DriverEntry = DriverEntry;
   } else if (!DriverEntry && Driver.consume_front(NxOptInMissingAt)) {
@@ -291,13 +298,10 @@ std::optional<DriverEntryFact> driverEntryFact(ASTContext &Ctx,
       driverEntryOf(Ctx.getTranslationUnitDecl(), Ctx);
   if (!DriverEntry)
     return std::nullopt;
-  std::optional<int> Flag = tryExpandAsInteger(OptInFlag, PP);
-  OptInCallFinder Finder(Ctx.getSourceManager(), Ctx.getLangOpts(),
-                         Flag && *Flag ? unsigned(*Flag) : OptInFlagValue);
   const SourceManager &SM = Ctx.getSourceManager();
   PresumedLoc At = SM.getPresumedLoc(SM.getExpansionLoc(DriverEntry->getLocation()));
   DriverEntryFact Fact;
-  Fact.OptsIn = Finder.optsIn(DriverEntry);
+  Fact.OptsIn = optsIn(DriverEntry, Ctx, PP);
   if (At.isValid())
     Fact.Where = (llvm::sys::path::filename(At.getFilename()) + ":" +
                   llvm::Twine(At.getLine()))
