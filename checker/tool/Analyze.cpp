@@ -315,6 +315,17 @@ bool hasArgPrefix(const CommandLineArguments &Args, StringRef Prefix) {
 
 } // namespace
 
+std::string commandFile(const CompileCommand &Command) {
+  llvm::SmallString<256> Path(Command.Filename);
+  if (!llvm::sys::path::is_absolute(Path)) {
+    Path = Command.Directory;
+    llvm::sys::path::append(Path, Command.Filename);
+  }
+  llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
 ArgumentsAdjuster settingsAdjuster(const AnalysisSettings &S) {
   return [S](const CommandLineArguments &Args, StringRef) {
     CommandLineArguments Result;
@@ -342,14 +353,7 @@ const std::string *savedAst(const AnalysisSettings &Settings,
                             const std::vector<CompileCommand> &Commands) {
   if (!Settings.Ctu || Commands.empty())
     return nullptr;
-  llvm::SmallString<256> Path(Commands.front().Filename);
-  if (!llvm::sys::path::is_absolute(Path)) {
-    Path = Commands.front().Directory;
-    llvm::sys::path::append(Path, Commands.front().Filename);
-  }
-  llvm::sys::fs::make_absolute(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  auto It = Settings.Ctu->AstOf.find(Path);
+  auto It = Settings.Ctu->AstOf.find(commandFile(Commands.front()));
   if (It == Settings.Ctu->AstOf.end() || !llvm::sys::fs::exists(It->second))
     return nullptr;
   return &It->second;
@@ -402,13 +406,9 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   llvm::sys::fs::make_absolute(Absolute);
   std::vector<CompileCommand> Commands = DB.getCompileCommands(Absolute);
   if (!Commands.empty()) {
-    llvm::SmallString<256> Path(Commands.front().Filename);
-    if (!llvm::sys::path::is_absolute(Path)) {
-      Path = Commands.front().Directory;
-      llvm::sys::path::append(Path, Commands.front().Filename);
-    }
+    std::string Path = commandFile(Commands.front());
     if (!llvm::sys::fs::exists(Path)) {
-      Result.Errors = "error: no such file: '" + std::string(Path) + "'\n";
+      Result.Errors = "error: no such file: '" + Path + "'\n";
       return Result;
     }
   }

@@ -20,6 +20,10 @@ struct AnalysisSettings {
   std::string BaseDir; // files named in messages are shown relative to it
 };
 
+// The file a compile command compiles, absolute and without . or ..
+// (a command may name it relative to its own directory).
+std::string commandFile(const clang::tooling::CompileCommand &Command);
+
 // Makes a compile command usable for analysis: clang's builtin headers,
 // wdfcheck's model headers as a last resort, no warnings.
 clang::tooling::ArgumentsAdjuster settingsAdjuster(const AnalysisSettings &S);

@@ -60,17 +60,6 @@ struct Unit {
   std::vector<std::string> Headers; // the files it includes, absolute
 };
 
-std::string absolutePath(StringRef Dir, StringRef File) {
-  llvm::SmallString<256> Path(File);
-  if (!llvm::sys::path::is_absolute(Path)) {
-    Path = Dir;
-    llvm::sys::path::append(Path, File);
-  }
-  llvm::sys::fs::make_absolute(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  return std::string(Path);
-}
-
 // The command the analysis runs for File, as Clang's on-demand parsing
 // needs it: relative paths in it are resolved against the command's own
 // directory (-working-directory), as ClangTool resolves them.
@@ -87,7 +76,7 @@ bool commandFor(const CompilationDatabase &DB, StringRef File,
                        settingsAdjuster(S)));
   U.Command = Adjust(C.CommandLine, C.Filename);
   U.Command.insert(U.Command.begin() + 1, "-working-directory=" + C.Directory);
-  U.File = absolutePath(C.Directory, C.Filename);
+  U.File = commandFile(C);
   // The file by its absolute path, so that what is imported from it names
   // it whatever directory the analysis runs in.
   for (std::string &Arg : U.Command)
