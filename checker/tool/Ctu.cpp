@@ -44,7 +44,7 @@ constexpr llvm::StringLiteral HeadersName = "headers.txt";
 constexpr llvm::StringLiteral StampName = "stamp";
 constexpr llvm::StringLiteral NotesName = "notes.txt";
 // Changes whenever what the cache holds changes shape.
-constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-5";
+constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-6";
 
 // One file of the database and its part of the index.
 struct Unit {
@@ -166,6 +166,17 @@ void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
     U.Ast = AstPath;
 }
 
+// "<size> <time>" of a file, "" when it cannot be read: what the cache
+// compares to notice a change.
+std::string fileStamp(StringRef Path) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status))
+    return "";
+  return std::to_string(Status.getSize()) + " " +
+         std::to_string(
+             Status.getLastModificationTime().time_since_epoch().count());
+}
+
 // What the cache is valid for: the format, the settings, and each file's
 // command, size and time.
 std::string cacheKey(const std::vector<Unit> &Units,
@@ -174,32 +185,22 @@ std::string cacheKey(const std::vector<Unit> &Units,
   llvm::raw_string_ostream OS(Text);
   OS << CacheFormat << '\n' << S.ResourceDir << '\n' << S.ModelIncludeDir << '\n';
   for (const Unit &U : Units) {
-    OS << U.File << '\n' << llvm::join(U.Command, "\x1f") << '\n';
-    llvm::sys::fs::file_status Status;
-    if (!llvm::sys::fs::status(U.File, Status))
-      OS << Status.getSize() << ' '
-         << Status.getLastModificationTime().time_since_epoch().count();
-    OS << '\n';
+    OS << U.File << '\n' << llvm::join(U.Command, "\x1f") << '\n'
+       << fileStamp(U.File) << '\n';
   }
   return llvm::utohexstr(llvm::xxh3_64bits(OS.str()));
 }
 
-// "<size> <time> <path>" of each header the files include, once.
+// "<path>\t<size> <time>" of each header the files include, once.
 std::string headerStamps(const std::vector<Unit> &Units) {
   std::set<std::string> Headers;
   for (const Unit &U : Units)
     Headers.insert(U.Headers.begin(), U.Headers.end());
   std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  for (const std::string &H : Headers) {
-    llvm::sys::fs::file_status Status;
-    if (llvm::sys::fs::status(H, Status))
-      continue;
-    OS << Status.getSize() << ' '
-       << Status.getLastModificationTime().time_since_epoch().count() << ' '
-       << H << '\n';
-  }
-  return OS.str();
+  for (const std::string &H : Headers)
+    if (std::string Stamp = fileStamp(H); !Stamp.empty())
+      Text += H + "\t" + Stamp + "\n";
+  return Text;
 }
 
 // The first header of Stamps that changed since, or "".
@@ -207,14 +208,8 @@ std::string changedHeader(StringRef Stamps) {
   llvm::SmallVector<StringRef, 64> Lines;
   Stamps.split(Lines, '\n', -1, /*KeepEmpty=*/false);
   for (StringRef Line : Lines) {
-    auto [Size, Rest] = Line.split(' ');
-    auto [Time, Path] = Rest.split(' ');
-    llvm::sys::fs::file_status Status;
-    uint64_t S = 0;
-    long long T = 0;
-    if (llvm::sys::fs::status(Path, Status) || Size.getAsInteger(10, S) ||
-        Time.getAsInteger(10, T) || Status.getSize() != S ||
-        Status.getLastModificationTime().time_since_epoch().count() != T)
+    auto [Path, Stamp] = Line.split('\t');
+    if (Stamp.empty() || fileStamp(Path) != Stamp)
       return Path.str();
   }
   return "";
