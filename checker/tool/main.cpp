@@ -78,6 +78,15 @@ int explain(const Options &Opts, const std::string &Share) {
   return ExitOk;
 }
 
+// -p's compilation database: the file named, or compile_commands.json in
+// the directory named.
+std::string databasePath(const Options &Opts) {
+  llvm::SmallString<256> Path(Opts.BuildDir);
+  if (!llvm::sys::path::extension(Path).equals_insensitive(".json"))
+    llvm::sys::path::append(Path, "compile_commands.json");
+  return std::string(Path);
+}
+
 // The compile commands: "-- args" for the files given, or -p's database, or
 // no flags at all.
 std::unique_ptr<CompilationDatabase> loadDatabase(const Options &Opts,
@@ -90,11 +99,9 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const Options &Opts,
     }
     std::string LoadError;
     std::unique_ptr<CompilationDatabase> DB;
-    llvm::SmallString<256> Path(Opts.BuildDir);
-    if (!llvm::sys::path::extension(Path).equals_insensitive(".json"))
-      llvm::sys::path::append(Path, "compile_commands.json");
+    std::string Path = databasePath(Opts);
     if (!llvm::sys::fs::exists(Path)) {
-      Error = "no compilation database at '" + std::string(Path) +
+      Error = "no compilation database at '" + Path +
               "' (generate it with cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON "
               "or bear)";
       return nullptr;
@@ -102,7 +109,7 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const Options &Opts,
     DB = JSONCompilationDatabase::loadFromFile(
         Path, LoadError, JSONCommandLineSyntax::AutoDetect);
     if (!DB)
-      Error = "cannot read the compilation database '" + std::string(Path) +
+      Error = "cannot read the compilation database '" + Path +
               "': " + LoadError;
     return DB;
   }
@@ -140,9 +147,8 @@ void printSummary(const std::vector<FileResult> &Results) {
 
 // Where --ctu keeps its index: beside the compile database.
 std::string ctuCacheDir(const Options &Opts) {
-  llvm::SmallString<256> Dir(Opts.BuildDir);
-  if (llvm::sys::path::extension(Dir).equals_insensitive(".json"))
-    llvm::sys::path::remove_filename(Dir);
+  llvm::SmallString<256> Dir(databasePath(Opts));
+  llvm::sys::path::remove_filename(Dir);
   if (Dir.empty())
     Dir = ".";
   llvm::sys::path::append(Dir, ".wdfcheck-ctu");
