@@ -72,24 +72,15 @@ public:
   PathGenerationScheme getGenerationScheme() const override { return Minimal; }
   bool supportsCrossFileDiagnostics() const override { return true; }
 
-  // One finding per rule and place: the analyzer keeps reports whose
-  // messages differ (a WM003 names the bytes its path left unwritten, and
-  // several paths reach one copy), which would show one bug several times.
-  // The analyzer has already dropped the paths Z3 refuted, so the first of
-  // them stands for a path that can happen.
+  // Every wdf report, in the analyzer's order; keepFirstOfEachPlace then
+  // keeps one per rule and place.
   void FlushDiagnosticsImpl(std::vector<const PathDiagnostic *> &Diags,
                             FilesMade *) override {
     for (const PathDiagnostic *D : Diags) {
       const RuleInfo *R = findRule(D->getCheckerName());
       if (!R)
         continue;
-      Finding F = toFinding(*D, *R);
-      bool Seen = llvm::any_of(Out, [&](const Finding &O) {
-        return O.Rule == F.Rule && O.Where.File == F.Where.File &&
-               O.Where.Line == F.Where.Line && O.Where.Column == F.Where.Column;
-      });
-      if (!Seen)
-        Out.push_back(std::move(F));
+      Out.push_back(toFinding(*D, *R));
     }
   }
 
@@ -120,9 +111,7 @@ private:
     // The same event twice in a row (a condition spelled through a macro
     // is explained at each expansion step) says nothing new.
     if (!F.Path.empty() && F.Path.back().Message == Note.Message &&
-        F.Path.back().Where.File == Note.Where.File &&
-        F.Path.back().Where.Line == Note.Where.Line &&
-        F.Path.back().Where.Column == Note.Where.Column)
+        F.Path.back().Where == Note.Where)
       return;
     F.Path.push_back(std::move(Note));
   }
@@ -429,17 +418,19 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   return Result;
 }
 
-// One finding per rule and place over the whole run, as within a file: a
-// header's function, or with --ctu a function of another file, is reached
-// from several files, and each would report what happens in it.  The first
-// file (in the order given) keeps it.
+// One finding per rule and place over the whole run.  Within a file, the
+// analyzer keeps reports whose messages differ (a WM003 names the bytes its
+// path left unwritten, and several paths reach one copy); it has already
+// dropped the paths Z3 refuted, so the first stands for a path that can
+// happen.  Across files, a header's function, or with --ctu a function of
+// another file, is reached from several files.  The first (in the order
+// given) keeps it.
 void keepFirstOfEachPlace(std::vector<FileResult> &Results) {
   std::set<std::tuple<std::string, std::string, unsigned, unsigned>> Seen;
   for (FileResult &R : Results)
     llvm::erase_if(R.Findings, [&](const Finding &F) {
-      return !Seen.insert({F.Rule->Id, F.Where.File, F.Where.Line,
-                           F.Where.Column})
-                  .second;
+      auto [File, Line, Column] = F.Where.key();
+      return !Seen.insert({F.Rule->Id, File, Line, Column}).second;
     });
 }
 

@@ -9,6 +9,7 @@
 
 #include "wdfcheck/Catalog.h"
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace wdfcheck {
@@ -16,6 +17,11 @@ namespace wdfcheck {
 struct SourcePoint {
   std::string File; // absolute path
   unsigned Line = 0, Column = 0;
+
+  std::tuple<const std::string &, unsigned, unsigned> key() const {
+    return {File, Line, Column};
+  }
+  bool operator==(const SourcePoint &O) const { return key() == O.key(); }
 };
 
 struct PathNote {
