@@ -300,32 +300,32 @@ for f in sorted(os.listdir(d)):
 json.dump(entries, open(out, "w"), indent=1)
 PY
 done
-run_drivers() { # $@: extra wdfcheck flags; "cold" first removes the indexes
-  local d name cold=0
+# run_drivers [cold] FLAGS...: wdfcheck on each driver's database; "cold"
+# first removes the indexes and adds up, in $tmp/index-s, the index build
+# times wdfcheck notes (so cold runs are not --quiet).
+run_drivers() {
+  local d name cold=0 s total=0
   if [ "${1:-}" = cold ]; then cold=1; shift; fi
   for d in "${drivers[@]}"; do
     name=$(basename "$d")
-    [ "$cold" = 1 ] && rm -rf "$tmp/db-$name/.wdfcheck-ctu"
-    checked wdfcheck "$wdfcheck" --quiet -j 1 -p "$tmp/db-$name" "$@"
+    if [ "$cold" = 1 ]; then
+      rm -rf "$tmp/db-$name/.wdfcheck-ctu"
+      checked wdfcheck "$wdfcheck" -j 1 -p "$tmp/db-$name" "$@"
+      s=$(sed -n 's/.*cross-file index of .* built in \([0-9.]*\) s$/\1/p' "$tmp/stderr")
+      total=$(awk -v a="$total" -v b="${s:-0}" 'BEGIN { print a + b }')
+    else
+      checked wdfcheck "$wdfcheck" --quiet -j 1 -p "$tmp/db-$name" "$@"
+    fi
   done
-}
-index_s() { # the index build time of a cold --ctu run over every driver
-  local d name total=0 s
-  for d in "${drivers[@]}"; do
-    name=$(basename "$d")
-    rm -rf "$tmp/db-$name/.wdfcheck-ctu"
-    s=$("$wdfcheck" -j 1 -p "$tmp/db-$name" --ctu 2>&1 >/dev/null |
-        sed -n 's/.*cross-file index of .* built in \([0-9.]*\) s$/\1/p')
-    total=$(awk -v a="$total" -v b="${s:-0}" 'BEGIN { print a + b }')
-  done
-  echo "$total"
+  [ "$cold" = 1 ] && echo "$total" >"$tmp/index-s"
+  return 0
 }
 best_ms t_single run_drivers
 best_ms t_cold run_drivers cold --ctu
+s_index=$(cat "$tmp/index-s")
 best_ms t_warm run_drivers --ctu
 peak_kb m_single run_drivers
 peak_kb m_cold run_drivers cold --ctu
-s_index=$(index_s)
 echo
 echo "whole drivers (${#drivers[@]} databases, -j1): file by file ${t_single} ms, --ctu ${t_cold} ms" \
      "(index reused: ${t_warm} ms)"
