@@ -12,6 +12,7 @@
 #include "Analyze.h"
 #include "Confirm.h"
 #include "Ctu.h"
+#include "HugePages.h"
 #include "Options.h"
 #include "Output.h"
 #include "Share.h"
@@ -248,6 +249,7 @@ int analyze(const Options &Opts, const std::string &Share) {
 } // namespace
 
 int main(int Argc, const char **Argv) {
+  restartWithHugePageHeap(Argv);
   llvm::InitLLVM X(Argc, Argv);
   Options Opts;
   UsageError Error;
