@@ -1127,7 +1127,15 @@ NTSYSAPI VOID NTAPI RtlAssert(_In_ PVOID VoidFailedAssertion,
    to nothing; wdfcheck reads the macro by its name in both.
    PAGED_CODE_LOCKED() marks pageable code locked in memory and asserts
    nothing. */
-#if defined(DBG) && DBG
+#if defined(WDFCHECK_RUNTIME) && WDFCHECK_RUNTIME
+/* Built for the wdfcheck runtime: checked as a checked build does, and
+   reported (WM011) with the line of the PAGED_CODE(). */
+#ifdef __cplusplus
+extern "C"
+#endif
+void wdfrt_paged_code(const char *file, int line, const char *function);
+#define PAGED_CODE() wdfrt_paged_code(__FILE__, __LINE__, __func__)
+#elif defined(DBG) && DBG
 #define PAGED_CODE()                                                          \
     do {                                                                      \
         if (KeGetCurrentIrql() > APC_LEVEL)                                   \

@@ -86,6 +86,10 @@ int wdfrt_write_sarif(const char *path, const char *srcroot);
 unsigned wdfrt_current_irql(void);
 void wdfrt_set_irql(unsigned irql);
 
+/* PAGED_CODE() built for the runtime: reports WM011 at file:line when the
+ * calling thread's IRQL is above APC_LEVEL (ntddk.h's macro calls it). */
+void wdfrt_paged_code(const char *file, int line, const char *function);
+
 /* Checks that a DDI may be called at the calling thread's IRQL, per
  * rules/ddis.def; paged says whether the pool involved is paged.  Reports
  * WM001 (pool-dependent limit) or WM008 and returns 0 when it may not. */

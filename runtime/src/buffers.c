@@ -54,7 +54,10 @@ static void unlink_buffer(buffer_list_t *list, wdfrt_int_buffer_t *b) {
 }
 
 static void release(wdfrt_int_buffer_t *b) {
-  free(b->data);
+  if (b->paged)
+    wdfrt_int_paged_free(b->data, b->size);
+  else
+    free(b->data);
   free(b->written);
   free(b);
 }
@@ -68,30 +71,40 @@ static unsigned char *allocate(size_t size) {
   return malloc(size ? size : 1);
 }
 
-wdfrt_int_buffer_t *wdfrt_int_buffer_new(size_t size, int zeroed,
-                                         wdfrt_int_buffer_role_t role,
-                                         wdfrt_int_site_t site) {
+wdfrt_int_buffer_t *wdfrt_int_buffer_new_in(size_t size, int zeroed,
+                                            wdfrt_int_buffer_role_t role,
+                                            int paged, wdfrt_int_site_t site) {
   wdfrt_int_buffer_t *b = calloc(1, sizeof *b);
   if (!b)
     return NULL;
-  b->data = allocate(size);
+  b->paged = paged;
+  b->size = size;
+  b->data = paged ? wdfrt_int_paged_alloc(size) : allocate(size);
   if (!WDFRT_MSAN)
     b->written = calloc(size / 8 + 1, 1);
   if (!b->data || (!WDFRT_MSAN && !b->written)) {
     release(b);
     return NULL;
   }
-  b->size = size;
   b->role = role;
   b->made_at = site;
   push(&live, b);
+  /* Made above APC_LEVEL (a WM001, reported): filled all the same. */
+  int was_closed = paged && wdfrt_int_paged_open();
   if (zeroed) {
     memset(b->data, 0, size);
     wdfrt_int_uninit_note_written(b->data, size);
   } else {
     wdfrt_int_uninit_mark_unwritten(b->data, size);
   }
+  wdfrt_int_paged_close(was_closed);
   return b;
+}
+
+wdfrt_int_buffer_t *wdfrt_int_buffer_new(size_t size, int zeroed,
+                                         wdfrt_int_buffer_role_t role,
+                                         wdfrt_int_site_t site) {
+  return wdfrt_int_buffer_new_in(size, zeroed, role, 0, site);
 }
 
 void wdfrt_int_buffer_free(wdfrt_int_buffer_t *b, wdfrt_int_gone_t why,
@@ -102,7 +115,11 @@ void wdfrt_int_buffer_free(wdfrt_int_buffer_t *b, wdfrt_int_gone_t why,
   b->freed = 1;
   b->gone = why;
   b->freed_at = site;
+  /* Freed under a spin lock, paged pool is filled with the arena opened
+     for the runtime alone. */
+  int was_closed = b->paged && wdfrt_int_paged_open();
   memset(b->data, WDFRT_FILL_FREED, b->size);
+  wdfrt_int_paged_close(was_closed);
   push(&quarantine, b);
   while (quarantine.count > QUARANTINE_BUFFERS ||
          quarantine.bytes > QUARANTINE_BYTES) {

@@ -43,9 +43,17 @@ unsigned wdfrt_int_irql_op_level(enum wdf_ddi_id ddi) {
 
 unsigned wdfrt_current_irql(void) { return current_irql; }
 
-void wdfrt_set_irql(unsigned irql) { current_irql = irql; }
+/* Every change of the IRQL comes here: paged pool is out above APC_LEVEL
+   (paged.c). */
+static void set_level(unsigned irql) {
+  unsigned old = current_irql;
+  current_irql = irql;
+  wdfrt_int_paged_irql_changed(old, irql);
+}
 
-void wdfrt_int_irql_set(unsigned irql) { current_irql = irql; }
+void wdfrt_set_irql(unsigned irql) { set_level(irql); }
+
+void wdfrt_int_irql_set(unsigned irql) { set_level(irql); }
 
 KIRQL NTAPI KeGetCurrentIrql(VOID) {
   (void)wdfrt_int_take_site();
@@ -65,7 +73,7 @@ static KIRQL raise_to(KIRQL new_irql, enum wdf_ddi_id ddi,
                         wdfrt_int_irql_name(old));
     return old;
   }
-  current_irql = new_irql;
+  set_level(new_irql);
   return old;
 }
 
@@ -97,7 +105,7 @@ VOID NTAPI KeLowerIrql(KIRQL NewIrql) {
         wdfrt_int_irql_name(current_irql));
     return;
   }
-  current_irql = NewIrql;
+  set_level(NewIrql);
 }
 
 KIRQL NTAPI KeRaiseIrqlToDpcLevel(VOID) {

@@ -89,7 +89,7 @@ NTSTATUS WdfMemoryCreateFromLookaside(WDFLOOKASIDE Lookaside,
   status = wdfrt_int_memory_create_with_buffer(
       list->has_memory_attributes ? &list->memory_attributes : NULL,
       WDFRT_MEMORY_LOOKASIDE, WDF_DDI_WdfMemoryCreateFromLookaside, list->size,
-      list->size < PAGE_SIZE, site, &memory);
+      list->size < PAGE_SIZE, paged, site, &memory);
   if (!NT_SUCCESS(status))
     goto failed;
   memory->pool_type = list->pool_type;

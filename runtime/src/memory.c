@@ -58,14 +58,16 @@ static NTSTATUS make_memory(PWDF_OBJECT_ATTRIBUTES attributes,
 NTSTATUS wdfrt_int_memory_create_with_buffer(PWDF_OBJECT_ATTRIBUTES attributes,
                                              wdfrt_int_memory_origin_t origin,
                                              enum wdf_ddi_id row, size_t size,
-                                             int zeroed, wdfrt_int_site_t site,
+                                             int zeroed, int paged,
+                                             wdfrt_int_site_t site,
                                              wdfrt_int_memory_t **memory) {
   wdfrt_int_memory_t *made;
   NTSTATUS status =
       make_memory(attributes, origin, row, wdfrt_ddi_name(row), site, &made);
   if (!NT_SUCCESS(status))
     return status;
-  made->buffer = wdfrt_int_buffer_new(size, zeroed, WDFRT_BUFFER_MEMORY, site);
+  made->buffer =
+      wdfrt_int_buffer_new_in(size, zeroed, WDFRT_BUFFER_MEMORY, paged, site);
   if (!made->buffer) {
     wdfrt_int_object_discard(&made->base, site);
     return STATUS_INSUFFICIENT_RESOURCES;
@@ -95,7 +97,8 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
   wdfrt_int_memory_t *memory;
   status = wdfrt_int_memory_create_with_buffer(Attributes, WDFRT_MEMORY_POOL,
                                                WDF_DDI_WdfMemoryCreate,
-                                               BufferSize, 0, site, &memory);
+                                               BufferSize, 0, paged, site,
+                                               &memory);
   if (!NT_SUCCESS(status))
     goto failed;
   wdfrt_int_object_set_disposal(&memory->base, paged);

@@ -25,24 +25,25 @@ static const char *const zero_size =
     "a zero-byte pool allocation is a Driver Verifier violation (bug check "
     "0xC4/0x0)";
 
-static PVOID allocate(enum wdf_ddi_id ddi, size_t size, int zeroed,
+static PVOID allocate(enum wdf_ddi_id ddi, size_t size, int zeroed, int paged,
                       wdfrt_int_site_t site) {
   if (wdfrt_int_fault_allocation(ddi))
     return NULL;
   wdfrt_int_buffer_t *buffer =
-      wdfrt_int_buffer_new(size, zeroed, WDFRT_BUFFER_POOL, site);
+      wdfrt_int_buffer_new_in(size, zeroed, WDFRT_BUFFER_POOL, paged, site);
   return buffer ? buffer->data : NULL;
 }
 
 static PVOID allocate_typed(enum wdf_ddi_id ddi, const char *name,
                             POOL_TYPE type, SIZE_T size, ULONG tag) {
   unsigned long long pool_type = (unsigned long long)type;
+  int paged = wdf_pool_type_is_paged(pool_type);
   wdfrt_int_site_t site = wdfrt_int_enter_pool(
-      ddi, wdf_pool_type_is_paged(pool_type) ? WDFRT_POOL_PAGED
-                                             : WDFRT_POOL_NONPAGED);
+      ddi, paged ? WDFRT_POOL_PAGED : WDFRT_POOL_NONPAGED);
   wdfrt_int_check_size(name, size, "NumberOfBytes", zero_size, site);
   wdfrt_int_check_tag_and_pool_type(name, tag, pool_type, site);
-  return allocate(ddi, size, (pool_type & POOL_ZERO_ALLOCATION) != 0, site);
+  return allocate(ddi, size, (pool_type & POOL_ZERO_ALLOCATION) != 0, paged,
+                  site);
 }
 
 PVOID ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes,
@@ -76,7 +77,8 @@ static PVOID allocate_flagged(enum wdf_ddi_id ddi, const char *name,
                     (unsigned long long)flags);
     return NULL;
   }
-  return allocate(ddi, size, (flags & POOL_FLAG_UNINITIALIZED) == 0, site);
+  return allocate(ddi, size, (flags & POOL_FLAG_UNINITIALIZED) == 0,
+                  (flags & POOL_FLAG_PAGED) != 0, site);
 }
 
 PVOID ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag) {

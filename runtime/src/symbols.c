@@ -76,6 +76,12 @@ static void load(void) {
   dl_iterate_phdr(first_object, &load_bias);
 }
 
+uintptr_t wdfrt_int_program_offset(const void *address) {
+  if (!loaded)
+    load();
+  return (uintptr_t)address - load_bias;
+}
+
 const char *wdfrt_int_symbol_name(const void *address) {
   if (!address)
     return NULL;

@@ -19,6 +19,7 @@
  *   buffers.c   framework-made buffers: registry and quarantine
  *   uninit.c    never-written bytes (MemorySanitizer or the coarse model)
  *   faults.c    fault injection and failed creates (WM009)
+ *   paged.c     paged pool, out above APC_LEVEL (WM010); PAGED_CODE() (WM011)
  *   memory.c, lookaside.c, pool.c, rtl.c, kernel.c, locks.c, driver.c,
  *   device.c, queues.c, requests.c, deferred.c, interrupts.c   the DDIs
  *   files.c     file objects: open (EvtDeviceFileCreate) and close
@@ -364,6 +365,7 @@ typedef struct wdfrt_int_buffer {
   size_t size;
   wdfrt_int_buffer_role_t role;
   int freed;                  /* in quarantine */
+  int paged;                  /* in paged pool: paged.c's arena */
   wdfrt_int_site_t made_at, freed_at;
   wdfrt_int_gone_t gone;
   wdfrt_int_request_t *request; /* request buffers */
@@ -380,6 +382,10 @@ wdfrt_int_buffer_t *wdfrt_int_buffer_new(size_t size, int zeroed,
    use through a DDI is recognised (WM005) and never crashes. */
 void wdfrt_int_buffer_free(wdfrt_int_buffer_t *buffer, wdfrt_int_gone_t why,
                            wdfrt_int_site_t site);
+/* The same in paged pool (paged.c's arena) when `paged`. */
+wdfrt_int_buffer_t *wdfrt_int_buffer_new_in(size_t size, int zeroed,
+                                            wdfrt_int_buffer_role_t role,
+                                            int paged, wdfrt_int_site_t site);
 /* The live or quarantined buffer holding [p, p + n) (or p when n is 0). */
 wdfrt_int_buffer_t *wdfrt_int_buffer_find(const void *p, size_t n);
 /* Checks a pointer a DDI (or an Rtl copy) is about to use.  Returns 0 when
@@ -424,6 +430,24 @@ void wdfrt_int_copy(void *dst, const void *src, size_t n, int overlap,
    buffer.  Reports WM003 for never-written ones; returns how many spans. */
 size_t wdfrt_int_uninit_check_sink(const void *src, size_t n, const char *what,
                                    wdfrt_int_site_t site);
+
+/* ------------------------------------------------------------------------ */
+/* paged.c                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* A block of paged pool, page-aligned from a page up, 16-aligned below;
+   NULL when the arena is full or cannot be made. */
+void *wdfrt_int_paged_alloc(size_t size);
+void wdfrt_int_paged_free(void *block, size_t size);
+/* Is p inside a block the arena has handed out? */
+int wdfrt_int_paged_holds(const void *p);
+/* The IRQL changed: the arena closes above APC_LEVEL and opens at or
+   below it (one mprotect per crossing). */
+void wdfrt_int_paged_irql_changed(unsigned old_irql, unsigned new_irql);
+/* The runtime's own writes into paged buffers: opens a closed arena and
+   returns 1 if it was closed; close(that) closes it again. */
+int wdfrt_int_paged_open(void);
+void wdfrt_int_paged_close(int was_closed);
 
 /* ------------------------------------------------------------------------ */
 /* faults.c                                                                  */
@@ -492,6 +516,8 @@ void wdfrt_int_callback_end(wdfrt_int_frame_t *frame);
 wdfrt_int_frame_t *wdfrt_int_callback_current(void);
 /* The name of the driver function at an address, or NULL. */
 const char *wdfrt_int_symbol_name(const void *address);
+/* An address in the program as its file gives it (for llvm-symbolizer). */
+uintptr_t wdfrt_int_program_offset(const void *address);
 
 /* ------------------------------------------------------------------------ */
 /* locks.c                                                                   */
@@ -556,13 +582,15 @@ wdfrt_int_memory_t *wdfrt_int_memory_for_request(wdfrt_int_request_t *request,
                                                  wdfrt_int_site_t site);
 wdfrt_int_memory_t *wdfrt_int_memory_from(wdfrt_int_object_t *object);
 /* A memory object with a buffer of its own, `size` bytes, zeroed or never
-   written (WdfMemoryCreate's, a lookaside list's), child of the driver
+   written, in paged pool or not (WdfMemoryCreate's, a lookaside list's),
+   child of the driver
    unless the attributes say otherwise.  When the buffer cannot be had, the
    half-made object is discarded and the create fails. */
 NTSTATUS wdfrt_int_memory_create_with_buffer(PWDF_OBJECT_ATTRIBUTES attributes,
                                              wdfrt_int_memory_origin_t origin,
                                              enum wdf_ddi_id row, size_t size,
-                                             int zeroed, wdfrt_int_site_t site,
+                                             int zeroed, int paged,
+                                             wdfrt_int_site_t site,
                                              wdfrt_int_memory_t **memory);
 
 /* ------------------------------------------------------------------------ */
