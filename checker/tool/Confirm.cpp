@@ -22,6 +22,13 @@
 //   locations and code flows), or when the static log names the function
 //   exactly and at one place only (no same-named function elsewhere for the
 //   file to tell apart).
+// - for pageable code above APC_LEVEL (WM011), the runtime reports the
+//   PAGED_CODE() inside the function and names it; the static finding is at
+//   the raise, call or registration: they pair when the static path reaches
+//   that PAGED_CODE() line, or when the static finding names the function
+//   (logical locations, or 'F' quoted in its message) under the same
+//   conditions as a callback's return.  WM010 pairs by place: the runtime's
+//   place is the touch, as the static one's.
 //
 //===----------------------------------------------------------------------===//
 #include "Confirm.h"
@@ -374,6 +381,26 @@ bool onlyFindingNaming(const Log &StaticLog, const Finding &Static,
   return true;
 }
 
+// Static names Function, or quotes it anywhere in its message ("call of
+// pageable 'F' at DISPATCH_LEVEL").
+bool mentionsFunction(const Finding &Static, StringRef Function) {
+  return namesFunction(Static, Function) ||
+         StringRef(Static.Message).contains(("'" + Function + "'").str());
+}
+
+// No other finding of Static's rule mentions Function at another place.
+bool onlyFindingMentioning(const Log &StaticLog, const Finding &Static,
+                           StringRef Function) {
+  for (const Finding &Other : StaticLog.Findings) {
+    if (&Other == &Static || Other.Rule != Static.Rule ||
+        !mentionsFunction(Other, Function))
+      continue;
+    if (!(Other.Where && Static.Where && samePlace(*Other.Where, *Static.Where)))
+      return false;
+  }
+  return true;
+}
+
 bool pairs(const Log &StaticLog, const Finding &Static,
            const Finding &Dynamic) {
   if (Static.Rule != Dynamic.Rule || !Dynamic.Where)
@@ -394,6 +421,22 @@ bool pairs(const Log &StaticLog, const Finding &Static,
           (!Static.Where || pathVisits(Static, *Dynamic.Where) ||
            onlyFindingNaming(StaticLog, Static, Function)))
         return true;
+  // Pageable code above APC_LEVEL: the runtime reports the PAGED_CODE()
+  // inside the pageable function, the analyzer the raise, call or
+  // registration that brings it there.  They pair when the static path
+  // reaches that PAGED_CODE(), or when the static finding names the
+  // function and, as for a callback, its path goes through the function's
+  // file or no other finding names a function of that name.
+  if (Dynamic.Kind == "paged-code") {
+    for (const Place &P : Static.Path)
+      if (samePlace(P, *Dynamic.Where))
+        return true;
+    for (const std::string &Function : Dynamic.Functions)
+      if (mentionsFunction(Static, Function) &&
+          (pathVisits(Static, *Dynamic.Where) ||
+           onlyFindingMentioning(StaticLog, Static, Function)))
+        return true;
+  }
   return false;
 }
 
