@@ -2,7 +2,8 @@
 # Runtime-model benchmark: WdfMemoryCreate + WdfObjectDelete pairs per
 # second with the plain runtime (coarse never-written model) and with the
 # MemorySanitizer build, measured in the same run, and the MSan overhead
-# as their ratio.  Also the echo example's scenario, end to end, in both
+# as their ratio; paged pool (WdfMemoryCreate and ExAllocatePool2) against
+# non-paged in the same run.  Also the echo example's scenario, end to end, in both
 # builds.  Prints; asserts nothing.
 #
 # usage: bench/runtime.sh [seconds-per-measurement]   (default: 1)
@@ -30,7 +31,26 @@ flags=(-std=c11 -O2 -I "$root/runtime/include" -I "$root/rules")
 echo "WdfMemoryCreate + WdfObjectDelete pairs per second (${seconds}s each)"
 printf '%-12s %14s %14s %10s\n' "buffer" "plain" "msan" "msan/plain"
 paste -d' ' "$work/plain.txt" "$work/msan.txt" |
-  awk '{ printf "%-12s %14d %14d %9.2fx\n", $1 " bytes", $3, $7, $3 / $7 }'
+  awk '$1 == "memory" && $3 == "nonpaged" {
+         printf "%-12s %14d %14d %9.2fx\n", $2 " bytes", $4, $8, $4 / $8 }'
+
+# Paged pool (the paged arena, protected above APC_LEVEL) against
+# non-paged, measured in the same run; allocations + frees per second.
+echo
+echo "paged against non-paged pool, allocation + free pairs per second"
+printf '%-22s %-6s %12s %12s %8s\n' "call" "build" "non-paged" "paged" "paged/np"
+for build in plain msan; do
+  awk -v build="$build" '
+    { rate[$1 " " $2 " " $3] = $4; if (!seen[$1 " " $2]++) order[n++] = $1 " " $2 }
+    END {
+      for (i = 0; i < n; ++i) {
+        split(order[i], k, " ")
+        call = (k[1] == "memory" ? "WdfMemoryCreate" : "ExAllocatePool2") " " k[2] "B"
+        np = rate[order[i] " nonpaged"]; p = rate[order[i] " paged"]
+        printf "%-22s %-6s %12d %12d %7.2fx\n", call, build, np, p, np ? p / np : 0
+      }
+    }' "$work/$build.txt"
+done
 
 # The echo scenario end to end: best of 5 wall times.
 best_ms() {

@@ -1,9 +1,12 @@
 /*
- * runtime_pairs.c - WdfMemoryCreate + WdfObjectDelete pairs per second in
- * the runtime model, for bench/runtime.sh.
+ * runtime_pairs.c - allocation + free pairs per second in the runtime
+ * model, for bench/runtime.sh: WdfMemoryCreate + WdfObjectDelete, and
+ * ExAllocatePool2 + ExFreePoolWithTag, each from non-paged and from paged
+ * pool (the runtime's paged arena, paged.c).
  *
- * usage: runtime_pairs [seconds-per-size]
- * Prints one line per buffer size: "<size> bytes: <pairs> pairs/s".
+ * usage: runtime_pairs [seconds-per-measurement]
+ * Prints one line per measurement: "<call> <size> <pool> <pairs/s>", e.g.
+ * "memory 64 nonpaged 1234567".
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -19,20 +22,35 @@ static double now(void) {
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+static void memory_pair(size_t size, int paged) {
+  WDFMEMORY memory;
+  if (!NT_SUCCESS(WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES,
+                                  paged ? PagedPool : NonPagedPoolNx, 'hcnB',
+                                  size, &memory, NULL))) {
+    fprintf(stderr, "WdfMemoryCreate failed\n");
+    exit(1);
+  }
+  WdfObjectDelete(memory);
+}
+
+static void pool_pair(size_t size, int paged) {
+  PVOID p = ExAllocatePool2(paged ? POOL_FLAG_PAGED : POOL_FLAG_NON_PAGED,
+                            size, 'hcnB');
+  if (!p) {
+    fprintf(stderr, "ExAllocatePool2 failed\n");
+    exit(1);
+  }
+  ExFreePoolWithTag(p, 'hcnB');
+}
+
 /* Pairs per second over about `seconds`, in batches of 1000. */
-static double pairs_per_second(size_t size, double seconds) {
+static double pairs_per_second(void (*pair)(size_t, int), size_t size,
+                               int paged, double seconds) {
   unsigned long long pairs = 0;
   double start = now(), elapsed;
   do {
-    for (int i = 0; i < 1000; ++i) {
-      WDFMEMORY memory;
-      if (!NT_SUCCESS(WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx,
-                                      'hcnB', size, &memory, NULL))) {
-        fprintf(stderr, "WdfMemoryCreate failed\n");
-        exit(1);
-      }
-      WdfObjectDelete(memory);
-    }
+    for (int i = 0; i < 1000; ++i)
+      pair(size, paged);
     pairs += 1000;
     elapsed = now() - start;
   } while (elapsed < seconds);
@@ -42,8 +60,13 @@ static double pairs_per_second(size_t size, double seconds) {
 int main(int argc, char **argv) {
   double seconds = argc > 1 ? atof(argv[1]) : 1.0;
   static const size_t sizes[] = {64, 4096};
-  for (size_t i = 0; i < sizeof sizes / sizeof *sizes; ++i)
-    printf("%zu bytes: %.0f pairs/s\n", sizes[i],
-           pairs_per_second(sizes[i], seconds));
+  static const char *const pools[] = {"nonpaged", "paged"};
+  for (int paged = 0; paged < 2; ++paged)
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; ++i) {
+      printf("memory %zu %s %.0f\n", sizes[i], pools[paged],
+             pairs_per_second(memory_pair, sizes[i], paged, seconds));
+      printf("pool %zu %s %.0f\n", sizes[i], pools[paged],
+             pairs_per_second(pool_pair, sizes[i], paged, seconds));
+    }
   return 0;
 }
