@@ -78,6 +78,7 @@ wdfrt_int_buffer_t *wdfrt_int_buffer_new_in(size_t size, int zeroed,
   if (!b)
     return NULL;
   b->paged = paged;
+  b->made_in_raise = paged ? wdfrt_int_paged_raise() : 0;
   b->size = size;
   b->data = paged ? wdfrt_int_paged_alloc(size) : allocate(size);
   if (!WDFRT_MSAN)

@@ -12,7 +12,10 @@
  * the fault is reported as WM010 at the touch, with the allocation's site,
  * and the arena is opened so the driver goes on, as after other reports.
  * It stays open until the IRQL drops to APC_LEVEL or below and rises
- * again: one finding per raise, not one per instruction.
+ * again: one finding per raise, not one per instruction.  A touch of paged
+ * pool made above APC_LEVEL in the same raise is no WM010: the allocation
+ * was the WM001 (one path, one finding, as the catalog reads it), and the
+ * arena is opened silently.
  *
  * One mprotect per transition across APC_LEVEL, none per allocation.  The
  * harness is single-threaded, so the arena follows the one thread's IRQL.
@@ -58,6 +61,7 @@ static struct {
                     PROT_NONE, the rest of the reservation PROT_NONE */
   int closed;    /* the extent is PROT_NONE: the IRQL is above APC_LEVEL */
   int failed;    /* the reservation failed: paged pool is unavailable */
+  unsigned long raises; /* rises above APC_LEVEL so far */
   free_stack_t free[SIZE_CLASSES];
   struct sigaction previous; /* SIGSEGV's handler before ours */
 } arena;
@@ -163,12 +167,19 @@ int wdfrt_int_paged_holds(const void *p) {
 
 void wdfrt_int_paged_irql_changed(unsigned old_irql, unsigned new_irql) {
   int closed = new_irql > APC_LEVEL;
-  if (!arena.base || (old_irql > APC_LEVEL) == closed)
+  if ((old_irql > APC_LEVEL) == closed)
+    return;
+  arena.raises += closed;
+  if (!arena.base)
     return;
   if (closed == arena.closed)
     return; /* opened by a reported touch and now lowered: already open */
   set_protection(closed ? PROT_NONE : PROT_READ | PROT_WRITE);
   arena.closed = closed;
+}
+
+unsigned long wdfrt_int_paged_raise(void) {
+  return wdfrt_current_irql() > APC_LEVEL ? arena.raises : 0;
 }
 
 int wdfrt_int_paged_open(void) {
@@ -355,9 +366,13 @@ static const char *site_file(wdfrt_int_site_t site) {
 }
 
 static void report_touch(const unsigned char *at, uintptr_t pc) {
+  wdfrt_int_buffer_t *b = wdfrt_int_buffer_find(at, 1);
+  /* Made above APC_LEVEL in this same raise: its allocation was the
+     WM001, and one path is one finding, as for the analyzer. */
+  if (b && b->made_in_raise && b->made_in_raise == wdfrt_int_paged_raise())
+    return;
   const char *function = NULL;
   wdfrt_int_site_t site = touch_site(pc, &function);
-  wdfrt_int_buffer_t *b = wdfrt_int_buffer_find(at, 1);
   wdfrt_int_report_extra_t extra = {function, "paged-access"};
   const char *what = !b                              ? "paged memory"
                      : b->role == WDFRT_BUFFER_POOL ? "paged pool"

@@ -366,6 +366,7 @@ typedef struct wdfrt_int_buffer {
   wdfrt_int_buffer_role_t role;
   int freed;                  /* in quarantine */
   int paged;                  /* in paged pool: paged.c's arena */
+  unsigned long made_in_raise; /* paged, made above APC_LEVEL: which raise */
   wdfrt_int_site_t made_at, freed_at;
   wdfrt_int_gone_t gone;
   wdfrt_int_request_t *request; /* request buffers */
@@ -448,6 +449,9 @@ void wdfrt_int_paged_irql_changed(unsigned old_irql, unsigned new_irql);
    returns 1 if it was closed; close(that) closes it again. */
 int wdfrt_int_paged_open(void);
 void wdfrt_int_paged_close(int was_closed);
+/* Which rise above APC_LEVEL the thread is in (counted from 1); 0 at or
+   below APC_LEVEL. */
+unsigned long wdfrt_int_paged_raise(void);
 
 /* ------------------------------------------------------------------------ */
 /* faults.c                                                                  */

@@ -3,11 +3,13 @@
 // PROT_NONE then), so a touch under a spin lock faults and is reported at
 // the touch, with the allocation's site; the driver then goes on.  Paged
 // pool from ExAllocatePoolWithTag, ExAllocatePool2(POOL_FLAG_PAGED) and a
-// paged WDFMEMORY; a touch by RtlZeroMemory is the driver's call.
+// paged WDFMEMORY; a touch by RtlZeroMemory is the driver's call.  Paged
+// pool made and touched in one raise is one finding: the WM001 at the
+// allocation, as the analyzer reads it.
 // RUN: %wdfrt_driver -I %S/Inputs %s %wdfrt_link -o %t
 // RUN: not %t --no-leak-check -e 'irql passive' -e 'ioctl 0x222000 0 0' \
 // RUN:   -e 'ioctl 0x222004 0 0' -e 'ioctl 0x222008 0 0' -e 'ioctl 0x22200C 0 0' \
-// RUN:   -e 'ioctl 0x222010 0 0' 2> %t.err
+// RUN:   -e 'ioctl 0x222010 0 0' -e 'ioctl 0x222014 0 0' 2> %t.err
 // RUN: FileCheck %s < %t.err
 // The clean cases alone: no finding.  Lowering the IRQL opens the arena
 // again (0x222004 touches paged pool after releasing its lock), paged pool
@@ -18,7 +20,7 @@
 // RUN: %wdfrt_msan_driver -I %S/Inputs %s %wdfrt_msan_link -o %t.msan
 // RUN: not %t.msan --no-leak-check -e 'irql passive' -e 'ioctl 0x222000 0 0' \
 // RUN:   -e 'ioctl 0x222004 0 0' -e 'ioctl 0x222008 0 0' -e 'ioctl 0x22200C 0 0' \
-// RUN:   -e 'ioctl 0x222010 0 0' 2> %t.msan.err
+// RUN:   -e 'ioctl 0x222010 0 0' -e 'ioctl 0x222014 0 0' 2> %t.msan.err
 // RUN: FileCheck %s < %t.msan.err
 // RUN: %t.msan --no-leak-check -e 'irql passive' -e 'ioctl 0x222004 0 0' \
 // RUN:   -e 'ioctl 0x22200C 0 0' -e 'ioctl 0x222004 0 0' 2>&1 | FileCheck --check-prefix=CLEAN %s
@@ -90,6 +92,19 @@ static void Pool2UnderRaisedIrql(void) {
   ExFreePoolWithTag(paged, 'gaPT');
 }
 
+static void AllocateAndTouchUnderLock(void) {
+  KIRQL old;
+  KeAcquireSpinLock(&Lock, &old);
+  ULONG *paged = ExAllocatePoolWithTag(PagedPool, 8, 'gaPT');
+  // CHECK: wm010.c:[[@LINE-1]]: error: ExAllocatePoolWithTag allocates paged pool at DISPATCH_LEVEL; paged pool needs <= APC_LEVEL [WM001 wdf.PoolIrql]
+  // CHECK-NOT: WM010
+  if (paged)
+    paged[0] = 1;
+  KeReleaseSpinLock(&Lock, old);
+  if (paged)
+    ExFreePoolWithTag(paged, 'gaPT');
+}
+
 static VOID EvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
                                size_t OutputBufferLength,
                                size_t InputBufferLength, ULONG IoControlCode) {
@@ -113,6 +128,9 @@ static VOID EvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
   case 0x222010:
     Pool2UnderRaisedIrql();
     break;
+  case 0x222014:
+    AllocateAndTouchUnderLock();
+    break;
   }
   WdfRequestComplete(Request, STATUS_SUCCESS);
 }
@@ -120,4 +138,4 @@ static VOID EvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
 static VOID ConfigureQueue(PWDF_IO_QUEUE_CONFIG Config) {
   Config->EvtIoDeviceControl = EvtIoDeviceControl;
 }
-// CHECK: wdfrt: 3 findings (3 WM010) in 5 requests
+// CHECK: wdfrt: 4 findings (1 WM001, 3 WM010) in 6 requests
