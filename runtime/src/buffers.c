@@ -188,8 +188,11 @@ int wdfrt_int_check_pointer(const void *p, size_t n, const char *ddi,
 
 void wdfrt_int_buffers_each(void (*visit)(const void *, size_t, void *),
                             void *arg) {
+  /* The leak scan reads paged buffers too, whatever the IRQL was left at. */
+  int was_closed = wdfrt_int_paged_open();
   for (wdfrt_int_buffer_t *b = live.head; b; b = b->next)
     visit(b->data, b->size, arg);
+  wdfrt_int_paged_close(was_closed);
 }
 
 void wdfrt_int_buffers_reset(void) {

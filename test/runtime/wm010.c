@@ -3,13 +3,13 @@
 // PROT_NONE then), so a touch under a spin lock faults and is reported at
 // the touch, with the allocation's site; the driver then goes on.  Paged
 // pool from ExAllocatePoolWithTag, ExAllocatePool2(POOL_FLAG_PAGED) and a
-// paged WDFMEMORY; a touch by RtlZeroMemory is the driver's call.  Paged
+// paged WDFMEMORY and lookaside; a touch by RtlZeroMemory is the driver's call.  Paged
 // pool made and touched in one raise is one finding: the WM001 at the
 // allocation, as the analyzer reads it.
 // RUN: %wdfrt_driver -I %S/Inputs %s %wdfrt_link -o %t
 // RUN: not %t --no-leak-check -e 'irql passive' -e 'ioctl 0x222000 0 0' \
 // RUN:   -e 'ioctl 0x222004 0 0' -e 'ioctl 0x222008 0 0' -e 'ioctl 0x22200C 0 0' \
-// RUN:   -e 'ioctl 0x222010 0 0' -e 'ioctl 0x222014 0 0' 2> %t.err
+// RUN:   -e 'ioctl 0x222010 0 0' -e 'ioctl 0x222014 0 0' -e 'ioctl 0x222018 0 0' 2> %t.err
 // RUN: FileCheck %s < %t.err
 // The clean cases alone: no finding.  Lowering the IRQL opens the arena
 // again (0x222004 touches paged pool after releasing its lock), paged pool
@@ -20,7 +20,7 @@
 // RUN: %wdfrt_msan_driver -I %S/Inputs %s %wdfrt_msan_link -o %t.msan
 // RUN: not %t.msan --no-leak-check -e 'irql passive' -e 'ioctl 0x222000 0 0' \
 // RUN:   -e 'ioctl 0x222004 0 0' -e 'ioctl 0x222008 0 0' -e 'ioctl 0x22200C 0 0' \
-// RUN:   -e 'ioctl 0x222010 0 0' -e 'ioctl 0x222014 0 0' 2> %t.msan.err
+// RUN:   -e 'ioctl 0x222010 0 0' -e 'ioctl 0x222014 0 0' -e 'ioctl 0x222018 0 0' 2> %t.msan.err
 // RUN: FileCheck %s < %t.msan.err
 // RUN: %t.msan --no-leak-check -e 'irql passive' -e 'ioctl 0x222004 0 0' \
 // RUN:   -e 'ioctl 0x22200C 0 0' -e 'ioctl 0x222004 0 0' 2>&1 | FileCheck --check-prefix=CLEAN %s
@@ -105,6 +105,26 @@ static void AllocateAndTouchUnderLock(void) {
     ExFreePoolWithTag(paged, 'gaPT');
 }
 
+static void LookasideUnderLock(void) {
+  KIRQL old;
+  WDFLOOKASIDE list;
+  WDFMEMORY memory;
+  if (!NT_SUCCESS(WdfLookasideListCreate(WDF_NO_OBJECT_ATTRIBUTES, 32,
+                                         PagedPool, WDF_NO_OBJECT_ATTRIBUTES,
+                                         'gaPT', &list)))
+    return;
+  if (NT_SUCCESS(WdfMemoryCreateFromLookaside(list, &memory))) {
+    size_t size;
+    UCHAR *block = WdfMemoryGetBuffer(memory, &size);
+    KeAcquireSpinLock(&Lock, &old);
+    block[size - 1] = 0;
+    // CHECK: wm010.c:[[@LINE-1]]: error: a paged WDFMEMORY 0x{{[0-9a-f]+}} (32 bytes made at {{.*}}wm010.c:[[@LINE-5]]) touched at DISPATCH_LEVEL in LookasideUnderLock: {{.*}} [WM010 wdf.PagedAccess]
+    KeReleaseSpinLock(&Lock, old);
+    WdfObjectDelete(memory);
+  }
+  WdfObjectDelete(list);
+}
+
 static VOID EvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
                                size_t OutputBufferLength,
                                size_t InputBufferLength, ULONG IoControlCode) {
@@ -131,6 +151,9 @@ static VOID EvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
   case 0x222014:
     AllocateAndTouchUnderLock();
     break;
+  case 0x222018:
+    LookasideUnderLock();
+    break;
   }
   WdfRequestComplete(Request, STATUS_SUCCESS);
 }
@@ -138,4 +161,4 @@ static VOID EvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
 static VOID ConfigureQueue(PWDF_IO_QUEUE_CONFIG Config) {
   Config->EvtIoDeviceControl = EvtIoDeviceControl;
 }
-// CHECK: wdfrt: 4 findings (1 WM001, 3 WM010) in 6 requests
+// CHECK: wdfrt: 5 findings (1 WM001, 4 WM010) in 7 requests
