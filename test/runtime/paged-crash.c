@@ -7,6 +7,9 @@
 // RUN: %wdfrt_driver -DHARNESS %s %wdfrt_link -o %t
 // RUN: %t --no-leak-check -e 'irql passive' -e 'ioctl 0x222000 0 0' 2> %t.err; test $? -eq 2
 // RUN: FileCheck --check-prefix=HARNESS %s < %t.err
+// RUN: %wdfrt_msan_driver -DHARNESS %s %wdfrt_msan_link -o %t.msan
+// RUN: %t.msan --no-leak-check -e 'irql passive' -e 'ioctl 0x222000 0 0' 2> %t.msan.err; test $? -eq 2
+// RUN: FileCheck --check-prefix=HARNESS %s < %t.msan.err
 // HARNESS-NOT: WM010
 // HARNESS: wdfrt: error: the driver crashed (signal 11) after its call at {{.*}}paged-crash.c:{{[0-9]+}}
 // HARNESS-NOT: WM010
