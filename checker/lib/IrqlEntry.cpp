@@ -389,7 +389,7 @@ struct IndexState {
   DdiMatcher Ddis;
   PageableBy pageable(const FunctionDecl *FD);
   const SalIrql *salOfDecl(const FunctionDecl *FD);
-  bool statesPagedCode(const Stmt *S, const ASTContext &Ctx);
+  bool statesMacro(const Stmt *S, const ASTContext &Ctx, StringRef Macro);
   bool changesIrqlIn(const Stmt *S);
 
   // SAL reading.
@@ -1426,13 +1426,31 @@ IndexState::Reach IndexState::reach(const FunctionDecl *Def) {
 //===----------------------------------------------------------------------===//
 
 constexpr llvm::StringLiteral PagedCodeMacro = "PAGED_CODE";
+constexpr llvm::StringLiteral PagedCodeLockedMacro = "PAGED_CODE_LOCKED";
 constexpr llvm::StringLiteral PageableSectionPrefix = "PAGE";
 
-// Whether S is a PAGED_CODE() statement, recognised by the macro's name
-// whatever it expands to: a statement that begins with its expansion (the
-// checked build's guard), or the `;` after an expansion to nothing (the
-// free build).
-bool IndexState::statesPagedCode(const Stmt *S, const ASTContext &Ctx) {
+// Whether FD is placed in a PAGE... section: #pragma alloc_text(PAGE..., f),
+// __declspec(code_seg("PAGE...")) or a #pragma code_seg("PAGE...") region
+// (INIT and other sections are not pageable in this sense).
+bool inPageSection(const FunctionDecl *FD) {
+  for (const FunctionDecl *D : FD->redecls()) {
+    StringRef Section;
+    if (const auto *A = D->getAttr<SectionAttr>())
+      Section = A->getName();
+    else if (const auto *A = D->getAttr<CodeSegAttr>())
+      Section = A->getName();
+    if (Section.starts_with(PageableSectionPrefix))
+      return true;
+  }
+  return false;
+}
+
+// Whether S is a Macro() statement (PAGED_CODE(), PAGED_CODE_LOCKED()),
+// recognised by the macro's name whatever it expands to: a statement that
+// begins with its expansion (the checked build's guard), or the `;` after an
+// expansion to nothing (the free build).
+bool IndexState::statesMacro(const Stmt *S, const ASTContext &Ctx,
+                             StringRef Macro) {
   const SourceManager &SrcMgr = Ctx.getSourceManager();
   SourceLocation At;
   unsigned Back = 0; // tokens from the one at At back to the macro's name
@@ -1454,7 +1472,7 @@ bool IndexState::statesPagedCode(const Stmt *S, const ASTContext &Ctx) {
                Toks[K - 2].Kind != tok::l_paren))
     return false;
   const RawTok &Name = Toks[K - Back];
-  return Name.Kind == tok::raw_identifier && Name.Text == PagedCodeMacro;
+  return Name.Kind == tok::raw_identifier && Name.Text == Macro;
 }
 
 // The IRQL DDIs of irql.def that change the level (all but GET).
@@ -1493,22 +1511,15 @@ bool IndexState::changesIrqlIn(const Stmt *S) {
 }
 
 PageableBy IndexState::pageable(const FunctionDecl *FD) {
-  for (const FunctionDecl *D : FD->redecls()) {
-    StringRef Section;
-    if (const auto *A = D->getAttr<SectionAttr>())
-      Section = A->getName();
-    else if (const auto *A = D->getAttr<CodeSegAttr>())
-      Section = A->getName();
-    if (Section.starts_with(PageableSectionPrefix))
-      return PageableBy::Section;
-  }
+  if (inPageSection(FD))
+    return PageableBy::Section;
   const FunctionDecl *Def = FD->getDefinition();
   const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
                          : nullptr;
   if (!Body)
     return PageableBy::None;
   for (const Stmt *S : Body->body()) {
-    if (statesPagedCode(S, Def->getASTContext()))
+    if (statesMacro(S, Def->getASTContext(), PagedCodeMacro))
       return PageableBy::PagedCode;
     if (changesIrqlIn(S))
       break;
@@ -1585,6 +1596,28 @@ PageableBy IrqlEntryIndex::pageableOf(const FunctionDecl *FD) const {
   PageableBy By = P->pageable(FD);
   P->PageableCache[FD] = By;
   return By;
+}
+
+bool IrqlEntryIndex::inPageSection(const FunctionDecl *FD) const {
+  return FD && wdfcheck::inPageSection(FD);
+}
+
+PagedMarks IrqlEntryIndex::pagedMarksOf(const FunctionDecl *FD) const {
+  PagedMarks Marks;
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                         : nullptr;
+  if (!Body)
+    return Marks;
+  for (const Stmt *S : Body->body()) {
+    if (!Marks.PagedCode.isValid() &&
+        P->statesMacro(S, Def->getASTContext(), PagedCodeMacro))
+      Marks.PagedCode = S->getBeginLoc();
+    if (!Marks.PagedCodeLocked.isValid() &&
+        P->statesMacro(S, Def->getASTContext(), PagedCodeLockedMacro))
+      Marks.PagedCodeLocked = S->getBeginLoc();
+  }
+  return Marks;
 }
 
 // Entry = role ∩ assertions; without a role, the assertions alone.
