@@ -135,9 +135,10 @@ void PagedCodeChecker::report(const CallEvent &Call, CheckerContext &C,
     PageableBy By = Index.pageableOf(Callee);
     if (By == PageableBy::Section || At.isInvalid())
       At = (Def ? Def : Callee)->getLocation();
-    R->addNote(llvm::formatv("'{0}' is pageable: {1}", Callee->getName(),
-                             pageableText(By)),
-               PathDiagnosticLocation(At, C.getSourceManager()));
+    std::string Note = llvm::formatv("'{0}' is pageable: {1}",
+                                     Callee->getName(), pageableText(By));
+    const SourceManager &SM = C.getSourceManager();
+    R->addNote(Note, PathDiagnosticLocation(SM.getExpansionLoc(At), SM));
   }
   C.emitReport(std::move(R));
 }

@@ -51,13 +51,13 @@ VOID PagedKSpinLock(DEVICE_CONTEXT *ctx) { // expected-note{{entered at PASSIVE_
 
 VOID PagedRaise(DEVICE_CONTEXT *ctx) { // expected-note{{entered at PASSIVE_LEVEL (pageable: in a PAGE section)}}
   KIRQL old;
-  KeRaiseIrql(DISPATCH_LEVEL, &old); // expected-warning{{'PagedRaise' is pageable (in a PAGE section) but goes on running at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by KeRaiseIrql)}} expected-note{{IRQL raised to DISPATCH_LEVEL by KeRaiseIrql}} expected-note{{'PagedRaise' is pageable}}
+  KeRaiseIrql(DISPATCH_LEVEL, &old); // expected-warning-re{{'PagedRaise' is pageable (in a PAGE section) but goes on running at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by K{{e|f}}RaiseIrql)}} expected-note-re{{IRQL raised to DISPATCH_LEVEL by K{{e|f}}RaiseIrql}} expected-note{{'PagedRaise' is pageable}}
   ctx->Count++;
   KeLowerIrql(old);
 }
 
 // Wait TRUE returns at DISPATCH_LEVEL until the next wait.
-VOID PagedSetEvent(DEVICE_CONTEXT *ctx) {
+VOID PagedSetEvent(DEVICE_CONTEXT *ctx) { // expected-note{{entered at PASSIVE_LEVEL (pageable: in a PAGE section)}}
   KeSetEvent(&ctx->Event, IO_NO_INCREMENT, TRUE); // expected-warning{{'PagedSetEvent' is pageable (in a PAGE section) but calls KeSetEvent with Wait TRUE, which returns at DISPATCH_LEVEL until the next wait: the code up to that wait may find its page out; pass FALSE, or move the set and the wait into a non-pageable function}} expected-note{{'PagedSetEvent' is pageable}}
   KeWaitForSingleObject(&ctx->Event, Executive, KernelMode, FALSE, NULL);
 }
@@ -80,7 +80,7 @@ VOID StatesPagedCode(DEVICE_CONTEXT *ctx) {
 VOID ResetUnderLock(DEVICE_CONTEXT *ctx) {
   KIRQL old;
   KeAcquireSpinLock(&ctx->Lock, &old); // expected-note{{IRQL raised to DISPATCH_LEVEL by KeAcquireSpinLock}}
-  PagedHelper(ctx); // expected-warning-re{{'PagedHelper' is pageable but is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by KeAcquireSpinLock{{(RaiseToDpc)?}}): its page may be out there and cannot be brought in; move the call before KeAcquireSpinLock{{(RaiseToDpc)?}} or after the IRQL is lowered, or make 'PagedHelper' non-pageable}} expected-note{{'PagedHelper' is pageable but is called at DISPATCH_LEVEL}}
+  PagedHelper(ctx); // expected-warning-re{{'PagedHelper' is pageable but is called at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by KeAcquireSpinLock{{(RaiseToDpc)?}}): its page may be out there and cannot be brought in; move the call before KeAcquireSpinLock{{(RaiseToDpc)?}} or after the lock is released, or make 'PagedHelper' non-pageable}} expected-note{{'PagedHelper' is pageable but is called at DISPATCH_LEVEL}}
   KeReleaseSpinLock(&ctx->Lock, old);
   PagedHelper(ctx); // no-warning
 }
@@ -126,14 +126,14 @@ NTSTATUS CreateObjects(WDFDEVICE Device) {
   WDFQUEUE queue;
   NTSTATUS status;
 
-  WDF_DPC_CONFIG_INIT(&dpcConfig, PagedDpc); // expected-warning{{'PagedDpc' is pageable (in a PAGE section) but has the role EvtDpcFunc, which the framework calls at DISPATCH_LEVEL: its page may be out there and cannot be brought in; make it non-pageable, or defer the pageable work to a work item}}
+  WDF_DPC_CONFIG_INIT(&dpcConfig, PagedDpc); // expected-warning{{'PagedDpc' is pageable (in a PAGE section) but has the role EvtDpcFunc, which the framework calls at DISPATCH_LEVEL: its page may be out there and cannot be brought in; make it non-pageable, or defer the pageable work to a work item}} expected-note{{'PagedDpc' is pageable}}
   WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
   attributes.ParentObject = Device;
   status = WdfDpcCreate(&dpcConfig, &attributes, &dpc);
   if (!NT_SUCCESS(status))
     return status;
 
-  WDF_TIMER_CONFIG_INIT(&timerConfig, PagedTimer); // expected-warning{{'PagedTimer' is pageable (in a PAGE section) but has the role EvtTimerFunc, which the framework calls at DISPATCH_LEVEL: its page may be out there and cannot be brought in; make it non-pageable, or create the timer with WdfExecutionLevelPassive}}
+  WDF_TIMER_CONFIG_INIT(&timerConfig, PagedTimer); // expected-warning{{'PagedTimer' is pageable (in a PAGE section) but has the role EvtTimerFunc, which the framework calls at DISPATCH_LEVEL: its page may be out there and cannot be brought in; make it non-pageable, or create the timer with WdfExecutionLevelPassive}} expected-note{{'PagedTimer' is pageable}}
   WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
   attributes.ParentObject = Device;
   status = WdfTimerCreate(&timerConfig, &attributes, &timer);
@@ -149,7 +149,7 @@ NTSTATUS CreateObjects(WDFDEVICE Device) {
     return status;
 
   WDF_IO_QUEUE_CONFIG_INIT(&queueConfig, WdfIoQueueDispatchParallel);
-  queueConfig.EvtIoRead = LockedPagedRead; // expected-warning{{'LockedPagedRead' is pageable (in a PAGE section) but has the role EvtIoRead, which the framework calls at DISPATCH_LEVEL (a queue with a Device or Queue synchronization scope at dispatch level: the framework holds its callback lock): its page may be out there and cannot be brought in; make it non-pageable, or give the queue WdfSynchronizationScopeNone or WdfExecutionLevelPassive}}
+  queueConfig.EvtIoRead = LockedPagedRead; // expected-warning{{'LockedPagedRead' is pageable (in a PAGE section) but has the role EvtIoRead, which the framework calls at DISPATCH_LEVEL (a queue with a Device or Queue synchronization scope at dispatch level: the framework holds its callback lock): its page may be out there and cannot be brought in; make it non-pageable, or give the queue WdfSynchronizationScopeNone or WdfExecutionLevelPassive}} expected-note{{'LockedPagedRead' is pageable}}
   WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
   attributes.SynchronizationScope = WdfSynchronizationScopeQueue;
   status = WdfIoQueueCreate(Device, &queueConfig, &attributes, &queue);
