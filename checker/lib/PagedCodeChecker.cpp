@@ -29,6 +29,7 @@
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
@@ -89,6 +90,34 @@ private:
   void checkCallee(const CallEvent &Call, CheckerContext &C) const;
 };
 
+// Whether the file sets some interrupt's PassiveHandling to a value that is
+// not known to be FALSE: its ISR, EvtInterruptEnable and EvtInterruptDisable
+// then run at PASSIVE_LEVEL.  The entry model does not tie the setting to
+// its interrupt yet, so a pageable DIRQL-role registration in such a file
+// is not reported (a miss rather than a false alarm).
+class PassiveHandlingFinder
+    : public RecursiveASTVisitor<PassiveHandlingFinder> {
+public:
+  explicit PassiveHandlingFinder(ASTContext &Ctx) : Ctx(Ctx) {}
+  bool Found = false;
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (!BO->isAssignmentOp())
+      return true;
+    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
+    if (!ME || !ME->getMemberDecl()->getIdentifier() ||
+        ME->getMemberDecl()->getName() != "PassiveHandling")
+      return true;
+    Expr::EvalResult Value;
+    if (!BO->getRHS()->EvaluateAsInt(Value, Ctx) || Value.Val.getInt() != 0)
+      Found = true;
+    return !Found;
+  }
+
+private:
+  ASTContext &Ctx;
+};
+
 const char *pageableText(PageableBy P) {
   return P == PageableBy::Section ? "in a PAGE section" : "it states PAGED_CODE()";
 }
@@ -146,15 +175,25 @@ void PagedCodeChecker::report(const CallEvent &Call, CheckerContext &C,
 // The registrations the framework calls above APC_LEVEL whatever the
 // function asserts: the role wins (IrqlEntryIndex), so its pageable code
 // runs raised every time.  The SAL contradictions are WM008's.
-void PagedCodeChecker::checkASTDecl(const TranslationUnitDecl *,
+void PagedCodeChecker::checkASTDecl(const TranslationUnitDecl *TU,
                                     AnalysisManager &Mgr,
                                     BugReporter &BR) const {
+  std::optional<bool> PassiveInterrupts;
   for (const IrqlEntryIndex::Contradiction &Found :
        Model->index().contradictions()) {
     const EntryIrql &E = Found.Entry;
     if (E.SalConflict || E.Pageable == PageableBy::None ||
         E.Where.isInvalid() || !reportable(Found.Function))
       continue;
+    if (E.RoleLevels.contains(WDF_IRQL_DIRQL)) {
+      if (!PassiveInterrupts) {
+        PassiveHandlingFinder Finder(Mgr.getASTContext());
+        Finder.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
+        PassiveInterrupts = Finder.Found;
+      }
+      if (*PassiveInterrupts)
+        continue;
+    }
     std::string Held;
     if (E.Narrowing == RoleNarrowing::CallbackLock)
       Held = " (a queue with a Device or Queue synchronization scope at "

@@ -161,6 +161,22 @@ NTSTATUS CreateObjects(WDFDEVICE Device) {
   return WdfIoQueueCreate(Device, &queueConfig, WDF_NO_OBJECT_ATTRIBUTES, &queue);
 }
 
+// The ISR runs at DIRQL, its DPC at DISPATCH_LEVEL (no PassiveHandling in
+// this file: paged-code-passive-interrupt.c has it).
+BOOLEAN PagedIsr(WDFINTERRUPT Interrupt, ULONG MessageID);
+VOID PagedIsrDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject);
+#pragma alloc_text(PAGE, PagedIsr)
+#pragma alloc_text(PAGE, PagedIsrDpc)
+BOOLEAN PagedIsr(WDFINTERRUPT Interrupt, ULONG MessageID) { return TRUE; }
+VOID PagedIsrDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject) {}
+
+NTSTATUS CreateInterrupt(WDFDEVICE Device) {
+  WDF_INTERRUPT_CONFIG config;
+  WDFINTERRUPT interrupt;
+  WDF_INTERRUPT_CONFIG_INIT(&config, PagedIsr, PagedIsrDpc); // expected-warning{{'PagedIsr' is pageable (in a PAGE section) but has the role EvtInterruptIsr, which the framework calls at DIRQL}} expected-note{{'PagedIsr' is pageable}} expected-warning{{'PagedIsrDpc' is pageable (in a PAGE section) but has the role EvtInterruptDpc, which the framework calls at DISPATCH_LEVEL}} expected-note{{'PagedIsrDpc' is pageable}}
+  return WdfInterruptCreate(Device, &config, WDF_NO_OBJECT_ATTRIBUTES, &interrupt);
+}
+
 // ---- tricky clean -------------------------------------------------------------------
 
 // Locked in memory: it may run raised.
