@@ -68,6 +68,8 @@ using namespace clang;
 namespace wdfcheck {
 namespace {
 
+bool returnsRaised(const FunctionDecl *FD);
+
 //===----------------------------------------------------------------------===//
 // The role tables (rules/roles.def)
 //===----------------------------------------------------------------------===//
@@ -370,7 +372,10 @@ struct IndexState {
   // What a function reaches through its calls (mayMatter).
   struct Reach {
     bool Ddi = false; // a DDI of the tables, or a call through a pointer
-    bool Sal = false; // a function with SAL IRQL annotations
+    // A function with SAL IRQL annotations, a pageable function (WM011:
+    // called too high), or a DDI of raised.def (WM011: KeSetEvent with Wait
+    // TRUE in pageable code): what matters when the entry IRQL is known.
+    bool Sal = false;
   };
   llvm::DenseMap<const FunctionDecl *, Reach> ReachCache;
   Reach reach(const FunctionDecl *Def);
@@ -388,6 +393,15 @@ struct IndexState {
   llvm::DenseMap<const FunctionDecl *, PageableBy> PageableCache;
   DdiMatcher Ddis;
   PageableBy pageable(const FunctionDecl *FD);
+  PageableBy cachedPageable(const FunctionDecl *FD) {
+    FD = FD->getCanonicalDecl();
+    auto It = PageableCache.find(FD);
+    if (It != PageableCache.end())
+      return It->second;
+    PageableBy By = pageable(FD);
+    PageableCache[FD] = By;
+    return By;
+  }
   const SalIrql *salOfDecl(const FunctionDecl *FD);
   bool statesMacro(const Stmt *S, const ASTContext &Ctx, StringRef Macro);
   bool changesIrqlIn(const Stmt *S);
@@ -1368,7 +1382,8 @@ void IndexState::reachCalls(const Stmt *S, Reach &R) {
       R.Ddi = true;
       return;
     }
-    if (salOfDecl(Callee))
+    if (salOfDecl(Callee) || returnsRaised(Callee) ||
+        cachedPageable(Callee) != PageableBy::None)
       R.Sal = true;
     const FunctionDecl *Def = Callee->getDefinition();
     if (Def && Def->hasBody()) {
@@ -1473,6 +1488,17 @@ bool IndexState::statesMacro(const Stmt *S, const ASTContext &Ctx,
     return false;
   const RawTok &Name = Toks[K - Back];
   return Name.Kind == tok::raw_identifier && Name.Text == Macro;
+}
+
+// The DDIs of raised.def: they may return to their caller raised.
+bool returnsRaised(const FunctionDecl *FD) {
+  static const llvm::StringSet<> Names = [] {
+    llvm::StringSet<> Set;
+#define WDF_RAISED_RETURN(Name, FlagArg, Level) Set.insert(#Name);
+#include "raised.def"
+    return Set;
+  }();
+  return FD->getIdentifier() && Names.contains(FD->getName());
 }
 
 // The IRQL DDIs of irql.def that change the level (all but GET).
@@ -1587,15 +1613,7 @@ const SalIrql *IrqlEntryIndex::salOf(const FunctionDecl *FD) const {
 }
 
 PageableBy IrqlEntryIndex::pageableOf(const FunctionDecl *FD) const {
-  if (!FD)
-    return PageableBy::None;
-  FD = FD->getCanonicalDecl();
-  auto It = P->PageableCache.find(FD);
-  if (It != P->PageableCache.end())
-    return It->second;
-  PageableBy By = P->pageable(FD);
-  P->PageableCache[FD] = By;
-  return By;
+  return FD ? P->cachedPageable(FD) : PageableBy::None;
 }
 
 bool IrqlEntryIndex::inPageSection(const FunctionDecl *FD) const {

@@ -87,7 +87,7 @@ private:
   }
   void report(const CallEvent &Call, CheckerContext &C, std::string Msg,
               const FunctionDecl *Callee = nullptr) const;
-  void checkCallee(const CallEvent &Call, CheckerContext &C) const;
+  bool checkCallee(const CallEvent &Call, CheckerContext &C) const;
 };
 
 // Whether the file sets some interrupt's PassiveHandling to a value that is
@@ -216,18 +216,19 @@ void PagedCodeChecker::checkASTDecl(const TranslationUnitDecl *TU,
   }
 }
 
-// A pageable function called where the IRQL can be above APC_LEVEL.
-void PagedCodeChecker::checkCallee(const CallEvent &Call,
+// A pageable function called where the IRQL can be above APC_LEVEL; true
+// when reported (the IRQL is then above APC_LEVEL before the call).
+bool PagedCodeChecker::checkCallee(const CallEvent &Call,
                                    CheckerContext &C) const {
   const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!Callee || !reportable(Callee))
-    return;
+    return false;
   std::optional<int> Level = Model->highestAbove(C, WDF_IRQL_APC);
   if (!Level)
-    return;
+    return false;
   const Decl *Caller = C.getStackFrame()->getDecl();
   if (!firstTime(Caller, Callee->getCanonicalDecl()))
-    return;
+    return false;
   report(Call, C,
          llvm::formatv("'{0}' is pageable but is called at {1} ({2}): its "
                        "page may be out there and cannot be brought in; {3}, "
@@ -236,11 +237,13 @@ void PagedCodeChecker::checkCallee(const CallEvent &Call,
                        Model->why(C, *Level, /*Raised=*/true),
                        Model->remedy(C)),
          Callee);
+  return true;
 }
 
 void PagedCodeChecker::checkPreCall(const CallEvent &Call,
                                     CheckerContext &C) const {
-  checkCallee(Call, C);
+  if (checkCallee(Call, C))
+    return; // one transition: the report's node
 
   const FunctionDecl *FD = pageableFrame(C);
   if (!FD || !Call.getOriginExpr())
