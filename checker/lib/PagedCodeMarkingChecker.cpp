@@ -23,11 +23,13 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "IrqlEntry.h"
+#include "Support.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
@@ -45,6 +47,8 @@ class PagedCodeMarkingChecker
 public:
   void checkEndOfTranslationUnit(const TranslationUnitDecl *TU,
                                  AnalysisManager &Mgr, BugReporter &BR) const;
+
+  bool ShowFixIts = false;
 
 private:
   const BugType Bug = ruleBug(this, WDF_RULE_WM012);
@@ -76,6 +80,18 @@ void PagedCodeMarkingChecker::checkFunction(const FunctionDecl *FD,
   PagedMarks Marks = Index.pagedMarksOf(FD);
   bool Marked = Marks.PagedCode.isValid() || Marks.PagedCodeLocked.isValid();
   std::string Msg;
+  llvm::SmallVector<FixItHint, 1> Fixes;
+  if (Paged && !Marked && ShowFixIts)
+    // PAGED_CODE(); on a line of its own before the first statement.
+    if (const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+        Body && !Body->body_empty()) {
+      ParentMap PM(const_cast<CompoundStmt *>(Body));
+      if (std::optional<FixItHint> Fix =
+              insertStatement(Body->body_front(), "PAGED_CODE();",
+                              InsertAt::Before, PM, SM,
+                              FD->getASTContext().getLangOpts()))
+        Fixes.push_back(*Fix);
+    }
   if (Paged && !Marked)
     Msg = llvm::formatv(
         "'{0}' is in a PAGE section but does not state PAGED_CODE(): checked "
@@ -93,7 +109,8 @@ void PagedCodeMarkingChecker::checkFunction(const FunctionDecl *FD,
   if (Msg.empty())
     return;
   BR.EmitBasicReport(FD, this, Bug.getDescription(), Bug.getCategory(), Msg,
-                     PathDiagnosticLocation(FD->getLocation(), SM));
+                     PathDiagnosticLocation(FD->getLocation(), SM),
+                     std::nullopt, Fixes);
 }
 
 void PagedCodeMarkingChecker::checkEndOfTranslationUnit(
@@ -119,7 +136,9 @@ void PagedCodeMarkingChecker::checkEndOfTranslationUnit(
 } // namespace
 
 void registerPagedCodeMarkingChecker(CheckerManager &Mgr) {
-  Mgr.registerChecker<PagedCodeMarkingChecker>();
+  auto *Checker = Mgr.registerChecker<PagedCodeMarkingChecker>();
+  Checker->ShowFixIts = Mgr.getAnalyzerOptions().getCheckerBooleanOption(
+      Checker, ShowFixItsOption);
 }
 
 bool shouldRegisterPagedCodeMarkingChecker(const CheckerManager &) {
