@@ -38,7 +38,9 @@ enum wdf_narrowing {
 enum wdf_object_when { WDF_OBJECT_ALWAYS, WDF_OBJECT_PAGED };
 enum wdf_object_level { WDF_OBJECT_LEVEL_PASSIVE, WDF_OBJECT_LEVEL_ROLE };
 
-enum wdf_severity { WDF_SEV_warning, WDF_SEV_error };
+/* A rule's severity; note is SARIF's level for a finding that is advice
+   (a marking), not a defect. */
+enum wdf_severity { WDF_SEV_note, WDF_SEV_warning, WDF_SEV_error };
 
 /* The shared model a rule reads; see rules.def. */
 enum wdf_model { WDF_MODEL_NONE, WDF_MODEL_IRQL, WDF_MODEL_MEMORY };

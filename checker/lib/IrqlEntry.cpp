@@ -68,6 +68,8 @@ using namespace clang;
 namespace wdfcheck {
 namespace {
 
+bool returnsRaised(const FunctionDecl *FD);
+
 //===----------------------------------------------------------------------===//
 // The role tables (rules/roles.def)
 //===----------------------------------------------------------------------===//
@@ -370,7 +372,10 @@ struct IndexState {
   // What a function reaches through its calls (mayMatter).
   struct Reach {
     bool Ddi = false; // a DDI of the tables, or a call through a pointer
-    bool Sal = false; // a function with SAL IRQL annotations
+    // A function with SAL IRQL annotations, a pageable function (WM011:
+    // called too high), or a DDI of raised.def (WM011: KeSetEvent with Wait
+    // TRUE in pageable code): what matters when the entry IRQL is known.
+    bool Sal = false;
   };
   llvm::DenseMap<const FunctionDecl *, Reach> ReachCache;
   Reach reach(const FunctionDecl *Def);
@@ -388,8 +393,17 @@ struct IndexState {
   llvm::DenseMap<const FunctionDecl *, PageableBy> PageableCache;
   DdiMatcher Ddis;
   PageableBy pageable(const FunctionDecl *FD);
+  PageableBy cachedPageable(const FunctionDecl *FD) {
+    FD = FD->getCanonicalDecl();
+    auto It = PageableCache.find(FD);
+    if (It != PageableCache.end())
+      return It->second;
+    PageableBy By = pageable(FD);
+    PageableCache[FD] = By;
+    return By;
+  }
   const SalIrql *salOfDecl(const FunctionDecl *FD);
-  bool statesPagedCode(const Stmt *S, const ASTContext &Ctx);
+  bool statesMacro(const Stmt *S, const ASTContext &Ctx, StringRef Macro);
   bool changesIrqlIn(const Stmt *S);
 
   // SAL reading.
@@ -1368,7 +1382,8 @@ void IndexState::reachCalls(const Stmt *S, Reach &R) {
       R.Ddi = true;
       return;
     }
-    if (salOfDecl(Callee))
+    if (salOfDecl(Callee) || returnsRaised(Callee) ||
+        cachedPageable(Callee) != PageableBy::None)
       R.Sal = true;
     const FunctionDecl *Def = Callee->getDefinition();
     if (Def && Def->hasBody()) {
@@ -1426,13 +1441,31 @@ IndexState::Reach IndexState::reach(const FunctionDecl *Def) {
 //===----------------------------------------------------------------------===//
 
 constexpr llvm::StringLiteral PagedCodeMacro = "PAGED_CODE";
+constexpr llvm::StringLiteral PagedCodeLockedMacro = "PAGED_CODE_LOCKED";
 constexpr llvm::StringLiteral PageableSectionPrefix = "PAGE";
 
-// Whether S is a PAGED_CODE() statement, recognised by the macro's name
-// whatever it expands to: a statement that begins with its expansion (the
-// checked build's guard), or the `;` after an expansion to nothing (the
-// free build).
-bool IndexState::statesPagedCode(const Stmt *S, const ASTContext &Ctx) {
+// Whether FD is placed in a PAGE... section: #pragma alloc_text(PAGE..., f),
+// __declspec(code_seg("PAGE...")) or a #pragma code_seg("PAGE...") region
+// (INIT and other sections are not pageable in this sense).
+bool inPageSection(const FunctionDecl *FD) {
+  for (const FunctionDecl *D : FD->redecls()) {
+    StringRef Section;
+    if (const auto *A = D->getAttr<SectionAttr>())
+      Section = A->getName();
+    else if (const auto *A = D->getAttr<CodeSegAttr>())
+      Section = A->getName();
+    if (Section.starts_with(PageableSectionPrefix))
+      return true;
+  }
+  return false;
+}
+
+// Whether S is a Macro() statement (PAGED_CODE(), PAGED_CODE_LOCKED()),
+// recognised by the macro's name whatever it expands to: a statement that
+// begins with its expansion (the checked build's guard), or the `;` after an
+// expansion to nothing (the free build).
+bool IndexState::statesMacro(const Stmt *S, const ASTContext &Ctx,
+                             StringRef Macro) {
   const SourceManager &SrcMgr = Ctx.getSourceManager();
   SourceLocation At;
   unsigned Back = 0; // tokens from the one at At back to the macro's name
@@ -1454,7 +1487,18 @@ bool IndexState::statesPagedCode(const Stmt *S, const ASTContext &Ctx) {
                Toks[K - 2].Kind != tok::l_paren))
     return false;
   const RawTok &Name = Toks[K - Back];
-  return Name.Kind == tok::raw_identifier && Name.Text == PagedCodeMacro;
+  return Name.Kind == tok::raw_identifier && Name.Text == Macro;
+}
+
+// The DDIs of raised.def: they may return to their caller raised.
+bool returnsRaised(const FunctionDecl *FD) {
+  static const llvm::StringSet<> Names = [] {
+    llvm::StringSet<> Set;
+#define WDF_RAISED_RETURN(Name, FlagArg, Level) Set.insert(#Name);
+#include "raised.def"
+    return Set;
+  }();
+  return FD->getIdentifier() && Names.contains(FD->getName());
 }
 
 // The IRQL DDIs of irql.def that change the level (all but GET).
@@ -1493,22 +1537,15 @@ bool IndexState::changesIrqlIn(const Stmt *S) {
 }
 
 PageableBy IndexState::pageable(const FunctionDecl *FD) {
-  for (const FunctionDecl *D : FD->redecls()) {
-    StringRef Section;
-    if (const auto *A = D->getAttr<SectionAttr>())
-      Section = A->getName();
-    else if (const auto *A = D->getAttr<CodeSegAttr>())
-      Section = A->getName();
-    if (Section.starts_with(PageableSectionPrefix))
-      return PageableBy::Section;
-  }
+  if (inPageSection(FD))
+    return PageableBy::Section;
   const FunctionDecl *Def = FD->getDefinition();
   const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
                          : nullptr;
   if (!Body)
     return PageableBy::None;
   for (const Stmt *S : Body->body()) {
-    if (statesPagedCode(S, Def->getASTContext()))
+    if (statesMacro(S, Def->getASTContext(), PagedCodeMacro))
       return PageableBy::PagedCode;
     if (changesIrqlIn(S))
       break;
@@ -1576,15 +1613,29 @@ const SalIrql *IrqlEntryIndex::salOf(const FunctionDecl *FD) const {
 }
 
 PageableBy IrqlEntryIndex::pageableOf(const FunctionDecl *FD) const {
-  if (!FD)
-    return PageableBy::None;
-  FD = FD->getCanonicalDecl();
-  auto It = P->PageableCache.find(FD);
-  if (It != P->PageableCache.end())
-    return It->second;
-  PageableBy By = P->pageable(FD);
-  P->PageableCache[FD] = By;
-  return By;
+  return FD ? P->cachedPageable(FD) : PageableBy::None;
+}
+
+bool IrqlEntryIndex::inPageSection(const FunctionDecl *FD) const {
+  return FD && wdfcheck::inPageSection(FD);
+}
+
+PagedMarks IrqlEntryIndex::pagedMarksOf(const FunctionDecl *FD) const {
+  PagedMarks Marks;
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                         : nullptr;
+  if (!Body)
+    return Marks;
+  for (const Stmt *S : Body->body()) {
+    if (!Marks.PagedCode.isValid() &&
+        P->statesMacro(S, Def->getASTContext(), PagedCodeMacro))
+      Marks.PagedCode = S->getBeginLoc();
+    if (!Marks.PagedCodeLocked.isValid() &&
+        P->statesMacro(S, Def->getASTContext(), PagedCodeLockedMacro))
+      Marks.PagedCodeLocked = S->getBeginLoc();
+  }
+  return Marks;
 }
 
 // Entry = role ∩ assertions; without a role, the assertions alone.

@@ -113,6 +113,12 @@ struct SalIrql {
 // Why a function is pageable (asserts <= APC_LEVEL).
 enum class PageableBy { None, Section, PagedCode };
 
+// The PAGED_CODE() and PAGED_CODE_LOCKED() statements among a function's
+// top-level statements (invalid: not stated), wherever they stand.
+struct PagedMarks {
+  clang::SourceLocation PagedCode, PagedCodeLocked;
+};
+
 enum class EntrySource { Unknown, Role, Sal, Pageable, DriverEntry };
 
 // What narrowed a role's levels for the registrations of this function.
@@ -214,6 +220,11 @@ public:
   // code_seg("PAGE...") region, or stating PAGED_CODE() before its first
   // statement that changes the IRQL.  Cached.
   PageableBy pageableOf(const clang::FunctionDecl *FD) const;
+  // Whether FD is placed in a PAGE... section (alloc_text or code_seg): the
+  // section part of pageableOf, which WM012 compares with PAGED_CODE().
+  bool inPageSection(const clang::FunctionDecl *FD) const;
+  // Where FD's definition states PAGED_CODE() and PAGED_CODE_LOCKED().
+  PagedMarks pagedMarksOf(const clang::FunctionDecl *FD) const;
 
   // Whether analysing FD as a top-level function can lead to a wdf finding:
   // it, or a function of this TU it calls (transitively), calls a DDI of

@@ -35,7 +35,15 @@ struct RuleInfo {
   bool Available;  // implemented by this build's checker library
 
   llvm::StringRef severityName() const {
-    return Severity == WDF_SEV_error ? "error" : "warning";
+    switch (Severity) {
+    case WDF_SEV_error:
+      return "error";
+    case WDF_SEV_warning:
+      return "warning";
+    case WDF_SEV_note:
+      break;
+    }
+    return "note";
   }
   // The analyzer category of its findings, after its model.
   const char *category() const {

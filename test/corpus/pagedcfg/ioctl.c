@@ -180,6 +180,8 @@ static NTSTATUS PcfgCheckSlowPath(PDEVICE_CONTEXT DeviceContext,
     ULONG i;
     NTSTATUS status;
 
+    PAGED_CODE();
+
     status = WdfRequestRetrieveInputBuffer(Request, sizeof(PCFG_CHECK_REQUEST),
                                            (PVOID *)&check, NULL);
     if (!NT_SUCCESS(status)) {

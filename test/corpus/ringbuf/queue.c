@@ -64,6 +64,7 @@ NTSTATUS RingbufQueueInitialize(WDFDEVICE Device)
 
 static ULONG RingbufClampLength(size_t Length)
 {
+    PAGED_CODE();
     return Length > RINGBUF_MAX_CAPACITY ? RINGBUF_MAX_CAPACITY : (ULONG)Length;
 }
 
