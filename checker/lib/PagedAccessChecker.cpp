@@ -45,6 +45,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace clang;
@@ -207,8 +208,32 @@ public:
     if (!Current.Decl)
       return true;
     for (unsigned I = 0; I < CE->getNumArgs(); ++I)
-      if (const Expr *Sub = addressOf(CE->getArg(I)))
+      if (const Expr *Sub = addressOf(CE->getArg(I))) {
         store(Sub, {nullptr, CE, int(I), CE});
+        Current.CallAddresses.insert(
+            cast<UnaryOperator>(CE->getArg(I)->IgnoreParenCasts()));
+      }
+    return true;
+  }
+
+  // An address taken anywhere else (`PVOID *slot = &ctx->Table;`) lets
+  // anything be stored there: the field is not known paged.
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->getOpcode() == UO_AddrOf && Current.Decl)
+      Current.Addresses.push_back(U);
+    return true;
+  }
+
+  // C++ member initialisers store into the member.
+  bool VisitCXXConstructorDecl(CXXConstructorDecl *Ctor) {
+    if (!Current.Decl)
+      return true;
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (FieldDecl *F = Init->getMember())
+        if (F->getType()->isAnyPointerType() && Init->getInit() &&
+            Init->isWritten())
+          Current.Stores.push_back(
+              {F, {Init->getInit(), nullptr, -1, Init->getInit()}, nullptr});
     return true;
   }
 
@@ -224,8 +249,15 @@ private:
   struct Function {
     const FunctionDecl *Decl = nullptr;
     llvm::DenseMap<const VarDecl *, std::vector<Value>> Locals;
-    std::vector<std::pair<const ValueDecl *, Value>> Stores;
-    std::vector<std::pair<const Expr *, Value>> StoreExprs; // for spelling
+    struct Store {
+      const ValueDecl *Target;
+      Value V;
+      const Expr *Spelled; // the target as written, for the note; or null
+    };
+    std::vector<Store> Stores;
+    std::vector<const UnaryOperator *> Addresses;
+    llvm::DenseSet<const UnaryOperator *> CallAddresses;
+    llvm::DenseSet<const VarDecl *> Escaped; // locals whose address is kept
     llvm::DenseMap<const VarDecl *, std::pair<Pagedness, const Expr *>> Kinds;
   };
 
@@ -241,10 +273,8 @@ private:
       Current.Locals[L].push_back(V);
       return;
     }
-    if (const ValueDecl *T = targetOf(Target)) {
-      Current.Stores.push_back({T, V});
-      Current.StoreExprs.push_back({Target, V});
-    }
+    if (const ValueDecl *T = targetOf(Target))
+      Current.Stores.push_back({T, V, Target});
   }
 
   // The pool of an allocating call: Paged for a constant paged pool.
@@ -307,11 +337,23 @@ private:
   }
 
   void finish() {
+    for (const UnaryOperator *U : Current.Addresses) {
+      if (Current.CallAddresses.count(U))
+        continue;
+      const Expr *Sub = U->getSubExpr();
+      if (!Sub->getType()->isAnyPointerType())
+        continue;
+      if (const VarDecl *L = localOf(Sub))
+        Current.Escaped.insert(L);
+      else if (const ValueDecl *T = targetOf(Sub))
+        Facts[T].Kind = Pagedness::Other;
+    }
     // Locals first (twice: a local copied from a later-declared one).
     for (int Round = 0; Round < 2; ++Round)
       for (auto &[L, Values] : Current.Locals) {
-        Pagedness K = isa<ParmVarDecl>(L) ? Pagedness::Other
-                                           : Pagedness::Neutral;
+        Pagedness K = isa<ParmVarDecl>(L) || Current.Escaped.count(L)
+                          ? Pagedness::Other
+                          : Pagedness::Neutral;
         const Expr *Pool = nullptr;
         for (const Value &V : Values) {
           const Expr *P = nullptr;
@@ -322,16 +364,16 @@ private:
         Current.Kinds[L] = {K, Pool};
       }
     const SourceManager &SM = Ctx.getSourceManager();
-    for (unsigned I = 0; I < Current.Stores.size(); ++I) {
-      const auto &[T, V] = Current.Stores[I];
+    for (const auto &[T, V, Target] : Current.Stores) {
       const Expr *Pool = nullptr;
       Pagedness K = classify(V, Pool);
       FieldFact &F = Facts[T];
       if (K == Pagedness::Paged && !F.First.Where) {
-        const Expr *Target = Current.StoreExprs[I].first;
-        StringRef Text = Lexer::getSourceText(
-            CharSourceRange::getTokenRange(Target->getSourceRange()), SM,
-            Ctx.getLangOpts());
+        StringRef Text;
+        if (Target)
+          Text = Lexer::getSourceText(
+              CharSourceRange::getTokenRange(Target->getSourceRange()), SM,
+              Ctx.getLangOpts());
         F.First = {V.Where, Current.Decl,
                    Text.empty() ? T->getNameAsString() : Text.str(), Pool};
       }

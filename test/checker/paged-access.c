@@ -201,3 +201,56 @@ VOID EvtTimer(WDFTIMER Timer) { // expected-note 2 {{entered at DISPATCH_LEVEL (
   else
     RtlZeroMemory(ctx->Table, 4); // expected-warning{{touches paged memory from field 'Table' at DISPATCH_LEVEL}} expected-note{{touches paged memory from field 'Table' at DISPATCH_LEVEL}}
 }
+
+// ---- more sources and stores ---------------------------------------------
+
+typedef struct {
+  WDFSPINLOCK Lock;
+  UCHAR *ViaLocal;     // only ever paged, through a local
+  UCHAR *Kept;         // paged, but its address is kept: anything may go there
+  WDFMEMORY Described; // a preallocated object over paged memory
+} QUEUE_CONTEXT;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(QUEUE_CONTEXT, GetQueueContext)
+
+UCHAR *g_Log; // a global that only ever holds paged memory
+UCHAR **g_Slot;
+
+EVT_WDF_WORKITEM QueueSetup;
+VOID QueueSetup(WDFWORKITEM WorkItem) {
+  QUEUE_CONTEXT *q = GetQueueContext(WorkItem);
+  UCHAR *buf = ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG);
+  q->ViaLocal = buf; // expected-note{{paged memory stored into 'q->ViaLocal' here (QueueSetup)}}
+  q->Kept = ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG);
+  g_Slot = &q->Kept;
+  g_Log = ExAllocatePoolWithTag(PagedPool, 64, TAG); // expected-note{{paged memory stored into 'g_Log' here (QueueSetup)}}
+}
+
+EVT_WDF_DPC QueueDpc;
+VOID QueueDpc(WDFDPC Dpc) { // expected-note 2 {{entered at DISPATCH_LEVEL (role: EVT_WDF_DPC)}}
+  QUEUE_CONTEXT *q = GetQueueContext(WdfDpcGetParentObject(Dpc));
+  q->Kept[0] = 1; // no-warning (its address is kept)
+  if (q->ViaLocal[0]) // expected-warning{{paged memory from field 'ViaLocal' is read at DISPATCH_LEVEL}} expected-note{{paged memory from field 'ViaLocal' is read at DISPATCH_LEVEL}} expected-note{{Assuming the condition is false}} expected-note{{Taking false branch}}
+    return;
+  g_Log[0] = 0; // expected-warning{{paged memory from global 'g_Log' is written at DISPATCH_LEVEL}} expected-note{{paged memory from global 'g_Log' is written at DISPATCH_LEVEL}}
+}
+
+// WdfMemoryCreatePreallocated over a paged buffer, and the buffer of a
+// paged object, on one path.
+EVT_WDF_WORKITEM Preallocated;
+VOID Preallocated(WDFWORKITEM WorkItem) { // expected-note 2 {{entered at PASSIVE_LEVEL (role: EVT_WDF_WORKITEM)}}
+  QUEUE_CONTEXT *q = GetQueueContext(WorkItem);
+  UCHAR *raw = ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG); // expected-note 2 {{paged memory allocated here by ExAllocatePool2}}
+  WDFMEMORY described;
+  UCHAR *view;
+  if (!raw) // expected-note 2 {{Assuming 'raw' is non-null}} expected-note 2 {{Taking false branch}}
+    return;
+  if (!NT_SUCCESS(WdfMemoryCreatePreallocated(WDF_NO_OBJECT_ATTRIBUTES, raw, 64, &described))) // expected-note 2 {{Assuming the condition is true}} expected-note 2 {{Taking false branch}}
+    return;
+  view = WdfMemoryGetBuffer(described, NULL);
+  WdfSpinLockAcquire(q->Lock); // expected-note 2 {{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
+  if (q->Described) // expected-note{{Assuming field 'Described' is non-null}} expected-note{{Assuming field 'Described' is null}} expected-note 2 {{Taking}}
+    WdfMemoryCopyFromBuffer(described, 0, q, 4); // expected-warning{{WdfMemoryCopyFromBuffer touches paged memory from ExAllocatePool2 at DISPATCH_LEVEL}} expected-note{{WdfMemoryCopyFromBuffer touches paged memory from ExAllocatePool2 at DISPATCH_LEVEL}}
+  else
+    view[1] = 0; // expected-warning{{paged memory from ExAllocatePool2 is written at DISPATCH_LEVEL}} expected-note{{paged memory from ExAllocatePool2 is written at DISPATCH_LEVEL}}
+  WdfSpinLockRelease(q->Lock);
+}

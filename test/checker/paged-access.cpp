@@ -57,3 +57,19 @@ VOID Cache::OnWork(WDFWORKITEM item) { // expected-note{{entered at PASSIVE_LEVE
   scratch->value = 2; // no-warning
   ExFreePoolWithTag(scratch, 'hcaC');
 }
+
+// A member that a constructor also initialises from a parameter is not
+// known paged.
+class Window {
+public:
+  explicit Window(UCHAR *bytes) : bytes_(bytes) {}
+  void Grow() { bytes_ = static_cast<UCHAR *>(ExAllocatePool2(POOL_FLAG_PAGED, 64, 'niWC')); }
+  static EVT_WDF_DPC OnDpc;
+  UCHAR *bytes_;
+};
+
+Window *GetWindow(WDFOBJECT o);
+
+VOID Window::OnDpc(WDFDPC dpc) {
+  GetWindow(dpc)->bytes_[0] = 1; // no-warning
+}
