@@ -8,6 +8,9 @@
 // is taken from (wdf.MemoryModel's, when the list is created on the same
 // path: MemoryModel::isPagedPool).
 //
+// Touching paged memory too high is WM010's (wdf.PagedAccess), which leaves
+// the touches of an allocation reported here alone: one finding per cause.
+//
 // A pool type the analyzer cannot pin down is held to the limit of any pool
 // (DISPATCH_LEVEL) only; an unknown IRQL reports nothing.  The IRQL and the
 // reason it can be too high come from wdf.IrqlModel.
