@@ -224,6 +224,32 @@ public:
     return true;
   }
 
+  // An initialiser list stores into the fields it names.
+  bool VisitInitListExpr(InitListExpr *ILE) {
+    if (!Current.Decl)
+      return true;
+    // The walk sees the form as written; the fields are in the semantic one.
+    if (!ILE->isSemanticForm())
+      ILE = ILE->getSemanticForm();
+    if (!ILE)
+      return true;
+    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+    if (!RD || RD->isUnion())
+      return true;
+    if (const auto *CXX = dyn_cast<CXXRecordDecl>(RD))
+      if (CXX->getNumBases())
+        return true; // the bases come first among the initialisers
+    unsigned I = 0;
+    for (const FieldDecl *F : RD->fields()) {
+      if (I >= ILE->getNumInits())
+        break;
+      const Expr *Init = ILE->getInit(I++);
+      if (F->getType()->isAnyPointerType() && !isa<ImplicitValueInitExpr>(Init))
+        Current.Stores.push_back({F, {Init, nullptr, -1, Init}, nullptr});
+    }
+    return true;
+  }
+
   // C++ member initialisers store into the member.
   bool VisitCXXConstructorDecl(CXXConstructorDecl *Ctor) {
     if (!Current.Decl)

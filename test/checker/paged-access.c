@@ -209,6 +209,7 @@ typedef struct {
   UCHAR *ViaLocal;     // only ever paged, through a local
   UCHAR *Kept;         // paged, but its address is kept: anything may go there
   WDFMEMORY Described; // a preallocated object over paged memory
+  UCHAR *Listed;       // paged, and non-paged in an initialiser list
 } QUEUE_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(QUEUE_CONTEXT, GetQueueContext)
 
@@ -222,6 +223,7 @@ VOID QueueSetup(WDFWORKITEM WorkItem) {
   q->ViaLocal = buf; // expected-note{{paged memory stored into 'q->ViaLocal' here (QueueSetup)}}
   q->Kept = ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG);
   g_Slot = &q->Kept;
+  q->Listed = ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG);
   g_Log = ExAllocatePoolWithTag(PagedPool, 64, TAG); // expected-note{{paged memory stored into 'g_Log' here (QueueSetup)}}
 }
 
@@ -229,9 +231,15 @@ EVT_WDF_DPC QueueDpc;
 VOID QueueDpc(WDFDPC Dpc) { // expected-note 2 {{entered at DISPATCH_LEVEL (role: EVT_WDF_DPC)}}
   QUEUE_CONTEXT *q = GetQueueContext(WdfDpcGetParentObject(Dpc));
   q->Kept[0] = 1; // no-warning (its address is kept)
+  q->Listed[0] = 1; // no-warning (also non-paged)
   if (q->ViaLocal[0]) // expected-warning{{paged memory from field 'ViaLocal' is read at DISPATCH_LEVEL}} expected-note{{paged memory from field 'ViaLocal' is read at DISPATCH_LEVEL}} expected-note{{Assuming the condition is false}} expected-note{{Taking false branch}}
     return;
   g_Log[0] = 0; // expected-warning{{paged memory from global 'g_Log' is written at DISPATCH_LEVEL}} expected-note{{paged memory from global 'g_Log' is written at DISPATCH_LEVEL}}
+}
+
+VOID ResetQueueContext(QUEUE_CONTEXT *q, UCHAR *nonPaged) {
+  QUEUE_CONTEXT fresh = {NULL, NULL, NULL, NULL, nonPaged};
+  *q = fresh;
 }
 
 // WdfMemoryCreatePreallocated over a paged buffer, and the buffer of a
