@@ -443,8 +443,13 @@ private:
   Found fromOrigin(SymbolRef Sym) const;
   Found ofRegion(ProgramStateRef State, const MemRegion *R) const;
   Found ofHandle(ProgramStateRef State, SymbolRef Sym) const;
+  // How memory is touched: by a call of copies.def, or a load or store.
+  struct Touch {
+    const char *Call; // null for a load or store
+    bool IsLoad;
+  };
   // Reports the touch; false when nothing was reported.
-  bool report(const Found &F, StringRef Touch, SourceRange Range,
+  bool report(const Found &F, Touch How, SourceRange Range,
               CheckerContext &C) const;
 };
 
@@ -599,8 +604,7 @@ void PagedAccessChecker::checkPreCall(const CallEvent &Call,
     Found F = T->IsHandle[I] ? ofHandle(State, V.getAsSymbol())
                              : ofRegion(State, V.getAsRegion());
     if ((F.Path || F.Field) &&
-        report(F, llvm::formatv("{0} touches", T->Name).str(),
-               Call.getArgSourceRange(Arg), C))
+        report(F, {T->Name, false}, Call.getArgSourceRange(Arg), C))
       return; // one finding per call
   }
 }
@@ -610,11 +614,10 @@ void PagedAccessChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
   Found F = ofRegion(C.getState(), Loc.getAsRegion());
   if (!F.Path && !F.Field)
     return;
-  report(F, IsLoad ? "reads" : "writes",
-         S ? S->getSourceRange() : SourceRange(), C);
+  report(F, {nullptr, IsLoad}, S ? S->getSourceRange() : SourceRange(), C);
 }
 
-bool PagedAccessChecker::report(const Found &F, StringRef Touch,
+bool PagedAccessChecker::report(const Found &F, Touch How,
                                 SourceRange Range, CheckerContext &C) const {
   if (F.Path && F.Path->Reported)
     return false; // WM001, at the allocation
@@ -630,24 +633,19 @@ bool PagedAccessChecker::report(const Found &F, StringRef Touch,
                              isa<FieldDecl>(F.Target) ? "field" : "global",
                              F.Target->getName())
                    .str();
-  std::string Msg;
   // A load or store names no call: say what happens to the memory.
-  if (Touch == "reads" || Touch == "writes")
-    Msg = llvm::formatv(
-        "paged memory {0} is {1} at {2} ({3}): a page that is out cannot be "
-        "brought in above APC_LEVEL and the system stops "
-        "(IRQL_NOT_LESS_OR_EQUAL); allocate it non-paged (NonPagedPoolNx), "
-        "or {4}",
-        From, Touch == "reads" ? "read" : "written", irqlName(*Level),
-        Model->why(C, *Level, /*Raised=*/true), Model->remedy(C));
-  else
-    Msg = llvm::formatv(
-        "{0} paged memory {1} at {2} ({3}): a page that is out cannot be "
-        "brought in above APC_LEVEL and the system stops "
-        "(IRQL_NOT_LESS_OR_EQUAL); allocate it non-paged (NonPagedPoolNx), "
-        "or {4}",
-        Touch, From, irqlName(*Level), Model->why(C, *Level, /*Raised=*/true),
-        Model->remedy(C));
+  std::string What =
+      How.Call ? llvm::formatv("{0} touches paged memory {1}", How.Call, From)
+                     .str()
+               : llvm::formatv("paged memory {0} is {1}", From,
+                               How.IsLoad ? "read" : "written")
+                     .str();
+  std::string Msg = llvm::formatv(
+      "{0} at {1} ({2}): a page that is out cannot be brought in above "
+      "APC_LEVEL and the system stops (IRQL_NOT_LESS_OR_EQUAL); allocate it "
+      "non-paged (NonPagedPoolNx), or {3}",
+      What, irqlName(*Level), Model->why(C, *Level, /*Raised=*/true),
+      Model->remedy(C));
   auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
   if (Range.isValid())
     R->addRange(Range);
