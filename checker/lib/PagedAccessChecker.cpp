@@ -34,6 +34,7 @@
 #include "MemoryModel.h"
 #include "Support.h"
 #include "wdfcheck/Catalog.h"
+#include "wdfcheck/DriverFacts.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -46,7 +47,12 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <map>
 
 using namespace clang;
 using namespace clang::ento;
@@ -408,6 +414,25 @@ private:
   }
 };
 
+// The name a field or global has in every file of the driver:
+// "Record::Field" (a typedef'd anonymous record by its typedef), or
+// "::Global"; "" when it has none.
+std::string driverKey(const ValueDecl *T) {
+  if (const auto *F = dyn_cast<FieldDecl>(T)) {
+    const RecordDecl *RD = F->getParent();
+    std::string Record = RD->getQualifiedNameAsString();
+    if (RD->getName().empty()) {
+      const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl();
+      Record = TD ? TD->getQualifiedNameAsString() : "";
+    }
+    return Record.empty() ? "" : Record + "::" + F->getName().str();
+  }
+  if (const auto *V = dyn_cast<VarDecl>(T))
+    if (V->isExternallyVisible())
+      return "::" + V->getQualifiedNameAsString();
+  return "";
+}
+
 class PagedAccessChecker
     : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PostCall,
                      check::PreCall, check::Location, check::DeadSymbols> {
@@ -433,12 +458,22 @@ private:
   // learnt before any path; one checker per translation unit.
   mutable llvm::DenseMap<const ValueDecl *, FieldFact> Fields;
 
+public:
+  // wdfcheck --ctu: the driver's paged fields (key -> where the first paged
+  // store is); when loaded, they decide for every field with a key.
+  bool DriverLoaded = false;
+  llvm::StringMap<std::string> DriverPaged;
+  bool loadDriverPagedFields(StringRef Path);
+
+private:
+
   // What is known of the memory a pointer or handle reaches: the path's
   // allocation, or the file's field fact.
   struct Found {
     const PagedSource *Path = nullptr;
     const FieldFact *Field = nullptr;
     const ValueDecl *Target = nullptr; // the field or global of Field
+    const std::string *Elsewhere = nullptr; // where another file stores it
   };
   Found fromOrigin(SymbolRef Sym) const;
   Found ofRegion(ProgramStateRef State, const MemRegion *R) const;
@@ -496,6 +531,18 @@ PagedAccessChecker::Found PagedAccessChecker::fromOrigin(SymbolRef Sym) const {
   if (!T)
     return {};
   auto It = Fields.find(T);
+  if (DriverLoaded) {
+    std::string Key = driverKey(T);
+    if (!Key.empty()) {
+      auto D = DriverPaged.find(Key);
+      if (D == DriverPaged.end())
+        return {};
+      // The note points at this file's store when it makes one.
+      if (It != Fields.end() && It->second.Kind == Pagedness::Paged)
+        return {nullptr, &It->second, T};
+      return {nullptr, nullptr, T, &D->second};
+    }
+  }
   if (It == Fields.end() || It->second.Kind != Pagedness::Paged)
     return {};
   return {nullptr, &It->second, T};
@@ -603,7 +650,7 @@ void PagedAccessChecker::checkPreCall(const CallEvent &Call,
     SVal V = Call.getArgSVal(Arg);
     Found F = T->IsHandle[I] ? ofHandle(State, V.getAsSymbol())
                              : ofRegion(State, V.getAsRegion());
-    if ((F.Path || F.Field) &&
+    if ((F.Path || F.Target) &&
         report(F, {T->Name, false}, Call.getArgSourceRange(Arg), C))
       return; // one finding per call
   }
@@ -612,7 +659,7 @@ void PagedAccessChecker::checkPreCall(const CallEvent &Call,
 void PagedAccessChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                                        CheckerContext &C) const {
   Found F = ofRegion(C.getState(), Loc.getAsRegion());
-  if (!F.Path && !F.Field)
+  if (!F.Path && !F.Target)
     return;
   report(F, {nullptr, IsLoad}, S ? S->getSourceRange() : SourceRange(), C);
 }
@@ -633,6 +680,8 @@ bool PagedAccessChecker::report(const Found &F, Touch How,
                              isa<FieldDecl>(F.Target) ? "field" : "global",
                              F.Target->getName())
                    .str();
+  if (F.Elsewhere)
+    From += llvm::formatv(", stored in {0},", *F.Elsewhere).str();
   // A load or store names no call: say what happens to the memory.
   std::string What =
       How.Call ? llvm::formatv("{0} touches paged memory {1}", How.Call, From)
@@ -658,6 +707,8 @@ bool PagedAccessChecker::report(const Found &F, Touch How,
                                ddi(F.Path->Ddi).Name)
                      .str(),
                  PathDiagnosticLocation(F.Path->Site, SM, F.Path->Where));
+  } else if (F.Elsewhere) {
+    // The store is in another file of the driver: the message names it.
   } else {
     const PagedStore &S = F.Field->First;
     Pool = S.Pool;
@@ -690,13 +741,82 @@ void PagedAccessChecker::checkDeadSymbols(SymbolReaper &SR,
     C.addTransition(Next);
 }
 
+bool PagedAccessChecker::loadDriverPagedFields(StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return false; // file by file, as without --ctu
+  llvm::SmallVector<StringRef, 16> Lines;
+  (*Buffer)->getBuffer().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  for (StringRef Line : Lines) {
+    auto [Key, Where] = Line.split(' ');
+    DriverPaged[Key] = Where.str();
+  }
+  DriverLoaded = true;
+  return true;
+}
+
 } // namespace
+
+std::string pagedStoresOf(ASTContext &Ctx) {
+  DdiMatcher Ddis;
+  llvm::DenseMap<const ValueDecl *, FieldFact> Facts;
+  PagedFieldFinder Finder(Ddis, Ctx, Facts);
+  Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string Out;
+  for (const auto &[T, F] : Facts) {
+    std::string Key = driverKey(T);
+    if (Key.empty() || F.Kind == Pagedness::Neutral)
+      continue;
+    Out += Key;
+    if (F.Kind == Pagedness::Other) {
+      Out += " other\n";
+      continue;
+    }
+    PresumedLoc P = SM.getPresumedLoc(
+        SM.getExpansionLoc(F.First.Where->getBeginLoc()));
+    Out += llvm::formatv(" paged {0} ({1}:{2})\n",
+                         F.First.In->getNameAsString(),
+                         P.isValid() ? llvm::sys::path::filename(P.getFilename())
+                                     : StringRef("?"),
+                         P.isValid() ? P.getLine() : 0)
+               .str();
+  }
+  return Out;
+}
+
+std::string joinPagedStores(llvm::ArrayRef<std::string> Texts) {
+  // Key -> where its first paged store is; "" once anything else is stored.
+  std::map<std::string, std::string> Merged;
+  for (const std::string &Text : Texts) {
+    llvm::SmallVector<StringRef, 16> Lines;
+    StringRef(Text).split(Lines, '\n', -1, /*KeepEmpty=*/false);
+    for (StringRef Line : Lines) {
+      auto [Key, Rest] = Line.split(' ');
+      auto [Kind, Where] = Rest.split(' ');
+      auto [It, New] = Merged.try_emplace(Key.str(), Where.str());
+      if (Kind != "paged")
+        It->second.clear();
+      else if (!New && It->second.empty())
+        continue; // already other
+    }
+  }
+  std::string Out;
+  for (const auto &[Key, Where] : Merged)
+    if (!Where.empty())
+      Out += Key + " " + Where + "\n";
+  return Out;
+}
 
 void registerPagedAccessChecker(CheckerManager &Mgr) {
   auto *Checker = Mgr.registerChecker<PagedAccessChecker>();
   Checker->Model = Mgr.getChecker<IrqlModel>();
   Checker->ShowFixIts = Mgr.getAnalyzerOptions().getCheckerBooleanOption(
       Checker, ShowFixItsOption);
+  StringRef Path = Mgr.getAnalyzerOptions().getCheckerStringOption(
+      Checker, DriverPagedFieldsOption);
+  if (!Path.empty())
+    Checker->loadDriverPagedFields(Path);
 }
 
 bool shouldRegisterPagedAccessChecker(const CheckerManager &) { return true; }
