@@ -15,7 +15,9 @@
 //     paged object;
 //   - across the functions of one file: a field (record type + field name)
 //     or global that only ever holds paged memory (a walk of the
-//     translation unit before any path, below), read in another function.
+//     translation unit before any path, below), read in another function;
+//     with wdfcheck --ctu, over every file of the driver (pagedStoresOf,
+//     joinPagedStores: option DriverPagedFields).
 //
 // A touch is a load or store through a pointer into it, or a copy, fill or
 // compare of rules/copies.def with it on either side (WdfMemoryCopyToBuffer
