@@ -97,6 +97,11 @@ void registerCheckers(CheckerRegistry &Registry) {
                             "Whether the driver's DriverEntry, in another "
                             "file, opts in to NX pool (wdfcheck --ctu)",
                             "released");
+  Registry.addCheckerOption("string", rule(WDF_RULE_WM010).CheckerName,
+                            DriverPagedFieldsOption, "",
+                            "A file of the fields that only ever hold paged "
+                            "memory in the whole driver (wdfcheck --ctu)",
+                            "released");
   Registry.addCheckerOption("string", IrqlModelName, DriverRolesOption, "",
                             "A file of the callback registrations the "
                             "driver's other files make (wdfcheck --ctu)",

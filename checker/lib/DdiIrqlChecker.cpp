@@ -6,7 +6,9 @@
 // entered at (a spin lock still held on some path).
 //
 // Pool allocations are WM001's: their limits depend on the pool, and one
-// cause gets one finding.  An unknown IRQL reports nothing.
+// cause gets one finding.  Touching a paged object (WdfMemoryCopyToBuffer
+// above APC_LEVEL) is WM010's; here each DDI keeps its pool-independent
+// limit.  An unknown IRQL reports nothing.
 //
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"

@@ -8,6 +8,9 @@
 // is taken from (wdf.MemoryModel's, when the list is created on the same
 // path: MemoryModel::isPagedPool).
 //
+// Touching paged memory too high is WM010's (wdf.PagedAccess), which leaves
+// the touches of an allocation reported here alone: one finding per cause.
+//
 // A pool type the analyzer cannot pin down is held to the limit of any pool
 // (DISPATCH_LEVEL) only; an unknown IRQL reports nothing.  The IRQL and the
 // reason it can be too high come from wdf.IrqlModel.
@@ -16,10 +19,10 @@
 #include "Checkers.h"
 #include "IrqlModel.h"
 #include "MemoryModel.h"
+#include "Support.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Expr.h"
-#include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
@@ -32,17 +35,6 @@ using namespace clang::ento;
 namespace wdfcheck {
 namespace {
 
-// The non-paged spelling of a paged pool type or flag, for the fix-it.
-std::optional<StringRef> nonPagedSpelling(StringRef Paged) {
-  if (Paged == "PagedPool")
-    return StringRef("NonPagedPoolNx");
-  if (Paged == "PagedPoolCacheAligned")
-    return StringRef("NonPagedPoolNxCacheAligned");
-  if (Paged == "POOL_FLAG_PAGED")
-    return StringRef("POOL_FLAG_NON_PAGED");
-  return std::nullopt;
-}
-
 class PoolIrqlChecker : public Checker<check::PreCall, check::PostCall> {
 public:
   const IrqlModel *Model = nullptr;
@@ -54,50 +46,7 @@ public:
 private:
   const BugType Bug = ruleBug(this, WDF_RULE_WM001);
   const DdiMatcher Ddis;
-
-  std::optional<FixItHint> fixIt(const CallEvent &Call, const DdiInfo &D,
-                                 CheckerContext &C) const;
 };
-
-// PagedPool -> NonPagedPoolNx where the pool type is written as the
-// enumerator (or the POOL_FLAG_PAGED macro) at the call.
-std::optional<FixItHint> PoolIrqlChecker::fixIt(const CallEvent &Call,
-                                                const DdiInfo &D,
-                                                CheckerContext &C) const {
-  if (D.PoolArg < 0)
-    return std::nullopt;
-  const Expr *E = Call.getArgExpr(D.PoolArg);
-  if (!E)
-    return std::nullopt;
-  // A macro's expansion covers the whole argument, parentheses included.
-  SourceRange Range = E->IgnoreImpCasts()->getSourceRange();
-  E = E->IgnoreParenImpCasts();
-  StringRef Spelling;
-  const SourceManager &SM = C.getSourceManager();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    Range = DRE->getSourceRange();
-    if (!Range.getBegin().isFileID())
-      return std::nullopt;
-    Spelling = DRE->getDecl()->getName();
-  } else if (Range.getBegin().isMacroID() &&
-             Lexer::isAtStartOfMacroExpansion(Range.getBegin(), SM,
-                                              C.getLangOpts()) &&
-             Lexer::isAtEndOfMacroExpansion(Range.getEnd(), SM,
-                                            C.getLangOpts())) {
-    Spelling = Lexer::getImmediateMacroName(Range.getBegin(), SM,
-                                            C.getLangOpts());
-    Range = SM.getExpansionRange(Range).getAsRange();
-    if (!Range.getBegin().isFileID())
-      return std::nullopt;
-  } else {
-    return std::nullopt;
-  }
-  std::optional<StringRef> Replacement = nonPagedSpelling(Spelling);
-  if (!Replacement)
-    return std::nullopt;
-  return FixItHint::CreateReplacement(CharSourceRange::getTokenRange(Range),
-                                      *Replacement);
-}
 
 void PoolIrqlChecker::checkPreCall(const CallEvent &Call,
                                    CheckerContext &C) const {
@@ -133,8 +82,10 @@ void PoolIrqlChecker::checkPreCall(const CallEvent &Call,
   if (D->PoolArg >= 0)
     if (const Expr *PoolE = Call.getArgExpr(D->PoolArg))
       R->addRange(PoolE->getSourceRange());
-  if (PagedLimit && ShowFixIts)
-    if (std::optional<FixItHint> Fix = fixIt(Call, *D, C))
+  if (PagedLimit && ShowFixIts && D->PoolArg >= 0)
+    if (std::optional<FixItHint> Fix = nonPagedPoolFixIt(
+            Call.getArgExpr(D->PoolArg), C.getSourceManager(),
+            C.getLangOpts()))
       R->addFixItHint(*Fix);
   C.emitReport(std::move(R));
 }

@@ -1,6 +1,7 @@
 //===- Support.cpp - small helpers shared by the models and the rules ----===//
 #include "Support.h"
 
+#include "clang/AST/Expr.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
@@ -69,6 +70,48 @@ std::optional<FixItHint> insertStatement(const Stmt *Call, StringRef Text,
     Insert = Semi->getEndLoc();
   }
   return FixItHint::CreateInsertion(Insert, ("\n" + indent() + Text).str());
+}
+
+// The non-paged spelling of a paged pool type or flag.
+static std::optional<StringRef> nonPagedSpelling(StringRef Paged) {
+  if (Paged == "PagedPool")
+    return StringRef("NonPagedPoolNx");
+  if (Paged == "PagedPoolCacheAligned")
+    return StringRef("NonPagedPoolNxCacheAligned");
+  if (Paged == "POOL_FLAG_PAGED")
+    return StringRef("POOL_FLAG_NON_PAGED");
+  return std::nullopt;
+}
+
+std::optional<FixItHint> nonPagedPoolFixIt(const Expr *E,
+                                           const SourceManager &SM,
+                                           const LangOptions &LO) {
+  if (!E)
+    return std::nullopt;
+  // A macro's expansion covers the whole argument, parentheses included.
+  SourceRange Range = E->IgnoreImpCasts()->getSourceRange();
+  E = E->IgnoreParenImpCasts();
+  StringRef Spelling;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    Range = DRE->getSourceRange();
+    if (!Range.getBegin().isFileID())
+      return std::nullopt;
+    Spelling = DRE->getDecl()->getName();
+  } else if (Range.getBegin().isMacroID() &&
+             Lexer::isAtStartOfMacroExpansion(Range.getBegin(), SM, LO) &&
+             Lexer::isAtEndOfMacroExpansion(Range.getEnd(), SM, LO)) {
+    Spelling = Lexer::getImmediateMacroName(Range.getBegin(), SM, LO);
+    Range = SM.getExpansionRange(Range).getAsRange();
+    if (!Range.getBegin().isFileID())
+      return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  std::optional<StringRef> Replacement = nonPagedSpelling(Spelling);
+  if (!Replacement)
+    return std::nullopt;
+  return FixItHint::CreateReplacement(CharSourceRange::getTokenRange(Range),
+                                      *Replacement);
 }
 
 } // namespace wdfcheck

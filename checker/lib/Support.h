@@ -18,6 +18,7 @@ namespace clang {
 class LangOptions;
 class ParentMap;
 class SourceManager;
+class Expr;
 class Stmt;
 } // namespace clang
 
@@ -44,6 +45,15 @@ std::optional<clang::FixItHint>
 insertStatement(const clang::Stmt *Call, llvm::StringRef Text, InsertAt Where,
                 const clang::ParentMap &PM, const clang::SourceManager &SM,
                 const clang::LangOptions &LO);
+
+// The fix-it that makes a paged pool argument non-paged where it is written
+// as the enumerator or flag macro itself: PagedPool -> NonPagedPoolNx,
+// PagedPoolCacheAligned -> NonPagedPoolNxCacheAligned, POOL_FLAG_PAGED ->
+// POOL_FLAG_NON_PAGED.  Shared by WM001 (at the allocation) and WM010 (at a
+// touch, fixing the allocation).  None for any other spelling.
+std::optional<clang::FixItHint>
+nonPagedPoolFixIt(const clang::Expr *PoolArg, const clang::SourceManager &SM,
+                  const clang::LangOptions &LO);
 
 } // namespace wdfcheck
 

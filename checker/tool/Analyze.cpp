@@ -251,6 +251,9 @@ protected:
       AO.Config[(llvm::Twine(rule(WDF_RULE_WM007).CheckerName) + ":" +
                  DriverNxOptInOption)
                     .str()] = Ctu->NxOptIn;
+      AO.Config[(llvm::Twine(rule(WDF_RULE_WM010).CheckerName) + ":" +
+                 DriverPagedFieldsOption)
+                    .str()] = Ctu->PagedFields;
     }
     AO.AnalysisDiagOpt = PD_NONE;
     AO.AnalyzerDisplayProgress = false;

@@ -40,11 +40,12 @@ constexpr llvm::StringLiteral IndexName = "externalDefMap.txt";
 constexpr llvm::StringLiteral InvocationsName = "invocations.yaml";
 constexpr llvm::StringLiteral RolesName = "roles.txt";
 constexpr llvm::StringLiteral NxName = "nx-opt-in.txt";
+constexpr llvm::StringLiteral PagedName = "paged-fields.txt";
 constexpr llvm::StringLiteral HeadersName = "headers.txt";
 constexpr llvm::StringLiteral StampName = "stamp";
 constexpr llvm::StringLiteral NotesName = "notes.txt";
 // Changes whenever what the cache holds changes shape.
-constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-6";
+constexpr llvm::StringLiteral CacheFormat = "wdfcheck-ctu-7";
 
 // One file of the database and its part of the index.
 struct Unit {
@@ -56,6 +57,7 @@ struct Unit {
   bool Compiled = false;
   std::string Ast; // its AST, saved in the cache; "" when it could not be
   std::string Registrations; // its callback registrations (DriverFacts.h)
+  std::string PagedStores;   // what it stores into fields (DriverFacts.h)
   std::optional<DriverEntryFact> DriverEntry; // when it defines DriverEntry
   std::vector<std::string> Headers; // the files it includes, absolute
 };
@@ -151,6 +153,7 @@ void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
   // registered here may be defined elsewhere).
   U.Registrations = registrationsOf(AST.getASTContext(), AST.getPreprocessor());
   U.DriverEntry = driverEntryFact(AST.getASTContext(), AST.getPreprocessor());
+  U.PagedStores = pagedStoresOf(AST.getASTContext());
   // Its headers: a saved AST is refused once one of them changes, so the
   // cache must notice.
   const SourceManager &SM = AST.getSourceManager();
@@ -351,7 +354,7 @@ bool reuse(CtuFiles &Out, const std::string &Key, std::string &Why) {
              joinRegistrations({Roles}, llvm::StringSet<>(), Joined);
   bool HaveNx = false;
   Out.NxOptIn = StringRef(readFile(Out.Dir + "/" + NxName.str(), HaveNx)).trim().str();
-  HaveRest = HaveRest && HaveNx;
+  HaveRest = HaveRest && HaveNx && llvm::sys::fs::exists(Out.PagedFields);
   if (!Index || !HaveRest) {
     if (!Index)
       llvm::consumeError(Index.takeError());
@@ -385,6 +388,14 @@ bool reuse(CtuFiles &Out, const std::string &Key, std::string &Why) {
   return true;
 }
 
+// The driver's paged fields, from every file's stores.
+std::string pagedFields(const std::vector<Unit> &Units) {
+  std::vector<std::string> Texts;
+  for (const Unit &U : Units)
+    Texts.push_back(U.PagedStores);
+  return joinPagedStores(Texts);
+}
+
 } // namespace
 
 bool prepareCtu(const CompilationDatabase &DB, const AnalysisSettings &Settings,
@@ -397,6 +408,7 @@ bool prepareCtu(const CompilationDatabase &DB, const AnalysisSettings &Settings,
   Out.Index = Out.Dir + "/" + IndexName.str();
   Out.InvocationList = Out.Dir + "/" + InvocationsName.str();
   Out.Roles = Out.Dir + "/" + RolesName.str();
+  Out.PagedFields = Out.Dir + "/" + PagedName.str();
 
   std::vector<std::string> DbFiles = DB.getAllFiles();
   llvm::sort(DbFiles); // the same index, notes and stamp on every run
@@ -453,6 +465,7 @@ bool prepareCtu(const CompilationDatabase &DB, const AnalysisSettings &Settings,
       !writeFile(Out.InvocationList, invocationList(Units), Error) ||
       !writeFile(Out.Roles, driverRoles(Units, Duplicated), Error) ||
       !writeFile(Out.Dir + "/" + NxName.str(), nxOptIn(Units) + "\n", Error) ||
+      !writeFile(Out.PagedFields, pagedFields(Units), Error) ||
       !writeFile(Out.Dir + "/" + HeadersName.str(), headerStamps(Units), Error) ||
       !writeFile(Out.Dir + "/" + NotesName.str(),
                  llvm::join(BuildNotes, "\n") + "\n", Error) ||

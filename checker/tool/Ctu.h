@@ -49,6 +49,7 @@ struct CtuFiles {
   std::string InvocationList; // invocations.yaml, absolute
   std::string Roles;          // roles.txt: the driver's callback registrations
   std::string NxOptIn;        // the driver's NX opt-in (DriverFacts.h), or ""
+  std::string PagedFields;    // paged-fields.txt: fields only ever paged
   llvm::StringSet<> Sources;  // the database's files, absolute
   llvm::StringMap<std::string> AstOf; // file -> its saved AST (may be absent)
   unsigned Functions = 0;     // definitions in the index

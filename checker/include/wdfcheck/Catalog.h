@@ -77,6 +77,8 @@ inline constexpr const char *DriverRolesOption = "DriverRoles";
 // WM007's checker's option: the driver's NX opt-in (wdfcheck --ctu; the
 // values are in DriverFacts.h).
 inline constexpr const char *DriverNxOptInOption = "DriverNxOptIn";
+// wdf.PagedAccess: the file of the driver's paged fields (wdfcheck --ctu).
+inline constexpr const char *DriverPagedFieldsOption = "DriverPagedFields";
 // The hidden modelling checkers (checker/lib/Checkers.def's WDF_MODEL).
 inline constexpr const char *IrqlModelName = "wdf.IrqlModel";
 inline constexpr const char *MemoryModelName = "wdf.MemoryModel";

@@ -11,6 +11,9 @@
 //   - the NX opt-in: whether the driver's DriverEntry, in whatever file,
 //     calls ExInitializeDriverRuntime(DrvRtPoolNxOptIn) (wdf.BadArgument,
 //     option DriverNxOptIn).
+//   - paged fields: the fields (record type and name) and globals that
+//     only ever receive paged memory anywhere in the driver
+//     (wdf.PagedAccess, option DriverPagedFields).
 //
 //===----------------------------------------------------------------------===//
 #ifndef WDFCHECK_DRIVERROLES_H
@@ -27,6 +30,14 @@ class Preprocessor;
 } // namespace clang
 
 namespace wdfcheck {
+
+// What a translation unit stores into fields and globals, for the paged
+// fields of the driver: one line each, "<key> paged|other <function>
+// <file>:<line>" (key: "Record::Field", or "::Global").
+std::string pagedStoresOf(clang::ASTContext &Ctx);
+// The driver's paged fields from the files' texts: a key every file stores
+// only paged memory into (or nothing), one line each, "<key> <where>".
+std::string joinPagedStores(llvm::ArrayRef<std::string> Texts);
 
 // The registrations a translation unit makes of externally visible
 // functions (role-type declarations are not registrations), in text form.

@@ -81,6 +81,10 @@ NTSTATUS PcfgEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
     if (!NT_SUCCESS(status)) {
         return status;
     }
+    status = PcfgHistoryInitialize(deviceContext);
+    if (!NT_SUCCESS(status)) {
+        return status;
+    }
 
     status = PcfgCreateHeartbeat(deviceContext);
     if (!NT_SUCCESS(status)) {
@@ -115,6 +119,10 @@ VOID PcfgEvtDeviceCleanup(WDFOBJECT Device)
 
     if (KeGetCurrentIrql() == PASSIVE_LEVEL) {
         PcfgDeleteAllPolicies(deviceContext);
+    }
+    if (deviceContext->HeartbeatHistory != NULL) {
+        ExFreePoolWithTag(deviceContext->HeartbeatHistory, PCFG_TAG);
+        deviceContext->HeartbeatHistory = NULL;
     }
 }
 

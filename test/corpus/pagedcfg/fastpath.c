@@ -154,7 +154,7 @@ static NTSTATUS PcfgGetStatistics(PDEVICE_CONTEXT DeviceContext,
     }
     /* Counters only: no lock that would need PASSIVE_LEVEL. */
     RtlZeroMemory(statistics, sizeof(*statistics));
-    statistics->Policies = DeviceContext->LastHeartbeatPolicies;
+    statistics->Policies = DeviceContext->HeartbeatHistory[DeviceContext->Heartbeats % PCFG_HISTORY_SLOTS];
     statistics->Generation = DeviceContext->Generation;
     statistics->Checks = (ULONG)DeviceContext->Checks;
     statistics->CacheHits = (ULONG)DeviceContext->CacheHits;
@@ -226,9 +226,21 @@ VOID PcfgEvtHeartbeat(WDFTIMER Timer)
     WdfWaitLockAcquire(deviceContext->StoreLock, NULL);
     policies = deviceContext->PolicyCount;
     WdfWaitLockRelease(deviceContext->StoreLock);
+    deviceContext->HeartbeatHistory[deviceContext->Heartbeats % PCFG_HISTORY_SLOTS] =
+        policies;
 
     if (policies != deviceContext->LastHeartbeatPolicies) {
         KdPrint(("pcfg: %u policies loaded\n", policies));
         deviceContext->LastHeartbeatPolicies = policies;
     }
+}
+
+/* The heartbeat history, kept for the statistics; from EvtDeviceAdd. */
+NTSTATUS PcfgHistoryInitialize(PDEVICE_CONTEXT DeviceContext)
+{
+    DeviceContext->HeartbeatHistory = (PULONG)ExAllocatePool2(
+        POOL_FLAG_PAGED, PCFG_HISTORY_SLOTS * sizeof(ULONG), PCFG_TAG);
+    return DeviceContext->HeartbeatHistory != NULL
+               ? STATUS_SUCCESS
+               : STATUS_INSUFFICIENT_RESOURCES;
 }

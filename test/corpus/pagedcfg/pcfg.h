@@ -28,6 +28,7 @@
 #define PCFG_AUDIT_MAX_SEGMENTS 8
 #define PCFG_HEARTBEAT_MS 10000
 #define PCFG_COMPACT_DELAY_MS 2000
+#define PCFG_HISTORY_SLOTS 16
 
 /* One loaded policy.  Paged: only touched at PASSIVE_LEVEL with the store
    lock held. */
@@ -81,6 +82,8 @@ typedef struct _DEVICE_CONTEXT {
     volatile LONG CacheHits;
     ULONG Heartbeats;
     ULONG LastHeartbeatPolicies;
+    PULONG HeartbeatHistory;     /* policies at the last PCFG_HISTORY_SLOTS
+                                    heartbeats, paged pool */
 } DEVICE_CONTEXT, *PDEVICE_CONTEXT;
 
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(DEVICE_CONTEXT, PcfgGetDeviceContext)
@@ -125,6 +128,8 @@ NTSTATUS PcfgReadAudit(_In_ PDEVICE_CONTEXT DeviceContext,
 /* fastpath.c */
 _IRQL_requires_max_(DISPATCH_LEVEL)
 VOID PcfgCacheInvalidate(_In_ PDEVICE_CONTEXT DeviceContext);
+_IRQL_requires_(PASSIVE_LEVEL)
+NTSTATUS PcfgHistoryInitialize(_In_ PDEVICE_CONTEXT DeviceContext);
 
 /* Lower-cases and trims a subject name into a new pool buffer, which the
    caller frees with ExFreePoolWithTag(..., PCFG_NAME_TAG). */
