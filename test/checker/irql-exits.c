@@ -1,0 +1,89 @@
+// WM008 wdf.DdiIrql: a function whose entry IRQL is unknown that returns
+// raised on one path and at its entry IRQL on another (an error path that
+// forgets to release a lock).  Wrappers that always return raised, and
+// functions whose SAL says they change the IRQL or a lock, are quiet.
+// RUN: %wdf_analyze -analyzer-checker=wdf.DdiIrql -verify %s
+// RUN: %wdf_analyze -analyzer-checker=wdf.DdiIrql -verify %wdk_shape %s
+// RUN: %wdf_analyze -analyzer-checker=wdf.DdiIrql -verify %msvc %s
+#include <ntddk.h>
+#include <wdf.h>
+
+typedef struct {
+  KSPIN_LOCK Lock;
+  WDFSPINLOCK WdfLock;
+  ULONG Count;
+  BOOLEAN Stopped;
+} DEVICE_CONTEXT;
+
+// ---- inconsistent exits --------------------------------------------------------
+
+NTSTATUS AddToCount(DEVICE_CONTEXT *ctx, ULONG value) {
+  WdfSpinLockAcquire(ctx->WdfLock); // expected-note{{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
+  if (value == 0) // expected-note{{Assuming 'value' is equal to 0}} expected-note{{Taking true branch}}
+    return STATUS_INVALID_PARAMETER; // expected-warning{{'AddToCount' returns at DISPATCH_LEVEL here but at the IRQL it was entered at on another path: a lock or raise is not undone on this path; release or lower before returning (or, if returning raised is meant, say so with _IRQL_raises_ or _Acquires_lock_)}} expected-note{{'AddToCount' returns at DISPATCH_LEVEL here but at the IRQL it was entered at on another path}}
+  ctx->Count += value;
+  WdfSpinLockRelease(ctx->WdfLock);
+  return STATUS_SUCCESS; // expected-note{{'AddToCount' returns at its entry IRQL here}}
+}
+
+VOID ResetUnlessStopped(DEVICE_CONTEXT *ctx) {
+  KIRQL old;
+  KeAcquireSpinLock(&ctx->Lock, &old); // expected-note{{IRQL raised to DISPATCH_LEVEL by KeAcquireSpinLock}}
+  if (ctx->Stopped) { // expected-note{{Assuming field 'Stopped' is 0}} expected-note{{Taking false branch}}
+    KeReleaseSpinLock(&ctx->Lock, old);
+    return; // expected-note{{'ResetUnlessStopped' returns at its entry IRQL here}}
+  }
+  ctx->Count = 0;
+} // expected-warning{{'ResetUnlessStopped' returns at DISPATCH_LEVEL here but at the IRQL it was entered at on another path}} expected-note{{'ResetUnlessStopped' returns at DISPATCH_LEVEL here but at the IRQL it was entered at on another path}}
+
+// ---- consistent: quiet -----------------------------------------------------------
+
+// A lock wrapper without annotations: always returns raised.
+VOID LockCount(DEVICE_CONTEXT *ctx) {
+  WdfSpinLockAcquire(ctx->WdfLock); // no-warning
+}
+
+VOID UnlockCount(DEVICE_CONTEXT *ctx) {
+  WdfSpinLockRelease(ctx->WdfLock); // no-warning
+}
+
+// Releases on every path.
+NTSTATUS AddChecked(DEVICE_CONTEXT *ctx, ULONG value) {
+  NTSTATUS status = STATUS_SUCCESS;
+  WdfSpinLockAcquire(ctx->WdfLock);
+  if (value == 0)
+    status = STATUS_INVALID_PARAMETER;
+  else
+    ctx->Count += value;
+  WdfSpinLockRelease(ctx->WdfLock);
+  return status; // no-warning
+}
+
+// A try-lock that says so: returns with the lock only when it succeeds.
+_When_(return != FALSE, _Acquires_lock_(ctx->WdfLock))
+BOOLEAN TryLockRunning(DEVICE_CONTEXT *ctx) {
+  if (ctx->Stopped)
+    return FALSE;
+  WdfSpinLockAcquire(ctx->WdfLock);
+  return TRUE; // no-warning
+}
+
+// Annotated as raising: the raise is the point.
+_IRQL_raises_(DISPATCH_LEVEL)
+KIRQL RaiseUnlessStopped(DEVICE_CONTEXT *ctx) {
+  KIRQL old = PASSIVE_LEVEL;
+  if (!ctx->Stopped)
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+  return old; // no-warning
+}
+
+// Releases a lock its caller took: annotated.
+_Requires_lock_held_(ctx->WdfLock) _Releases_lock_(ctx->WdfLock)
+VOID FinishUnderLock(DEVICE_CONTEXT *ctx) {
+  if (ctx->Count == 0) {
+    WdfSpinLockRelease(ctx->WdfLock);
+    return;
+  }
+  ctx->Count--;
+  WdfSpinLockRelease(ctx->WdfLock); // no-warning
+}
