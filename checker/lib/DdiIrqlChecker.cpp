@@ -67,6 +67,8 @@ private:
   const DdiMatcher Ddis;
 
   void report(const CallEvent &Call, CheckerContext &C, std::string Msg) const;
+  void checkLower(const CallEvent &Call, const IrqlOp &Op,
+                  CheckerContext &C) const;
 };
 
 // Whether the timeout a DDI's argument Arg points to can be zero here: not
@@ -139,8 +141,43 @@ void DdiIrqlChecker::checkASTDecl(const TranslationUnitDecl *,
   }
 }
 
+// KeLowerIrql to a constant level above every level the IRQL can have
+// here: it only lowers, so the call is a mistake (a bug check on checked
+// kernels, IRQL_NOT_LESS_OR_EQUAL-style confusion on others).
+void DdiIrqlChecker::checkLower(const CallEvent &Call, const IrqlOp &Op,
+                                CheckerContext &C) const {
+  if (Op.K != IrqlOp::LOWER || Op.LevelArg < 0 ||
+      !IrqlModel::current(C.getState()))
+    return;
+  const llvm::APSInt *K = C.getSValBuilder().getKnownValue(
+      C.getState(), Call.getArgSVal(Op.LevelArg));
+  if (!K)
+    return;
+  int New = normalizeIrql(K->getZExtValue());
+  if (New <= WDF_IRQL_PASSIVE || Model->highestAbove(C, New - 1))
+    return; // the IRQL can be at or above the new level
+  std::optional<int> Level = Model->lowestBelow(C, New);
+  if (!Level)
+    return;
+  std::string Msg = llvm::formatv(
+      "{0} sets the IRQL to {1}, above the current {2} ({3}): it may only "
+      "lower; raise with KeRaiseIrql, or lower to the level a raise saved",
+      Op.Name, irqlName(New), irqlName(*Level),
+      Model->why(C, *Level, /*Raised=*/false));
+  // The path ends here: what follows runs at a level nobody meant, and its
+  // findings would repeat this one.
+  ExplodedNode *N = C.generateErrorNode();
+  if (!N)
+    return;
+  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  R->addRange(Call.getSourceRange());
+  C.emitReport(std::move(R));
+}
+
 void DdiIrqlChecker::checkPreCall(const CallEvent &Call,
                                   CheckerContext &C) const {
+  if (const IrqlOp *Op = Model->irqlOp(Call))
+    checkLower(Call, *Op, C);
   int Min, Max;
   std::string Name, Source;
   if (const DdiInfo *D = Ddis.match(Call)) {

@@ -126,6 +126,11 @@ public:
   static bool isUnknownEntry(clang::ento::ProgramStateRef State,
                              clang::ento::SVal V);
 
+  // What an IRQL DDI of rules/irql.def does, for a call of one; else null.
+  const IrqlOp *irqlOp(const clang::ento::CallEvent &Call) const {
+    return matchOp(Call);
+  }
+
   // Whether a report belongs to an IRQL checker (for note tags).
   static bool isIrqlReport(const clang::ento::PathSensitiveBugReport &R);
 

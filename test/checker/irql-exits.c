@@ -87,3 +87,18 @@ VOID FinishUnderLock(DEVICE_CONTEXT *ctx) {
   ctx->Count--;
   WdfSpinLockRelease(ctx->WdfLock); // no-warning
 }
+
+// ---- KeLowerIrql to a level above the current one ------------------------------
+
+EVT_WDF_WORKITEM WorkLowersUp;
+VOID WorkLowersUp(WDFWORKITEM WorkItem) { // expected-note{{entered at PASSIVE_LEVEL (role: EVT_WDF_WORKITEM)}}
+  KeLowerIrql(DISPATCH_LEVEL); // expected-warning{{KeLowerIrql sets the IRQL to DISPATCH_LEVEL, above the current PASSIVE_LEVEL (EvtWorkItemFunc callbacks can run at PASSIVE_LEVEL): it may only lower; raise with KeRaiseIrql, or lower to the level a raise saved}} expected-note{{KeLowerIrql sets the IRQL to DISPATCH_LEVEL, above the current PASSIVE_LEVEL}}
+}
+
+EVT_WDF_WORKITEM WorkRaisesAndRestores;
+VOID WorkRaisesAndRestores(WDFWORKITEM WorkItem) {
+  KIRQL old;
+  KeRaiseIrql(DISPATCH_LEVEL, &old);
+  KeLowerIrql(APC_LEVEL); // no-warning
+  KeLowerIrql(old); // no-warning
+}
