@@ -69,6 +69,7 @@ private:
   void report(const CallEvent &Call, CheckerContext &C, std::string Msg) const;
   void checkLower(const CallEvent &Call, const IrqlOp &Op,
                   CheckerContext &C) const;
+  bool checkRaises(const ReturnStmt *RS, CheckerContext &C) const;
 };
 
 // Whether the timeout a DDI's argument Arg points to can be zero here: not
@@ -223,6 +224,8 @@ void DdiIrqlChecker::checkPreCall(const CallEvent &Call,
 void DdiIrqlChecker::checkEndFunction(const ReturnStmt *RS,
                                       CheckerContext &C) const {
   ProgramStateRef State = C.getState();
+  if (checkRaises(RS, C))
+    return;
   std::optional<SVal> Entry = IrqlModel::frameEntry(State, C.getStackFrame());
   if (!Entry && C.inTopFrame()) {
     recordExit(RS, C);
@@ -259,6 +262,38 @@ void DdiIrqlChecker::checkEndFunction(const ReturnStmt *RS,
   if (RS)
     R->addRange(RS->getSourceRange());
   C.emitReport(std::move(R));
+}
+
+// A function annotated _IRQL_raises_(X) must return at X: reported on a
+// path of its own analysis that returns at a level the model knows, and
+// that can be another.
+bool DdiIrqlChecker::checkRaises(const ReturnStmt *RS, CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return false;
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  const SalIrql *Sal = FD ? Model->index().salOf(FD) : nullptr;
+  if (!Sal || !Sal->Raises)
+    return false;
+  int X = *Sal->Raises;
+  std::optional<int> Other = Model->highestAbove(C, X);
+  if (!Other)
+    Other = Model->lowestBelow(C, X);
+  if (!Other)
+    return false;
+  ExplodedNode *N = C.generateNonFatalErrorNode();
+  if (!N)
+    return true;
+  std::string Msg = llvm::formatv(
+      "'{0}' is annotated _IRQL_raises_({1}) but returns at {2} on this "
+      "path; its callers take it at its word, so raise to {1} on every path "
+      "or correct the annotation",
+      FD->getName(), irqlName(X), irqlName(*Other));
+  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  if (RS)
+    R->addRange(RS->getSourceRange());
+  C.emitReport(std::move(R));
+  return true;
 }
 
 void DdiIrqlChecker::recordExit(const ReturnStmt *RS, CheckerContext &C) const {

@@ -102,3 +102,19 @@ VOID WorkRaisesAndRestores(WDFWORKITEM WorkItem) {
   KeLowerIrql(APC_LEVEL); // no-warning
   KeLowerIrql(old); // no-warning
 }
+
+// ---- _IRQL_raises_(X): must return at X ------------------------------------------
+
+_IRQL_raises_(APC_LEVEL) _IRQL_requires_max_(APC_LEVEL)
+KIRQL RaisesTooFar(void) { // expected-note{{entered at <= APC_LEVEL (its SAL annotation)}}
+  KIRQL old;
+  KeRaiseIrql(DISPATCH_LEVEL, &old); // expected-note-re{{IRQL raised to DISPATCH_LEVEL by K{{e|f}}RaiseIrql}}
+  return old; // expected-warning{{'RaisesTooFar' is annotated _IRQL_raises_(APC_LEVEL) but returns at DISPATCH_LEVEL on this path; its callers take it at its word, so raise to APC_LEVEL on every path or correct the annotation}} expected-note{{'RaisesTooFar' is annotated _IRQL_raises_(APC_LEVEL) but returns at DISPATCH_LEVEL on this path}}
+}
+
+_IRQL_raises_(APC_LEVEL) _IRQL_requires_max_(APC_LEVEL)
+KIRQL RaisesToApc(void) {
+  KIRQL old;
+  KeRaiseIrql(APC_LEVEL, &old);
+  return old; // no-warning
+}
