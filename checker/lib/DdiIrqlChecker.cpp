@@ -37,13 +37,15 @@ namespace {
 
 class DdiIrqlChecker
     : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PreCall,
-                     check::EndFunction, check::EndAnalysis> {
+                     check::PostCall, check::EndFunction,
+                     check::EndAnalysis> {
 public:
   const IrqlModel *Model = nullptr;
 
   void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
                     BugReporter &BR) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
                         ExprEngine &Eng) const;
@@ -262,6 +264,44 @@ void DdiIrqlChecker::checkEndFunction(const ReturnStmt *RS,
   if (RS)
     R->addRange(RS->getSourceRange());
   C.emitReport(std::move(R));
+}
+
+// An IRQL change (an IRQL DDI, or a callee's _IRQL_raises_) inside a
+// function annotated _IRQL_always_function_max_(X) / _min_(X), directly or
+// in a callee analysed in its context, that takes the IRQL past X.
+void DdiIrqlChecker::checkPostCall(const CallEvent &Call,
+                                   CheckerContext &C) const {
+  const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  const SalIrql *CalleeSal = Callee ? Model->index().salOf(Callee) : nullptr;
+  if (!Model->irqlOp(Call) && !(CalleeSal && CalleeSal->Raises))
+    return;
+  for (const LocationContext *LC = C.getLocationContext(); LC;
+       LC = LC->getParent()) {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(LC->getDecl());
+    const SalIrql *Sal = FD ? Model->index().salOf(FD) : nullptr;
+    if (!Sal || (!Sal->AlwaysMax && !Sal->AlwaysMin))
+      continue;
+    std::optional<int> Level;
+    const char *Which = nullptr;
+    if (Sal->AlwaysMax && (Level = Model->highestAbove(C, *Sal->AlwaysMax)))
+      Which = "max";
+    else if (Sal->AlwaysMin &&
+             (Level = Model->lowestBelow(C, *Sal->AlwaysMin)))
+      Which = "min";
+    if (!Which)
+      continue;
+    int Limit = Which[1] == 'a' ? *Sal->AlwaysMax : *Sal->AlwaysMin;
+    report(Call, C,
+           llvm::formatv("{0} takes the IRQL to {1} inside '{2}', annotated "
+                         "_IRQL_always_function_{3}_({4}): the IRQL must "
+                         "stay {5} {4} throughout; do this outside the "
+                         "function or correct the annotation",
+                         Callee ? Callee->getName() : "the call",
+                         irqlName(*Level), FD->getName(), Which,
+                         irqlName(Limit),
+                         Which[1] == 'a' ? "at or below" : "at or above"));
+    return;
+  }
 }
 
 // A function annotated _IRQL_raises_(X) must return at X: reported on a

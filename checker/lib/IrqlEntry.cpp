@@ -652,6 +652,8 @@ enum class SalKind {
   Requires,
   RequiresMax,
   RequiresMin,
+  AlwaysMax,
+  AlwaysMin,
   Raises,
   Same,
   Saves,
@@ -679,6 +681,8 @@ constexpr SalSpelling SalSpellings[] = {
     {"__drv_sameIRQL", SalKind::Same},
     {"__drv_savesIRQL", SalKind::Saves},
     {"__drv_restoresIRQL", SalKind::Restores},
+    {"_IRQL_always_function_max_", SalKind::AlwaysMax},
+    {"_IRQL_always_function_min_", SalKind::AlwaysMin},
     {"_Acquires_lock_", SalKind::Lock},
     {"_Acquires_exclusive_lock_", SalKind::Lock},
     {"_Acquires_shared_lock_", SalKind::Lock},
@@ -721,7 +725,8 @@ bool isConditional(const RawTok &T) {
 
 bool takesArgument(SalKind K) {
   return K == SalKind::Requires || K == SalKind::RequiresMax ||
-         K == SalKind::RequiresMin || K == SalKind::Raises;
+         K == SalKind::RequiresMin || K == SalKind::Raises ||
+         K == SalKind::AlwaysMax || K == SalKind::AlwaysMin;
 }
 
 // The values the WDK documents (amd64), for a TU that does not define them.
@@ -1251,6 +1256,12 @@ bool applyLimit(SalIrql &Sal, SalKind K, int Level) {
   case SalKind::Raises:
     if (!Sal.Raises)
       Sal.Raises = Level;
+    return true;
+  case SalKind::AlwaysMax:
+    Tighten(Sal.AlwaysMax, Level, true);
+    return true;
+  case SalKind::AlwaysMin:
+    Tighten(Sal.AlwaysMin, Level, false);
     return true;
   default:
     return false;

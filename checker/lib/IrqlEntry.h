@@ -105,6 +105,9 @@ struct SalIrql {
   // _IRQL_saves_global_ / _IRQL_restores_global_ (and their variants): the
   // function means to leave a lock (and the IRQL it raised to) changed.
   bool ChangesLock = false;
+  // _IRQL_always_function_max_(x) / _IRQL_always_function_min_(x): the IRQL
+  // never goes above (below) x anywhere inside, callees included.
+  std::optional<int> AlwaysMax, AlwaysMin;
   clang::SourceLocation Where; // the first annotation, for notes
 
   bool hasLimits() const { return RequiresMin || RequiresMax; }

@@ -1,7 +1,10 @@
 // WM008 wdf.DdiIrql: a function whose entry IRQL is unknown that returns
 // raised on one path and at its entry IRQL on another (an error path that
 // forgets to release a lock).  Wrappers that always return raised, and
-// functions whose SAL says they change the IRQL or a lock, are quiet.
+// functions whose SAL says they change the IRQL or a lock, are quiet.  And
+// the rest of the SAL IRQL vocabulary on exits and changes: KeLowerIrql
+// upwards, _IRQL_raises_(X) returning elsewhere, _IRQL_always_function_
+// max_/min_ crossed inside (callees included).
 // RUN: %wdf_analyze -analyzer-checker=wdf.DdiIrql -verify %s
 // RUN: %wdf_analyze -analyzer-checker=wdf.DdiIrql -verify %wdk_shape %s
 // RUN: %wdf_analyze -analyzer-checker=wdf.DdiIrql -verify %msvc %s
@@ -118,3 +121,35 @@ KIRQL RaisesToApc(void) {
   KeRaiseIrql(APC_LEVEL, &old);
   return old; // no-warning
 }
+
+// ---- _IRQL_always_function_max_ / _min_: never past X inside ---------------------
+
+_IRQL_always_function_max_(APC_LEVEL)
+VOID NeverAboveApc(DEVICE_CONTEXT *ctx) {
+  KIRQL old;
+  KeAcquireSpinLock(&ctx->Lock, &old); // expected-warning-re{{KeAcquireSpinLock{{(RaiseToDpc)?}} takes the IRQL to DISPATCH_LEVEL inside 'NeverAboveApc', annotated _IRQL_always_function_max_(APC_LEVEL): the IRQL must stay at or below APC_LEVEL throughout; do this outside the function or correct the annotation}} expected-note-re{{KeAcquireSpinLock{{(RaiseToDpc)?}} takes the IRQL to DISPATCH_LEVEL inside 'NeverAboveApc'}} expected-note-re{{IRQL raised to DISPATCH_LEVEL by KeAcquireSpinLock{{(RaiseToDpc)?}}}}
+  KeReleaseSpinLock(&ctx->Lock, old);
+}
+
+static void TakeCountLock(DEVICE_CONTEXT *ctx) {
+  WdfSpinLockAcquire(ctx->WdfLock); // expected-warning{{WdfSpinLockAcquire takes the IRQL to DISPATCH_LEVEL inside 'NeverAboveApcViaHelper', annotated _IRQL_always_function_max_(APC_LEVEL)}} expected-note{{WdfSpinLockAcquire takes the IRQL to DISPATCH_LEVEL inside 'NeverAboveApcViaHelper'}} expected-note{{IRQL raised to DISPATCH_LEVEL by WdfSpinLockAcquire}}
+}
+
+_IRQL_always_function_max_(APC_LEVEL)
+VOID NeverAboveApcViaHelper(DEVICE_CONTEXT *ctx) {
+  TakeCountLock(ctx); // expected-note{{Calling 'TakeCountLock'}}
+  WdfSpinLockRelease(ctx->WdfLock);
+}
+
+_IRQL_always_function_max_(DISPATCH_LEVEL)
+VOID NeverAboveDispatch(DEVICE_CONTEXT *ctx) {
+  WdfSpinLockAcquire(ctx->WdfLock); // no-warning
+  ctx->Count++;
+  WdfSpinLockRelease(ctx->WdfLock);
+}
+
+_IRQL_requires_(DISPATCH_LEVEL) _IRQL_always_function_min_(DISPATCH_LEVEL)
+VOID NeverBelowDispatch(void) { // expected-note{{entered at DISPATCH_LEVEL (its SAL annotation)}}
+  KeLowerIrql(APC_LEVEL); // expected-warning{{KeLowerIrql takes the IRQL to APC_LEVEL inside 'NeverBelowDispatch', annotated _IRQL_always_function_min_(DISPATCH_LEVEL): the IRQL must stay at or above DISPATCH_LEVEL throughout}} expected-note{{KeLowerIrql takes the IRQL to APC_LEVEL inside 'NeverBelowDispatch'}} expected-note{{IRQL lowered to APC_LEVEL by KeLowerIrql}}
+  KeRaiseIrqlToDpcLevel();
+} // no-warning
