@@ -65,6 +65,11 @@ enum wdf_family {
   WDF_FAMILY_ATTRIBUTES_INIT,   /* WDF_OBJECT_ATTRIBUTES_INIT */
   WDF_FAMILY_MEMORY_DESCRIBE,   /* puts memory in a WDF_MEMORY_DESCRIPTOR:
                                    uses its handle or buffer argument */
+  WDF_FAMILY_POOL_SETUP,        /* takes a pool type or tag for memory it
+                                   allocates later or hands back in an
+                                   object (kernel lookaside lists,
+                                   WdfDeviceAllocAndQueryProperty) */
+  WDF_FAMILY_KERNEL,            /* a kernel DDI known for its IRQL limits */
   WDF_FAMILY_OTHER
 };
 
@@ -147,6 +152,16 @@ static inline int wdf_pool_tag_bad_byte(unsigned long long tag) {
       return (int)byte;
   }
   return -1;
+}
+
+/* Whether a pool tag is one the system uses for allocations that carry none:
+ * ' kdD' ("Ddk ", untagged ExAllocatePool), ' mdW' ("Wdm "), 'enoN'
+ * ("None", the tag the WDK's ExAllocatePool macro passes) and 'none'.
+ * Memory under them cannot be traced to the driver in !pool or poolmon. */
+static inline int wdf_pool_tag_is_default(unsigned long long tag) {
+  unsigned long long t = tag & 0xFFFFFFFFull;
+  return t == 0x206B6444ull || t == 0x206D6457ull || t == 0x656E6F4Eull ||
+         t == 0x6E6F6E65ull;
 }
 
 #endif /* WDFCHECK_RULES_WDFRULES_H */

@@ -77,6 +77,14 @@ using namespace clang::ento;
 namespace wdfcheck {
 namespace {
 
+// A pool tag as poolmon shows it: its bytes from the least significant.
+std::string tagText(uint64_t Tag) {
+  std::string Text;
+  for (int I = 0; I < 4; ++I)
+    Text += static_cast<char>((Tag >> (8 * I)) & 0x7F);
+  return Text;
+}
+
 // The DDI families whose arguments WM007 checks: memory and pool DDIs.
 bool isMemoryFamily(wdf_family F) {
   switch (F) {
@@ -90,6 +98,7 @@ bool isMemoryFamily(wdf_family F) {
   case WDF_FAMILY_REQUEST_BUFFER:
   case WDF_FAMILY_REQUEST_OUT_BUFFER:
   case WDF_FAMILY_POOL_ALLOC:
+  case WDF_FAMILY_POOL_SETUP:
     return true;
   default:
     return false;
@@ -482,6 +491,16 @@ void BadArgumentChecker::checkTag(const CallEvent &Call, const DdiInfo &D,
   if (!Tag)
     return;
   uint64_t Value = Tag->getZExtValue();
+  if (wdf_pool_tag_is_default(Value)) {
+    emit(R, Call, D.TagArg,
+         llvm::formatv("pool tag {0:x8} is a tag the system gives untagged "
+                       "allocations ('{1}'): the memory cannot be told from "
+                       "other drivers' in !pool and poolmon; use a tag of "
+                       "the driver's own such as 'gaTm'",
+                       Value & 0xFFFFFFFFu, tagText(Value))
+             .str());
+    return;
+  }
   int Bad = wdf_pool_tag_bad_byte(Value);
   if (Bad < 0)
     return;

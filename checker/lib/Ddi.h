@@ -40,9 +40,16 @@ struct DdiInfo {
   wdf_creates Creates;
   // WDF_DDI_ZERO_TIMEOUT: with a zero timeout, the maximum is this instead.
   int ZeroTimeoutArg = -1, ZeroTimeoutMaxIrql = WDF_IRQL_NONE;
+  // WDF_DDI_ZEROES: the memory it returns is zero-filled.
+  bool Zeroes = false;
 
   bool isPoolAllocation() const {
     return Family == WDF_FAMILY_POOL_ALLOC;
+  }
+  // Whether its pool argument sets an allocation's IRQL limit (WM001's):
+  // paged pool has a lower one than non-paged pool.
+  bool hasPoolIrqlLimit() const {
+    return PoolKind != WDF_POOL_NONE && PagedMaxIrql != WDF_IRQL_NONE;
   }
 };
 

@@ -31,6 +31,8 @@ std::vector<DdiInfo> buildTable() {
   Rows[WDF_DDI_##Name].ZeroTimeoutArg = TimeoutArg;                            \
   Rows[WDF_DDI_##Name].ZeroTimeoutMaxIrql = WDF_IRQL_##MaxIrql;
 #include "ddis.def"
+#define WDF_DDI_ZEROES(Name) Rows[WDF_DDI_##Name].Zeroes = true;
+#include "ddis.def"
   return Rows;
 }
 

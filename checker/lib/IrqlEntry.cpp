@@ -666,10 +666,13 @@ enum class SalKind {
   Requires,
   RequiresMax,
   RequiresMin,
+  AlwaysMax,
+  AlwaysMin,
   Raises,
   Same,
   Saves,
-  Restores
+  Restores,
+  Lock
 };
 
 struct SalSpelling {
@@ -692,6 +695,25 @@ constexpr SalSpelling SalSpellings[] = {
     {"__drv_sameIRQL", SalKind::Same},
     {"__drv_savesIRQL", SalKind::Saves},
     {"__drv_restoresIRQL", SalKind::Restores},
+    {"_IRQL_always_function_max_", SalKind::AlwaysMax},
+    {"_IRQL_always_function_min_", SalKind::AlwaysMin},
+    {"_Acquires_lock_", SalKind::Lock},
+    {"_Acquires_exclusive_lock_", SalKind::Lock},
+    {"_Acquires_shared_lock_", SalKind::Lock},
+    {"_Acquires_nonreentrant_lock_", SalKind::Lock},
+    {"_Releases_lock_", SalKind::Lock},
+    {"_Releases_exclusive_lock_", SalKind::Lock},
+    {"_Releases_shared_lock_", SalKind::Lock},
+    {"_Releases_nonreentrant_lock_", SalKind::Lock},
+    {"_Requires_lock_held_", SalKind::Lock},
+    {"_Requires_exclusive_lock_held_", SalKind::Lock},
+    {"_Requires_shared_lock_held_", SalKind::Lock},
+    {"_IRQL_saves_global_", SalKind::Lock},
+    {"_IRQL_restores_global_", SalKind::Lock},
+    {"__drv_acquiresResource", SalKind::Lock},
+    {"__drv_releasesResource", SalKind::Lock},
+    {"__drv_acquiresExclusiveResource", SalKind::Lock},
+    {"__drv_releasesExclusiveResource", SalKind::Lock},
 };
 
 std::optional<SalKind> salKind(const RawTok &T) {
@@ -717,7 +739,8 @@ bool isConditional(const RawTok &T) {
 
 bool takesArgument(SalKind K) {
   return K == SalKind::Requires || K == SalKind::RequiresMax ||
-         K == SalKind::RequiresMin || K == SalKind::Raises;
+         K == SalKind::RequiresMin || K == SalKind::Raises ||
+         K == SalKind::AlwaysMax || K == SalKind::AlwaysMin;
 }
 
 // The values the WDK documents (amd64), for a TU that does not define them.
@@ -1248,6 +1271,12 @@ bool applyLimit(SalIrql &Sal, SalKind K, int Level) {
     if (!Sal.Raises)
       Sal.Raises = Level;
     return true;
+  case SalKind::AlwaysMax:
+    Tighten(Sal.AlwaysMax, Level, true);
+    return true;
+  case SalKind::AlwaysMin:
+    Tighten(Sal.AlwaysMin, Level, false);
+    return true;
   default:
     return false;
   }
@@ -1277,7 +1306,16 @@ void IndexState::readAnnotations(const DeclText &Text, SalIrql &Sal,
   for (size_t K = declarationStart(Toks, Text.Name); K < Text.Name; ++K) {
     bool Opens = K + 1 < Text.Name && Toks[K + 1].Kind == tok::l_paren;
     if (isConditional(Toks[K]) && Opens) {
-      K = closingParen(Toks, K + 1, Text.Name) - 1;
+      size_t Close = closingParen(Toks, K + 1, Text.Name);
+      // _When_(return != 0, _Acquires_lock_(*L)): a try-lock; it still
+      // means to return with the lock (and its IRQL) on some paths.
+      for (size_t I = K + 2; I < Close; ++I)
+        if (std::optional<SalKind> Inner = salKind(Toks[I]))
+          if (*Inner == SalKind::Lock || *Inner == SalKind::Raises) {
+            Sal.ChangesLock = Any = true;
+            break;
+          }
+      K = Close - 1;
       continue;
     }
     std::optional<SalKind> Kind = salKind(Toks[K]);
@@ -1287,6 +1325,10 @@ void IndexState::readAnnotations(const DeclText &Text, SalIrql &Sal,
     if (*Kind == SalKind::Same) {
       Sal.RequiresSame = Any = true;
       noteWhere(Sal, Loc);
+      continue;
+    }
+    if (*Kind == SalKind::Lock) {
+      Sal.ChangesLock = Any = true;
       continue;
     }
     if (!takesArgument(*Kind) || !Opens)

@@ -101,6 +101,13 @@ struct SalIrql {
   bool RequiresSame = false;                   // _IRQL_requires_same_
   int SavesParam = -1;    // index of the parameter marked _IRQL_saves_
   int RestoresParam = -1; // index of the parameter marked _IRQL_restores_
+  // _Acquires_lock_, _Releases_lock_, _Requires_lock_held_,
+  // _IRQL_saves_global_ / _IRQL_restores_global_ (and their variants): the
+  // function means to leave a lock (and the IRQL it raised to) changed.
+  bool ChangesLock = false;
+  // _IRQL_always_function_max_(x) / _IRQL_always_function_min_(x): the IRQL
+  // never goes above (below) x anywhere inside, callees included.
+  std::optional<int> AlwaysMax, AlwaysMin;
   clang::SourceLocation Where; // the first annotation, for notes
 
   bool hasLimits() const { return RequiresMin || RequiresMax; }

@@ -11,6 +11,12 @@
 //                       when it is released
 //   WdfIrqlFrameEntry   stack frame -> the IRQL it was entered at, for the
 //                       "returns at a different IRQL" check
+//   WdfIrqlUnknownEntry a top-level function whose entry IRQL is unknown: a
+//                       symbol standing for it.  Never the current IRQL for
+//                       the checks (current() hides it), but a raise or lock
+//                       saves it and the matching lower or release restores
+//                       it, so a path that undoes everything it did ends at
+//                       it again ("returns at its entry IRQL")
 //
 //===----------------------------------------------------------------------===//
 #include "IrqlModel.h"
@@ -36,6 +42,7 @@ REGISTER_MAP_WITH_PROGRAMSTATE(WdfIrqlCurrent, unsigned, SVal)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(WdfIrqlSetBy, const void *)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfIrqlSaved, const void *, SVal)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfIrqlFrameEntry, const void *, SVal)
+REGISTER_TRAIT_WITH_PROGRAMSTATE(WdfIrqlUnknownEntry, SymbolRef)
 
 namespace wdfcheck {
 namespace {
@@ -181,8 +188,36 @@ void IrqlModel::checkASTDecl(const TranslationUnitDecl *TU,
 
 std::optional<NonLoc> IrqlModel::current(ProgramStateRef State) {
   if (const SVal *V = State->get<WdfIrqlCurrent>(CurrentKey))
-    return V->getAs<NonLoc>();
+    if (!isUnknownEntry(State, *V))
+      return V->getAs<NonLoc>();
   return std::nullopt;
+}
+
+bool IrqlModel::isUnknownEntry(ProgramStateRef State, SVal V) {
+  SymbolRef Token = State->get<WdfIrqlUnknownEntry>();
+  return Token && V.getAsSymbol() == Token;
+}
+
+std::optional<IrqlModel::Exit> IrqlModel::topExit(ProgramStateRef State) {
+  if (!State->get<WdfIrqlUnknownEntry>())
+    return std::nullopt;
+  const SVal *V = State->get<WdfIrqlCurrent>(CurrentKey);
+  if (!V)
+    return std::nullopt;
+  if (isUnknownEntry(State, *V))
+    return Exit{true, WDF_IRQL_NONE};
+  if (auto K = V->getAs<nonloc::ConcreteInt>())
+    return Exit{false, normalizeIrql(K->getValue().getZExtValue())};
+  return std::nullopt;
+}
+
+// The IRQL a raise or lock saves: the current one, or the unknown entry.
+static SVal savedLevel(ProgramStateRef State) {
+  if (const SVal *V = State->get<WdfIrqlCurrent>(CurrentKey))
+    return *V;
+  if (SymbolRef Token = State->get<WdfIrqlUnknownEntry>())
+    return nonloc::SymbolVal(Token);
+  return UnknownVal();
 }
 
 std::optional<SVal> IrqlModel::frameEntry(ProgramStateRef State,
@@ -239,6 +274,8 @@ std::optional<SVal> IrqlModel::acceptLevel(ProgramStateRef State, SVal V,
   for (const auto &Frame : State->get<WdfIrqlFrameEntry>())
     if (Frame.second.getAsSymbol() == Sym)
       return Frame.second;
+  if (Sym == State->get<WdfIrqlUnknownEntry>())
+    return SVal(nonloc::SymbolVal(Sym));
   return std::nullopt;
 }
 
@@ -253,7 +290,7 @@ void IrqlModel::checkBeginFunction(CheckerContext &C) const {
     // called at, unless it says it changes it.
     const SalIrql *Sal = Index.salOf(FD);
     if (!Sal || !(Sal->hasLimits() || Sal->RequiresSame) || Sal->Raises ||
-        Sal->SavesParam >= 0 || Sal->RestoresParam >= 0)
+        Sal->SavesParam >= 0 || Sal->RestoresParam >= 0 || Sal->ChangesLock)
       return;
     if (std::optional<NonLoc> Cur = current(State))
       C.addTransition(State->set<WdfIrqlFrameEntry>(C.getStackFrame(), *Cur));
@@ -267,9 +304,16 @@ void IrqlModel::checkBeginFunction(CheckerContext &C) const {
     return;
   }
   EntryIrql Entry = Index.entryOf(FD);
-  if (!Entry.known())
-    return;
   SValBuilder &SVB = C.getSValBuilder();
+  if (!Entry.known()) {
+    // Unknown: a symbol stands for it, for the exits to be compared.
+    SVal Token = SVB.conjureSymbolVal(this, /*Expr=*/nullptr,
+                                      C.getLocationContext(), irqlType(C),
+                                      /*Count=*/1);
+    if (SymbolRef Sym = Token.getAsSymbol())
+      C.addTransition(State->set<WdfIrqlUnknownEntry>(Sym));
+    return;
+  }
   SVal Irql = SVB.conjureSymbolVal(this, /*Expr=*/nullptr,
                                    C.getLocationContext(), irqlType(C),
                                    /*Count=*/0);
@@ -308,7 +352,7 @@ bool IrqlModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   if (Op->K != IrqlOp::GET)
     State = Call.invalidateRegions(C.blockCount(), State);
   std::optional<NonLoc> Cur = current(State);
-  SVal Old = Cur ? SVal(*Cur) : SVal(UnknownVal());
+  SVal Old = savedLevel(State);
 
   auto argLevel = [&](int Arg) -> SVal {
     if (Arg < 0)
@@ -393,8 +437,7 @@ void IrqlModel::applySalEffects(const CallEvent &Call, CheckerContext &C) const 
   if (!Sal || (!Sal->Raises && Sal->SavesParam < 0 && Sal->RestoresParam < 0))
     return;
   ProgramStateRef State = C.getState();
-  std::optional<NonLoc> Cur = current(State);
-  SVal Old = Cur ? SVal(*Cur) : SVal(UnknownVal());
+  SVal Old = savedLevel(State);
   SVal New = Old;
   if (Sal->SavesParam >= 0 && Sal->SavesParam < (int)Call.getNumArgs())
     if (auto Ptr = Call.getArgSVal(Sal->SavesParam).getAs<Loc>())
@@ -571,6 +614,8 @@ void IrqlModel::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const 
     keep(Entry.second);
   for (const auto &Entry : State->get<WdfIrqlFrameEntry>())
     keep(Entry.second);
+  if (SymbolRef Token = State->get<WdfIrqlUnknownEntry>())
+    SR.markLive(Token);
 }
 
 void IrqlModel::printState(raw_ostream &Out, ProgramStateRef State,

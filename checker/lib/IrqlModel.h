@@ -114,6 +114,23 @@ public:
   frameEntry(clang::ento::ProgramStateRef State,
              const clang::StackFrameContext *Frame);
 
+  // How the top-level function of a path whose entry IRQL is unknown ends:
+  // back at its entry IRQL (every raise and lock undone), or at a known
+  // level it set.  nullopt when the entry is known or the exit unknown.
+  struct Exit {
+    bool AtEntry;
+    int Level; // when !AtEntry
+  };
+  static std::optional<Exit> topExit(clang::ento::ProgramStateRef State);
+  // Whether V is the symbol standing for an unknown entry IRQL.
+  static bool isUnknownEntry(clang::ento::ProgramStateRef State,
+                             clang::ento::SVal V);
+
+  // What an IRQL DDI of rules/irql.def does, for a call of one; else null.
+  const IrqlOp *irqlOp(const clang::ento::CallEvent &Call) const {
+    return matchOp(Call);
+  }
+
   // Whether a report belongs to an IRQL checker (for note tags).
   static bool isIrqlReport(const clang::ento::PathSensitiveBugReport &R);
 

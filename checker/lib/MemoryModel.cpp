@@ -980,7 +980,7 @@ bool MemoryModel::evalPoolAlloc(const CallEvent &Call, const DdiInfo &D,
   const MemRegion *Buffer = B.getAsRegion();
   if (!Buffer)
     return false;
-  bool Zeroed = false;
+  bool Zeroed = D.Zeroes;
   if (D.PoolKind == WDF_POOL_FLAGS) {
     const llvm::APSInt *Flags = SVB.getKnownValue(State, Call.getArgSVal(D.PoolArg));
     Zeroed = !Flags || (Flags->getZExtValue() & WDF_POOL_FLAG_UNINITIALIZED) == 0;

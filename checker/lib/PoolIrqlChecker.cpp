@@ -51,7 +51,7 @@ private:
 void PoolIrqlChecker::checkPreCall(const CallEvent &Call,
                                    CheckerContext &C) const {
   const DdiInfo *D = Ddis.match(Call);
-  if (!D || D->PoolKind == WDF_POOL_NONE)
+  if (!D || !D->hasPoolIrqlLimit())
     return;
   std::optional<bool> Paged = MemoryModel::isPagedPool(Call, *D, C);
   bool PagedLimit = Paged.value_or(false) && D->PagedMaxIrql != WDF_IRQL_NONE;

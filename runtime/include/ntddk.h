@@ -1447,6 +1447,129 @@ NTKERNELAPI USHORT NTAPI READ_REGISTER_USHORT(_In_ volatile USHORT *Register);
 NTKERNELAPI VOID NTAPI WRITE_REGISTER_USHORT(_In_ volatile USHORT *Register,
                                              _In_ USHORT Value);
 
+/* ------------------------------------------------------------------------ */
+/* Kernel routines declared without IRQL annotations, as mingw-w64 declares
+   them: wdfcheck takes their IRQL limits from rules/ddis.def, not from SAL.
+   Types reduced to what the prototypes need. */
+
+typedef ULONG ACCESS_MASK;
+typedef struct _OBJECT_TYPE *POBJECT_TYPE;
+typedef struct _OBJECT_HANDLE_INFORMATION {
+    ULONG HandleAttributes;
+    ACCESS_MASK GrantedAccess;
+} OBJECT_HANDLE_INFORMATION, *POBJECT_HANDLE_INFORMATION;
+typedef struct _OBJECT_ATTRIBUTES {
+    ULONG Length;
+    HANDLE RootDirectory;
+    PUNICODE_STRING ObjectName;
+    ULONG Attributes;
+    PVOID SecurityDescriptor;
+    PVOID SecurityQualityOfService;
+} OBJECT_ATTRIBUTES, *POBJECT_ATTRIBUTES;
+extern POBJECT_TYPE *IoFileObjectType;
+extern POBJECT_TYPE *ExEventObjectType;
+
+#ifndef GENERIC_READ
+#define GENERIC_READ 0x80000000L
+#endif
+#ifndef FILE_SHARE_READ
+#define FILE_SHARE_READ 0x00000001
+#endif
+#ifndef FILE_OPEN
+#define FILE_OPEN 0x00000001
+#endif
+#ifndef FILE_ATTRIBUTE_NORMAL
+#define FILE_ATTRIBUTE_NORMAL 0x00000080
+#endif
+#ifndef FILE_SYNCHRONOUS_IO_NONALERT
+#define FILE_SYNCHRONOUS_IO_NONALERT 0x00000020
+#endif
+#ifndef OBJ_CASE_INSENSITIVE
+#define OBJ_CASE_INSENSITIVE 0x00000040L
+#endif
+#ifndef OBJ_KERNEL_HANDLE
+#define OBJ_KERNEL_HANDLE 0x00000200L
+#endif
+
+NTKERNELAPI NTSTATUS NTAPI ObReferenceObjectByHandle(
+    HANDLE Handle, ACCESS_MASK DesiredAccess, POBJECT_TYPE ObjectType,
+    KPROCESSOR_MODE AccessMode, PVOID *Object,
+    POBJECT_HANDLE_INFORMATION HandleInformation);
+NTKERNELAPI LONG_PTR FASTCALL ObfDereferenceObject(PVOID Object);
+#define ObDereferenceObject(Object) ObfDereferenceObject(Object)
+
+NTSYSAPI NTSTATUS NTAPI ZwCreateFile(
+    PHANDLE FileHandle, ACCESS_MASK DesiredAccess,
+    POBJECT_ATTRIBUTES ObjectAttributes, PIO_STATUS_BLOCK IoStatusBlock,
+    PLARGE_INTEGER AllocationSize, ULONG FileAttributes, ULONG ShareAccess,
+    ULONG CreateDisposition, ULONG CreateOptions, PVOID EaBuffer,
+    ULONG EaLength);
+NTSYSAPI NTSTATUS NTAPI ZwClose(HANDLE Handle);
+
+typedef enum _DEVICE_REGISTRY_PROPERTY {
+    DevicePropertyDeviceDescription = 0,
+    DevicePropertyHardwareID = 1,
+    DevicePropertyDriverKeyName = 9,
+    DevicePropertyPhysicalDeviceObjectName = 14
+} DEVICE_REGISTRY_PROPERTY;
+
+NTKERNELAPI NTSTATUS NTAPI IoGetDeviceProperty(
+    PDEVICE_OBJECT DeviceObject, DEVICE_REGISTRY_PROPERTY DeviceProperty,
+    ULONG BufferLength, PVOID PropertyBuffer, PULONG ResultLength);
+NTKERNELAPI PMDL NTAPI IoAllocateMdl(PVOID VirtualAddress, ULONG Length,
+                                     BOOLEAN SecondaryBuffer,
+                                     BOOLEAN ChargeQuota, PIRP Irp);
+NTKERNELAPI VOID NTAPI IoFreeMdl(PMDL Mdl);
+NTKERNELAPI PVOID NTAPI MmGetSystemAddressForMdlSafe(PMDL Mdl, ULONG Priority);
+NTKERNELAPI VOID NTAPI KeFlushQueuedDpcs(VOID);
+
+/* Executive resources (reduced). */
+typedef struct _ERESOURCE {
+    LONG_PTR Reserved[12];
+} ERESOURCE, *PERESOURCE;
+NTKERNELAPI NTSTATUS NTAPI ExInitializeResourceLite(PERESOURCE Resource);
+NTKERNELAPI BOOLEAN NTAPI ExAcquireResourceExclusiveLite(PERESOURCE Resource,
+                                                          BOOLEAN Wait);
+NTKERNELAPI VOID FASTCALL ExReleaseResourceLite(PERESOURCE Resource);
+
+/* Pool allocations with a POOL_TYPE and a tag: ExAllocatePoolZero zeroes
+   what it returns, ExAllocatePoolUninitialized does not. */
+NTKERNELAPI PVOID NTAPI ExAllocatePoolZero(POOL_TYPE PoolType,
+                                           SIZE_T NumberOfBytes, ULONG Tag);
+NTKERNELAPI PVOID NTAPI ExAllocatePoolUninitialized(POOL_TYPE PoolType,
+                                                    SIZE_T NumberOfBytes,
+                                                    ULONG Tag);
+NTKERNELAPI PVOID NTAPI ExAllocatePoolQuotaZero(POOL_TYPE PoolType,
+                                                SIZE_T NumberOfBytes,
+                                                ULONG Tag);
+
+/* Kernel lookaside lists (reduced): the pool type or flags and the tag of
+   the entries allocated later. */
+typedef struct _LOOKASIDE_LIST_EX {
+    LONG_PTR Reserved[16];
+} LOOKASIDE_LIST_EX, *PLOOKASIDE_LIST_EX;
+typedef struct _NPAGED_LOOKASIDE_LIST {
+    LONG_PTR Reserved[16];
+} NPAGED_LOOKASIDE_LIST, *PNPAGED_LOOKASIDE_LIST;
+typedef PVOID NTAPI ALLOCATE_FUNCTION_EX(POOL_TYPE PoolType,
+                                         SIZE_T NumberOfBytes, ULONG Tag,
+                                         PLOOKASIDE_LIST_EX Lookaside);
+typedef ALLOCATE_FUNCTION_EX *PALLOCATE_FUNCTION_EX;
+typedef VOID NTAPI FREE_FUNCTION_EX(PVOID Buffer, PLOOKASIDE_LIST_EX Lookaside);
+typedef FREE_FUNCTION_EX *PFREE_FUNCTION_EX;
+typedef PVOID NTAPI ALLOCATE_FUNCTION(POOL_TYPE PoolType,
+                                      SIZE_T NumberOfBytes, ULONG Tag);
+typedef ALLOCATE_FUNCTION *PALLOCATE_FUNCTION;
+typedef VOID NTAPI FREE_FUNCTION(PVOID Buffer);
+typedef FREE_FUNCTION *PFREE_FUNCTION;
+NTKERNELAPI NTSTATUS NTAPI ExInitializeLookasideListEx(
+    PLOOKASIDE_LIST_EX Lookaside, PALLOCATE_FUNCTION_EX Allocate,
+    PFREE_FUNCTION_EX Free, POOL_TYPE PoolType, ULONG Flags, SIZE_T Size,
+    ULONG Tag, USHORT Depth);
+NTKERNELAPI VOID NTAPI ExInitializeNPagedLookasideList(
+    PNPAGED_LOOKASIDE_LIST Lookaside, PALLOCATE_FUNCTION Allocate,
+    PFREE_FUNCTION Free, ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

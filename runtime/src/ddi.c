@@ -156,6 +156,15 @@ int wdfrt_int_check_out(const char *ddi, const void *pointer, const char *what,
 int wdfrt_int_check_tag(const char *ddi, unsigned long long tag,
                         wdfrt_int_site_t site) {
   int bad = wdf_pool_tag_bad_byte(tag);
+  if (bad < 0 && wdf_pool_tag_is_default(tag)) {
+    wdfrt_int_report_at(
+        WDF_RULE_WM007, site,
+        "%s gets the system's default pool tag 0x%08llX: its memory cannot "
+        "be told from other drivers' in !pool and poolmon; use a tag of "
+        "the driver's own",
+        ddi, tag & 0xFFFFFFFFull);
+    return 0;
+  }
   if (bad < 0)
     return 1;
   wdfrt_int_report_at(
