@@ -267,11 +267,14 @@ void PagedCodeChecker::checkPreCall(const CallEvent &Call,
     return;
   }
 
-  // Remember whether the IRQL could be at or below APC_LEVEL before the
-  // call: a call after which it can be above is where the function went on
-  // running raised.  An unknown IRQL counts as low.
+  // Remember whether the IRQL was at or below APC_LEVEL before the call
+  // (it cannot be above): a call after which it can be above is where the
+  // function raised it and went on running.  An unknown IRQL counts as low.
+  // Where it could already be above (entered from a caller that may run
+  // raised), nothing here raised it: the call into the function is the
+  // finding, at the caller.
   bool Low = !IrqlModel::current(State) ||
-             Model->lowestBelow(C, WDF_IRQL_DISPATCH).has_value();
+             !Model->highestAbove(C, WDF_IRQL_APC).has_value();
   const void *Frame = C.getStackFrame();
   const void *Was = State->get<WdfPagedCallFromLow>(Frame)
                         ? *State->get<WdfPagedCallFromLow>(Frame)

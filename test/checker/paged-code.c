@@ -91,6 +91,22 @@ VOID ResetDpc(WDFDPC Dpc) { // expected-note{{entered at DISPATCH_LEVEL (role: E
   StatesPagedCode(ctx); // expected-warning{{'StatesPagedCode' is pageable but is called at DISPATCH_LEVEL (EvtDpcFunc callbacks can run at DISPATCH_LEVEL)}} expected-note{{'StatesPagedCode' is pageable but is called at DISPATCH_LEVEL}}
 }
 
+// Called from a callback that may run at DISPATCH_LEVEL or below: the call
+// is the finding.  Inside, nothing raises the IRQL, so the callee's own
+// calls (after PAGED_CODE()) are not a second finding.
+ULONG QueryFeature(DEVICE_CONTEXT *ctx);
+NTSTATUS PagedFeature(DEVICE_CONTEXT *ctx) {
+  PAGED_CODE(); // expected-note{{'PagedFeature' is pageable: it states PAGED_CODE()}}
+  return QueryFeature(ctx) ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL; // no-warning
+}
+
+EVT_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL FeatureIoctl;
+VOID FeatureIoctl(WDFQUEUE Queue, WDFREQUEST Request, size_t OutputBufferLength, // expected-note{{entered at PASSIVE_LEVEL or DISPATCH_LEVEL (role: EVT_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL)}}
+                  size_t InputBufferLength, ULONG IoControlCode) {
+  DEVICE_CONTEXT *ctx = GetContext(WdfIoQueueGetDevice(Queue));
+  WdfRequestComplete(Request, PagedFeature(ctx)); // expected-warning{{'PagedFeature' is pageable but is called at DISPATCH_LEVEL}} expected-note{{'PagedFeature' is pageable but is called at DISPATCH_LEVEL}}
+}
+
 // ---- registered for a DISPATCH-only role --------------------------------------------
 
 // Declared without their role types: the registration gives the role.
