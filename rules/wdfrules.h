@@ -31,7 +31,8 @@ enum wdf_narrowing {
   WDF_NARROW_NONE,
   WDF_NARROW_QUEUE,  /* the queue's execution level / synchronization scope */
   WDF_NARROW_TIMER,  /* the timer's own execution level */
-  WDF_NARROW_OBJECT  /* the object the callback belongs to */
+  WDF_NARROW_OBJECT, /* the object the callback belongs to */
+  WDF_NARROW_INTERRUPT /* the interrupt's PassiveHandling */
 };
 
 /* When a WDF_ROLE_OBJECT row applies, and the levels it gives a callback. */

@@ -24,6 +24,8 @@
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
@@ -38,7 +40,8 @@ namespace wdfcheck {
 namespace {
 
 class DdiIrqlChecker
-    : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PreCall,
+    : public Checker<check::ASTDecl<TranslationUnitDecl>,
+                     check::PreStmt<CallExpr>, check::PreCall,
                      check::PostCall, check::EndFunction,
                      check::EndAnalysis> {
 public:
@@ -46,6 +49,7 @@ public:
 
   void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
                     BugReporter &BR) const;
+  void checkPreStmt(const CallExpr *CE, CheckerContext &C) const;
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
@@ -69,6 +73,13 @@ private:
 
   const BugType Bug = ruleBug(this, WDF_RULE_WM008);
   const DdiMatcher Ddis;
+
+  // Restores from a variable no IRQL is ever saved into: (function,
+  // variable) pairs reported, and the answer per variable.
+  mutable llvm::DenseMap<const VarDecl *, std::optional<std::string>> NeverSaved;
+  mutable llvm::DenseSet<const VarDecl *> ReportedRestores;
+  std::optional<std::string> neverSaved(const VarDecl *VD,
+                                        CheckerContext &C) const;
 
   void report(const CallEvent &Call, CheckerContext &C, std::string Msg) const;
   void checkLower(const CallEvent &Call, const IrqlOp &Op,
@@ -144,6 +155,98 @@ void DdiIrqlChecker::checkASTDecl(const TranslationUnitDecl *,
                        Bug.getCategory(), Msg,
                        PathDiagnosticLocation(E.Where, Mgr.getSourceManager()));
   }
+}
+
+// Whether a local variable never receives a saved IRQL in its function:
+// never assigned, its address never taken, initialised with a constant or
+// not at all.  The answer says what it holds instead ("never assigned",
+// "only set to PASSIVE_LEVEL"); nullopt when it may receive one.
+std::optional<std::string>
+DdiIrqlChecker::neverSaved(const VarDecl *VD, CheckerContext &C) const {
+  auto [It, Inserted] = NeverSaved.try_emplace(VD);
+  if (!Inserted)
+    return It->second;
+  AnalysisDeclContext *ADC = C.getCurrentAnalysisDeclContext();
+  const Stmt *Body = ADC->getBody();
+  if (!Body)
+    return std::nullopt;
+  // Every mention must be a plain read: anything else (an assignment, &v
+  // handed to a raise or a helper, a reference bound to it) may save into
+  // it.
+  ParentMap &PM = ADC->getParentMap();
+  llvm::SmallVector<const Stmt *, 32> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (DRE->getDecl() == VD) {
+        const Stmt *Up = PM.getParentIgnoreParens(DRE);
+        const auto *Read = dyn_cast_or_null<ImplicitCastExpr>(Up);
+        if (!Read || Read->getCastKind() != CK_LValueToRValue)
+          return std::nullopt;
+      }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  std::string Holds = "it is never assigned";
+  if (const Expr *Init = VD->getInit()) {
+    Expr::EvalResult Value;
+    if (Init->isValueDependent() ||
+        !Init->EvaluateAsInt(Value, C.getASTContext()))
+      return std::nullopt; // KeGetCurrentIrql() and the like: a saved level
+    Holds = std::string("it only ever holds ") +
+            irqlName(normalizeIrql(Value.Val.getInt().getZExtValue()));
+  }
+  It->second = Holds;
+  return Holds;
+}
+
+// KeLowerIrql(old) / KeReleaseSpinLock(l, old) / an _IRQL_restores_
+// parameter given a local variable no IRQL is ever saved into in the
+// function: the raise or acquire saved into another variable, or none.
+// Checked before the call's arguments are (an uninitialised one ends the
+// path there).
+void DdiIrqlChecker::checkPreStmt(const CallExpr *CE, CheckerContext &C) const {
+  const auto *Callee = CE->getDirectCallee();
+  if (!Callee)
+    return;
+  int Arg = -1;
+  ProgramStateManager &PSM = C.getStateManager();
+  CallEventRef<> Call = PSM.getCallEventManager().getSimpleCall(
+      CE, C.getState(), C.getLocationContext(),
+      PSM.getOwningEngine().getCFGElementRef());
+  if (const IrqlOp *Op = Model->irqlOp(*Call)) {
+    if (Op->K == IrqlOp::LOWER)
+      Arg = Op->LevelArg;
+  } else if (const SalIrql *Sal = Model->index().salOf(Callee)) {
+    Arg = Sal->RestoresParam;
+  }
+  if (Arg < 0 || Arg >= (int)CE->getNumArgs())
+    return;
+  const auto *DRE =
+      dyn_cast<DeclRefExpr>(CE->getArg(Arg)->IgnoreParenCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||
+      ReportedRestores.count(VD))
+    return;
+  std::optional<std::string> Holds = neverSaved(VD, C);
+  if (!Holds)
+    return;
+  ExplodedNode *N = C.generateNonFatalErrorNode();
+  if (!N)
+    return;
+  ReportedRestores.insert(VD);
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getStackFrame()->getDecl());
+  std::string Msg = llvm::formatv(
+      "{0} restores the IRQL from '{1}', but no IRQL is ever saved into "
+      "'{1}' in '{2}' ({3}): the IRQL becomes whatever the variable holds; "
+      "pass the variable the raise or acquire saved into",
+      Callee->getName(), VD->getName(), FD ? FD->getName() : "this function",
+      *Holds);
+  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  R->addRange(CE->getArg(Arg)->getSourceRange());
+  C.emitReport(std::move(R));
 }
 
 // KeLowerIrql to a constant level above every level the IRQL can have
@@ -346,10 +449,28 @@ void DdiIrqlChecker::recordExit(const ReturnStmt *RS, CheckerContext &C) const {
       dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
   if (!FD)
     return;
-  if (const SalIrql *Sal = Model->index().salOf(FD))
-    if (Sal->Raises || Sal->SavesParam >= 0 || Sal->RestoresParam >= 0 ||
-        Sal->ChangesLock)
-      return; // it says it changes the IRQL or a lock
+  const SalIrql *Sal = Model->index().salOf(FD);
+  if (Sal && (Sal->Raises || Sal->SavesParam >= 0 || Sal->RestoresParam >= 0 ||
+              Sal->ChangesLock))
+    return; // it says it changes the IRQL or a lock
+  if (Sal && Sal->RequiresSame && !Exit->AtEntry) {
+    // Its annotation says every exit is at the entry IRQL: a wrapper that
+    // always returns raised contradicts it too.
+    ExplodedNode *N = C.generateNonFatalErrorNode();
+    if (!N)
+      return;
+    std::string Msg = llvm::formatv(
+        "'{0}' is annotated _IRQL_requires_same_ but returns at {1} on this "
+        "path, not at the IRQL it was entered at; release or lower before "
+        "returning, or, if returning raised is meant, annotate it "
+        "_IRQL_raises_ instead",
+        FD->getName(), irqlName(Exit->Level));
+    auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+    if (RS)
+      R->addRange(RS->getSourceRange());
+    C.emitReport(std::move(R));
+    return;
+  }
   if (Exit->AtEntry) {
     if (!SawEntryExit) {
       SawEntryExit = true;

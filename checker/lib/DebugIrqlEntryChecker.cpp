@@ -63,6 +63,8 @@ const char *narrowingText(RoleNarrowing N) {
     return " narrowed by the callback lock";
   case RoleNarrowing::PassiveObject:
     return " narrowed by its object";
+  case RoleNarrowing::PassiveHandling:
+    return " narrowed by passive handling";
   case RoleNarrowing::None:
     break;
   }

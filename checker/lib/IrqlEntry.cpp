@@ -154,7 +154,7 @@ const RoleLookup &roleLookup() {
 
 // WDF_OBJECT_ATTRIBUTES's execution level and synchronization scope are in
 // no rule table: their field and enumerator names are written here.
-enum class AttrField { ExecutionLevel, SynchronizationScope };
+enum class AttrField { ExecutionLevel, SynchronizationScope, PassiveHandling };
 
 struct AttrFieldName {
   llvm::StringLiteral Name;
@@ -166,9 +166,13 @@ constexpr AttrFieldName AttrFields[] = {
     {"SynchronizationScope", AttrField::SynchronizationScope},
 };
 
+// WDF_INTERRUPT_CONFIG's PassiveHandling, a BOOLEAN of the config itself.
+constexpr llvm::StringLiteral PassiveHandlingField = "PassiveHandling";
+
 // What a setting says.  Inherit (or no setting) defers to the parent: the
 // device for a queue, the driver (dispatch level, no scope) for a device.
-enum class AttrValue { Inherit, Passive, Dispatch, Locked, Unlocked };
+// Maybe: a PassiveHandling value the index cannot read.
+enum class AttrValue { Inherit, Passive, Dispatch, Locked, Unlocked, Maybe };
 
 struct AttrValueName {
   llvm::StringLiteral Enumerator;
@@ -416,7 +420,8 @@ struct IndexState {
                                  unsigned NameOffset);
   std::unique_ptr<SalIrql> readRedecls(const FunctionDecl *FD);
   void readDecl(const FunctionDecl *D, SalIrql &Sal, bool &Any);
-  void readAnnotations(const DeclText &Text, SalIrql &Sal, bool &Any) const;
+  void readAnnotations(const FunctionDecl *D, const DeclText &Text,
+                       SalIrql &Sal, bool &Any) const;
   void readParameterMarks(const FunctionDecl *D, const DeclText &Text,
                           const SourceManager &SM, SalIrql &Sal,
                           bool &Any) const;
@@ -480,6 +485,15 @@ void FactCollector::memberSet(const FieldDecl *Field, const Expr *Value,
   if (It != ByField.end()) {
     if (const FunctionDecl *F = namedFunction(Value))
       addRegistration(F, It->second, Value->getExprLoc(), Owner);
+    return;
+  }
+  if (Name == PassiveHandlingField && Owner) {
+    Expr::EvalResult Known;
+    AttrValue V = AttrValue::Maybe;
+    if (!Value->isValueDependent() && Value->EvaluateAsInt(Known, Ctx))
+      V = Known.Val.getInt().isZero() ? AttrValue::Dispatch : AttrValue::Passive;
+    I.Settings.push_back(
+        {Owner, AttrField::PassiveHandling, V, Value->getExprLoc()});
     return;
   }
   std::optional<AttrField> Setting = attrField(Name);
@@ -568,6 +582,12 @@ void FactCollector::roleInitCall(const CallExpr *CE, StringRef Callee) {
   if (It == Inits.end())
     return;
   for (const RoleInit *Row : It->second) {
+    // WDF_INTERRUPT_CONFIG_INIT clears PassiveHandling: a config reused
+    // for another interrupt starts at DIRQL again.
+    if (Roles[Row->Role].Narrowing == WDF_NARROW_INTERRUPT)
+      if (const VarDecl *Config = namedVariable(argOrNull(CE, 0)))
+        I.Settings.push_back({Config, AttrField::PassiveHandling,
+                              AttrValue::Dispatch, CE->getExprLoc()});
     const Expr *Arg = argOrNull(CE, Row->Arg);
     if (const FunctionDecl *F = namedFunction(Arg))
       addRegistration(F, Row->Role, Arg->getExprLoc(),
@@ -672,6 +692,8 @@ enum class SalKind {
   Same,
   Saves,
   Restores,
+  SavesGlobal,
+  RestoresGlobal,
   Lock
 };
 
@@ -708,8 +730,10 @@ constexpr SalSpelling SalSpellings[] = {
     {"_Requires_lock_held_", SalKind::Lock},
     {"_Requires_exclusive_lock_held_", SalKind::Lock},
     {"_Requires_shared_lock_held_", SalKind::Lock},
-    {"_IRQL_saves_global_", SalKind::Lock},
-    {"_IRQL_restores_global_", SalKind::Lock},
+    {"_IRQL_saves_global_", SalKind::SavesGlobal},
+    {"_IRQL_restores_global_", SalKind::RestoresGlobal},
+    {"__drv_savesIRQLGlobal", SalKind::SavesGlobal},
+    {"__drv_restoresIRQLGlobal", SalKind::RestoresGlobal},
     {"__drv_acquiresResource", SalKind::Lock},
     {"__drv_releasesResource", SalKind::Lock},
     {"__drv_acquiresExclusiveResource", SalKind::Lock},
@@ -1016,6 +1040,21 @@ IndexState::levelsOf(const Registration &R) {
     const Creation *C = creationOf(R, /*ByAttributes=*/true);
     return C ? objectLevels(R, *C) : Plain;
   }
+  case WDF_NARROW_INTERRUPT: {
+    // The setting is the config's own (not the attributes').
+    const Creation *C = creationOf(R, /*ByAttributes=*/false);
+    if (!C || C->Creates != WDF_CREATES_INTERRUPT)
+      return Plain;
+    switch (settingAt(C->Config, AttrField::PassiveHandling, C->Where)) {
+    case AttrValue::Passive:
+      return {IrqlLevels::of(WDF_IRQL_PASSIVE), RoleNarrowing::PassiveHandling};
+    case AttrValue::Maybe:
+      return {IrqlLevels::of(WDF_IRQL_PASSIVE) | Role.levels(),
+              RoleNarrowing::None};
+    default:
+      return Plain;
+    }
+  }
   case WDF_NARROW_NONE:
     break;
   }
@@ -1282,6 +1321,24 @@ bool applyLimit(SalIrql &Sal, SalKind K, int Level) {
   }
 }
 
+// The parameter named after the comma of _IRQL_saves_global_(Kind, Param):
+// its index, or -1.
+int globalSaveParam(const FunctionDecl *D, ArrayRef<RawTok> Args) {
+  auto Comma = llvm::find_if(Args, [](const RawTok &T) {
+    return T.Kind == tok::comma;
+  });
+  for (auto It = Comma; It != Args.end(); ++It) {
+    if (It->Kind != tok::raw_identifier)
+      continue;
+    for (unsigned P = 0; P < D->getNumParams(); ++P) {
+      const IdentifierInfo *II = D->getParamDecl(P)->getIdentifier();
+      if (II && II->getName() == It->Text)
+        return int(P);
+    }
+  }
+  return -1;
+}
+
 // Reads the annotations written on one declaration of a function.
 void IndexState::readDecl(const FunctionDecl *D, SalIrql &Sal, bool &Any) {
   SourceLocation NameLoc = D->getLocation();
@@ -1295,13 +1352,13 @@ void IndexState::readDecl(const FunctionDecl *D, SalIrql &Sal, bool &Any) {
   Text.Name = tokenAt(Text.Toks, NameOffset);
   if (Text.Name == Text.Toks.size())
     return;
-  readAnnotations(Text, Sal, Any);
+  readAnnotations(D, Text, Sal, Any);
   readParameterMarks(D, Text, SM, Sal, Any);
 }
 
 // Before the name: the function's own annotations.
-void IndexState::readAnnotations(const DeclText &Text, SalIrql &Sal,
-                                 bool &Any) const {
+void IndexState::readAnnotations(const FunctionDecl *D, const DeclText &Text,
+                                 SalIrql &Sal, bool &Any) const {
   const std::vector<RawTok> &Toks = Text.Toks;
   for (size_t K = declarationStart(Toks, Text.Name); K < Text.Name; ++K) {
     bool Opens = K + 1 < Text.Name && Toks[K + 1].Kind == tok::l_paren;
@@ -1329,6 +1386,23 @@ void IndexState::readAnnotations(const DeclText &Text, SalIrql &Sal,
     }
     if (*Kind == SalKind::Lock) {
       Sal.ChangesLock = Any = true;
+      continue;
+    }
+    if (*Kind == SalKind::SavesGlobal || *Kind == SalKind::RestoresGlobal) {
+      // _IRQL_saves_global_(OldIrql, Lock): the IRQL is kept with the
+      // object the parameter points to, for the matching restore.
+      Sal.ChangesLock = Any = true;
+      if (!Opens)
+        continue;
+      size_t Close = closingParen(Toks, K + 1, Text.Name);
+      int &Slot = *Kind == SalKind::SavesGlobal ? Sal.SavesGlobalParam
+                                                : Sal.RestoresGlobalParam;
+      if (Close > K + 2)
+        Slot = globalSaveParam(
+            D, ArrayRef<RawTok>(Toks).slice(K + 2, Close - K - 3));
+      if (Slot >= 0)
+        noteWhere(Sal, Loc);
+      K = Close - 1;
       continue;
     }
     if (!takesArgument(*Kind) || !Opens)
@@ -1804,7 +1878,7 @@ bool readDriverRoles(StringRef Text, DriverRoles &Roles) {
     unsigned Levels = 0, Narrowing = 0;
     if (Fields.size() != 3 || Fields[1].getAsInteger(10, Levels) ||
         Fields[2].getAsInteger(10, Narrowing) ||
-        Narrowing > unsigned(RoleNarrowing::PassiveObject))
+        Narrowing > unsigned(RoleNarrowing::PassiveHandling))
       return false;
     addRoleFact(Roles, Name,
                 {Fields[0].str(), IrqlLevels::fromRaw(Levels),

@@ -101,6 +101,10 @@ struct SalIrql {
   bool RequiresSame = false;                   // _IRQL_requires_same_
   int SavesParam = -1;    // index of the parameter marked _IRQL_saves_
   int RestoresParam = -1; // index of the parameter marked _IRQL_restores_
+  // _IRQL_saves_global_(Kind, P) / _IRQL_restores_global_(Kind, P): the
+  // IRQL is saved with (restored from) the object parameter P points to.
+  int SavesGlobalParam = -1;
+  int RestoresGlobalParam = -1;
   // _Acquires_lock_, _Releases_lock_, _Requires_lock_held_,
   // _IRQL_saves_global_ / _IRQL_restores_global_ (and their variants): the
   // function means to leave a lock (and the IRQL it raised to) changed.
@@ -133,7 +137,8 @@ enum class RoleNarrowing {
   None,
   PassiveExecution, // WdfExecutionLevelPassive on the object or its device
   CallbackLock,     // Device/Queue synchronization scope at dispatch level
-  PassiveObject     // an object the framework disposes at PASSIVE_LEVEL
+  PassiveObject,    // an object the framework disposes at PASSIVE_LEVEL
+  PassiveHandling   // an interrupt created with PassiveHandling
 };
 
 struct EntryIrql {

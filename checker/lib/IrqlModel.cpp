@@ -77,6 +77,9 @@ std::string entrySourceText(const EntryIrql &E) {
     case RoleNarrowing::PassiveObject:
       Out += ", its object is disposed at PASSIVE_LEVEL";
       break;
+    case RoleNarrowing::PassiveHandling:
+      Out += ", its interrupt has PassiveHandling";
+      break;
     case RoleNarrowing::None:
       break;
     }
@@ -218,6 +221,26 @@ static SVal savedLevel(ProgramStateRef State) {
   if (SymbolRef Token = State->get<WdfIrqlUnknownEntry>())
     return nonloc::SymbolVal(Token);
   return UnknownVal();
+}
+
+// The level saved with a lock (or an object of _IRQL_saves_global_), taken
+// out of the state; nullopt when nothing was saved with it on this path.
+static std::optional<SVal> takeSaved(ProgramStateRef &State, SVal Lock) {
+  const void *Key = keyOf(Lock);
+  const SVal *Saved = Key ? State->get<WdfIrqlSaved>(Key) : nullptr;
+  // The lock's handle may have been reloaded as a new value (its holder
+  // was invalidated by a call): with a single lock held, it is that one.
+  auto SavedLocks = State->get<WdfIrqlSaved>();
+  if (!Saved && !SavedLocks.isEmpty() &&
+      std::next(SavedLocks.begin()) == SavedLocks.end()) {
+    Key = SavedLocks.begin()->first;
+    Saved = &SavedLocks.begin()->second;
+  }
+  if (!Saved)
+    return std::nullopt;
+  SVal Level = *Saved;
+  State = State->remove<WdfIrqlSaved>(Key);
+  return Level;
 }
 
 std::optional<SVal> IrqlModel::frameEntry(ProgramStateRef State,
@@ -382,24 +405,11 @@ bool IrqlModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
   case IrqlOp::LOWER:
     New = argLevel(Op->LevelArg);
     break;
-  case IrqlOp::RELEASE: {
-    const void *Key =
-        Op->KeyArg >= 0 ? keyOf(Call.getArgSVal(Op->KeyArg)) : nullptr;
-    const SVal *Saved = Key ? State->get<WdfIrqlSaved>(Key) : nullptr;
-    // The lock's handle may have been reloaded as a new value (its holder
-    // was invalidated by a call): with a single lock held, it is that one.
-    auto SavedLocks = State->get<WdfIrqlSaved>();
-    if (!Saved && !SavedLocks.isEmpty() &&
-        std::next(SavedLocks.begin()) == SavedLocks.end()) {
-      Key = SavedLocks.begin()->first;
-      Saved = &SavedLocks.begin()->second;
-    }
-    if (Saved) {
+  case IrqlOp::RELEASE:
+    if (std::optional<SVal> Saved = takeSaved(
+            State, Op->KeyArg >= 0 ? Call.getArgSVal(Op->KeyArg) : UnknownVal()))
       New = *Saved;
-      State = State->remove<WdfIrqlSaved>(Key);
-    }
     break;
-  }
   }
   if (Op->SaveArg == SaveToReturn)
     State = State->BindExpr(CallE, LC, Old);
@@ -434,17 +444,27 @@ void IrqlModel::applySalEffects(const CallEvent &Call, CheckerContext &C) const 
   if (!FD)
     return;
   const SalIrql *Sal = Index.salOf(FD);
-  if (!Sal || (!Sal->Raises && Sal->SavesParam < 0 && Sal->RestoresParam < 0))
+  if (!Sal || (!Sal->Raises && Sal->SavesParam < 0 && Sal->RestoresParam < 0 &&
+               Sal->SavesGlobalParam < 0 && Sal->RestoresGlobalParam < 0))
     return;
   ProgramStateRef State = C.getState();
   SVal Old = savedLevel(State);
   SVal New = Old;
-  if (Sal->SavesParam >= 0 && Sal->SavesParam < (int)Call.getNumArgs())
-    if (auto Ptr = Call.getArgSVal(Sal->SavesParam).getAs<Loc>())
-      State = State->bindLoc(*Ptr, Old, C.getLocationContext());
-  if (Sal->RestoresParam >= 0 && Sal->RestoresParam < (int)Call.getNumArgs())
-    New = acceptLevel(State, Call.getArgSVal(Sal->RestoresParam), C)
-              .value_or(UnknownVal());
+  auto Arg = [&](int Index) -> SVal {
+    return Index >= 0 && Index < (int)Call.getNumArgs() ? Call.getArgSVal(Index)
+                                                        : UnknownVal();
+  };
+  if (auto Ptr = Arg(Sal->SavesParam).getAs<Loc>())
+    State = State->bindLoc(*Ptr, Old, C.getLocationContext());
+  if (Sal->RestoresParam >= 0)
+    New = acceptLevel(State, Arg(Sal->RestoresParam), C).value_or(UnknownVal());
+  // _IRQL_saves_global_ keeps the level with the object, as a lock DDI
+  // does; _IRQL_restores_global_ takes it back, or, saved elsewhere (in
+  // another function), leaves the IRQL unknown.
+  if (const void *Key = keyOf(Arg(Sal->SavesGlobalParam)))
+    State = State->set<WdfIrqlSaved>(Key, Old);
+  if (Sal->RestoresGlobalParam >= 0)
+    New = takeSaved(State, Arg(Sal->RestoresGlobalParam)).value_or(UnknownVal());
   if (Sal->Raises)
     New = makeLevel(C, *Sal->Raises);
   State = setIrql(State, New, FD, C);
@@ -581,6 +601,10 @@ std::string IrqlModel::remedy(CheckerContext &C) const {
     case WDF_NARROW_OBJECT:
       return "set WdfExecutionLevelPassive in the object's attributes or "
              "defer the work to a work item";
+    case WDF_NARROW_INTERRUPT:
+      return "defer the work to the interrupt's DPC or work item "
+             "(WdfInterruptQueueDpcForIsr, WdfInterruptQueueWorkItemForIsr), "
+             "or create the interrupt with PassiveHandling";
     case WDF_NARROW_NONE:
       break;
     }

@@ -88,34 +88,19 @@ private:
   void report(const CallEvent &Call, CheckerContext &C, std::string Msg,
               const FunctionDecl *Callee = nullptr) const;
   bool checkCallee(const CallEvent &Call, CheckerContext &C) const;
+  void reportAnnotatedHigh(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
+                           BugReporter &BR) const;
 };
 
-// Whether the file sets some interrupt's PassiveHandling to a value that is
-// not known to be FALSE: its ISR, EvtInterruptEnable and EvtInterruptDisable
-// then run at PASSIVE_LEVEL.  The entry model does not tie the setting to
-// its interrupt yet, so a pageable DIRQL-role registration in such a file
-// is not reported (a miss rather than a false alarm).
-class PassiveHandlingFinder
-    : public RecursiveASTVisitor<PassiveHandlingFinder> {
+// The function definitions of a translation unit, methods included.
+class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
 public:
-  explicit PassiveHandlingFinder(ASTContext &Ctx) : Ctx(Ctx) {}
-  bool Found = false;
-
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (!BO->isAssignmentOp())
-      return true;
-    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
-    if (!ME || !ME->getMemberDecl()->getIdentifier() ||
-        ME->getMemberDecl()->getName() != "PassiveHandling")
-      return true;
-    Expr::EvalResult Value;
-    if (!BO->getRHS()->EvaluateAsInt(Value, Ctx) || Value.Val.getInt() != 0)
-      Found = true;
-    return !Found;
+  std::vector<const FunctionDecl *> Found;
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody() && FD->getIdentifier())
+      Found.push_back(FD);
+    return true;
   }
-
-private:
-  ASTContext &Ctx;
 };
 
 const char *pageableText(PageableBy P) {
@@ -178,22 +163,12 @@ void PagedCodeChecker::report(const CallEvent &Call, CheckerContext &C,
 void PagedCodeChecker::checkASTDecl(const TranslationUnitDecl *TU,
                                     AnalysisManager &Mgr,
                                     BugReporter &BR) const {
-  std::optional<bool> PassiveInterrupts;
   for (const IrqlEntryIndex::Contradiction &Found :
        Model->index().contradictions()) {
     const EntryIrql &E = Found.Entry;
     if (E.SalConflict || E.Pageable == PageableBy::None ||
         E.Where.isInvalid() || !reportable(Found.Function))
       continue;
-    if (E.RoleLevels.contains(WDF_IRQL_DIRQL)) {
-      if (!PassiveInterrupts) {
-        PassiveHandlingFinder Finder(Mgr.getASTContext());
-        Finder.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
-        PassiveInterrupts = Finder.Found;
-      }
-      if (*PassiveInterrupts)
-        continue;
-    }
     std::string Held;
     if (E.Narrowing == RoleNarrowing::CallbackLock)
       Held = " (a queue with a Device or Queue synchronization scope at "
@@ -204,6 +179,8 @@ void PagedCodeChecker::checkASTDecl(const TranslationUnitDecl *TU,
               "WdfExecutionLevelPassive";
     else if (E.Narrowable == WDF_NARROW_TIMER)
       Other = "create the timer with WdfExecutionLevelPassive";
+    else if (E.Narrowable == WDF_NARROW_INTERRUPT)
+      Other = "create the interrupt with PassiveHandling";
     std::string Msg = llvm::formatv(
         "'{0}' is pageable ({1}) but has the role {2}, which the framework "
         "calls at {3}{4}: its page may be out there and cannot be brought "
@@ -213,6 +190,38 @@ void PagedCodeChecker::checkASTDecl(const TranslationUnitDecl *TU,
     BR.EmitBasicReport(Found.Function, this, Bug.getDescription(),
                        Bug.getCategory(), Msg,
                        PathDiagnosticLocation(E.Where, Mgr.getSourceManager()));
+  }
+  reportAnnotatedHigh(TU, Mgr, BR);
+}
+
+// A pageable function whose own SAL annotation says it runs only above
+// APC_LEVEL (_IRQL_requires_(DISPATCH_LEVEL) on a paged DPC helper): the
+// author states the very condition that makes its pages unusable.  The
+// entry model takes the annotation's word; the finding is here, at the
+// annotation.
+void PagedCodeChecker::reportAnnotatedHigh(const TranslationUnitDecl *TU,
+                                           AnalysisManager &Mgr,
+                                           BugReporter &BR) const {
+  const IrqlEntryIndex &Index = Model->index();
+  const SourceManager &SM = Mgr.getSourceManager();
+  FunctionFinder Functions;
+  Functions.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
+  for (const FunctionDecl *FD : Functions.Found) {
+    if (SM.isInSystemHeader(FD->getLocation()) || !reportable(FD))
+      continue;
+    const SalIrql *Sal = Index.salOf(FD);
+    if (!Sal || !Sal->hasLimits() || Sal->range().Min <= WDF_IRQL_APC ||
+        !firstTime(FD->getCanonicalDecl(), nullptr))
+      continue;
+    SourceLocation At = Sal->Where.isValid() ? Sal->Where : FD->getLocation();
+    std::string Msg = llvm::formatv(
+        "'{0}' is pageable ({1}) but its SAL annotation says it runs at "
+        "{2}: its page may be out there and cannot be brought in; make it "
+        "non-pageable, or correct the annotation",
+        FD->getName(), pageableText(Index.pageableOf(FD)),
+        IrqlLevels::in(Sal->range()).text());
+    BR.EmitBasicReport(FD, this, Bug.getDescription(), Bug.getCategory(), Msg,
+                       PathDiagnosticLocation(SM.getExpansionLoc(At), SM));
   }
 }
 

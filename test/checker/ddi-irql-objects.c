@@ -101,7 +101,7 @@ BOOLEAN InfoIsr(WDFINTERRUPT Interrupt, ULONG MessageID) { // expected-note 2 {{
   DEVICE_CONTEXT *ctx = GetContext(WdfInterruptGetDevice(Interrupt));
   info.Size = sizeof(info);
   WdfInterruptGetInfo(Interrupt, &info); // no-warning
-  WdfWaitLockAcquire(ctx->WaitLock, NULL); // expected-warning{{WdfWaitLockAcquire is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at PASSIVE_LEVEL or below; defer the work to a work item}} expected-note{{WdfWaitLockAcquire is called at DIRQL}}
+  WdfWaitLockAcquire(ctx->WaitLock, NULL); // expected-warning{{WdfWaitLockAcquire is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at PASSIVE_LEVEL or below; defer the work to the interrupt's DPC or work item}} expected-note{{WdfWaitLockAcquire is called at DIRQL}}
   WdfWaitLockRelease(ctx->WaitLock); // expected-warning{{WdfWaitLockRelease is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at DISPATCH_LEVEL or below}} expected-note{{WdfWaitLockRelease is called at DIRQL}}
   return info.Irql != 0;
 }

@@ -54,7 +54,7 @@ EVT_WDF_INTERRUPT_ISR IsrCopies;
 BOOLEAN IsrCopies(WDFINTERRUPT Interrupt, ULONG MessageID) { // expected-note{{entered at DIRQL (role: EVT_WDF_INTERRUPT_ISR)}}
   DEVICE_CONTEXT *ctx = GetContext(WdfInterruptGetDevice(Interrupt)); // no-warning
   ULONG value;
-  WdfMemoryCopyToBuffer(ctx->Buffer, 0, &value, sizeof value); // expected-warning{{WdfMemoryCopyToBuffer is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at DISPATCH_LEVEL or below; defer the work to a work item}} expected-note{{WdfMemoryCopyToBuffer is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at DISPATCH_LEVEL or below; defer the work to a work item}}
+  WdfMemoryCopyToBuffer(ctx->Buffer, 0, &value, sizeof value); // expected-warning{{WdfMemoryCopyToBuffer is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at DISPATCH_LEVEL or below; defer the work to the interrupt's DPC or work item}} expected-note{{WdfMemoryCopyToBuffer is called at DIRQL (EvtInterruptIsr callbacks can run at DIRQL) but may only run at DISPATCH_LEVEL or below; defer the work to the interrupt's DPC or work item}}
   WdfInterruptQueueDpcForIsr(Interrupt); // no-warning
   return TRUE;
 }
