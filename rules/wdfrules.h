@@ -95,7 +95,8 @@ enum wdf_pool_kind {
   WDF_POOL_NONE,
   WDF_POOL_TYPE,      /* a POOL_TYPE value */
   WDF_POOL_FLAGS,     /* POOL_FLAGS bits (ExAllocatePool2/3) */
-  WDF_POOL_LOOKASIDE  /* the pool type of the lookaside list argument */
+  WDF_POOL_LOOKASIDE, /* the pool type of the lookaside list argument */
+  WDF_POOL_NX_FLAGS   /* a non-paged list's Flags: POOL_NX_ALLOCATION or not */
 };
 
 /* Rule IDs in catalog order. */

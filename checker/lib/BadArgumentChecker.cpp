@@ -356,6 +356,7 @@ private:
   void checkPoolType(const CallEvent &Call, const DdiInfo &D,
                      Reporter &R) const;
 
+  void checkNxFlags(const CallEvent &Call, const DdiInfo &D, Reporter &R) const;
   void emit(Reporter &R, const CallEvent &Call, int Arg, std::string Msg,
             std::optional<FixItHint> Fix = std::nullopt,
             const FunctionDecl *OptInMissing = nullptr,
@@ -513,8 +514,50 @@ void BadArgumentChecker::checkTag(const CallEvent &Call, const DdiInfo &D,
            .str());
 }
 
+// A non-paged lookaside list whose Flags lack POOL_NX_ALLOCATION: its
+// entries come from executable pool, unless the WDK's opt-in adds the bit
+// (POOL_NX_OPTIN_AUTO, or POOL_NX_OPTIN with DriverEntry opting in).
+void BadArgumentChecker::checkNxFlags(const CallEvent &Call, const DdiInfo &D,
+                                      Reporter &R) const {
+  std::optional<llvm::APSInt> Flags = knownValue(Call, D.PoolArg, R.C);
+  if (!Flags || (Flags->getZExtValue() & WDF_POOL_NX_BIT) != 0)
+    return;
+  if (OptIn.K == NxOptIn::Auto || OptIn.K == NxOptIn::On)
+    return;
+  bool OptInMissing = OptIn.K == NxOptIn::Missing;
+  std::optional<FixItHint> Fix;
+  const Expr *E = Call.getArgExpr(D.PoolArg);
+  if (E && Flags->isZero() && E->getBeginLoc().isFileID() &&
+      E->getEndLoc().isFileID())
+    Fix = FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(E->IgnoreParenImpCasts()->getSourceRange()),
+        "POOL_NX_ALLOCATION");
+  std::string Msg =
+      OptInMissing
+          ? llvm::formatv(
+                "{0} makes a list of executable non-paged entries: its Flags "
+                "lack POOL_NX_ALLOCATION, POOL_NX_OPTIN is defined but "
+                "DriverEntry{1} never opts in, and writable, executable "
+                "kernel memory is a code-injection target; pass "
+                "POOL_NX_ALLOCATION in Flags",
+                D.Name,
+                OptIn.Elsewhere.empty() ? "" : " (" + OptIn.Elsewhere + ")")
+                .str()
+          : llvm::formatv(
+                "{0} makes a list of executable non-paged entries: its Flags "
+                "lack POOL_NX_ALLOCATION, and writable, executable kernel "
+                "memory is a code-injection target; pass POOL_NX_ALLOCATION "
+                "in Flags",
+                D.Name)
+                .str();
+  emit(R, Call, D.PoolArg, std::move(Msg), Fix,
+       OptInMissing ? OptIn.DriverEntry : nullptr);
+}
+
 void BadArgumentChecker::checkPoolType(const CallEvent &Call, const DdiInfo &D,
                                        Reporter &R) const {
+  if (D.PoolArg >= 0 && D.PoolKind == WDF_POOL_NX_FLAGS)
+    return checkNxFlags(Call, D, R);
   if (D.PoolArg < 0 || D.PoolKind != WDF_POOL_TYPE)
     return;
   const Expr *E = Call.getArgExpr(D.PoolArg);

@@ -548,6 +548,8 @@ std::optional<bool> MemoryModel::isPagedPool(const CallEvent &Call,
       if (const bool *Paged = State->get<WdfLookasidePaged>(Key))
         return *Paged;
     return std::nullopt;
+  case WDF_POOL_NX_FLAGS:
+    return false; // a non-paged lookaside list
   case WDF_POOL_NONE:
     break;
   }

@@ -49,6 +49,13 @@ void create_lookaside(WDFDEVICE device) {
   // plain-warning@-1{{WdfLookasideListCreate is given an executable pool type}} plain-note@-1{{WdfLookasideListCreate is given an executable pool type}}
 }
 
+// A non-paged lookaside list without POOL_NX_ALLOCATION: the opt-in adds
+// the bit when DriverEntry opts in.
+void init_lookaside(NPAGED_LOOKASIDE_LIST *list) {
+  ExInitializeNPagedLookasideList(list, NULL, NULL, 0, 128, TAG, 0); // exec-warning{{ExInitializeNPagedLookasideList makes a list of executable non-paged entries: its Flags lack POOL_NX_ALLOCATION, POOL_NX_OPTIN is defined but DriverEntry never opts in}} exec-note{{ExInitializeNPagedLookasideList makes a list of executable non-paged entries}}
+  // plain-warning@-1{{ExInitializeNPagedLookasideList makes a list of executable non-paged entries: its Flags lack POOL_NX_ALLOCATION, and writable}} plain-note@-1{{ExInitializeNPagedLookasideList makes a list of executable non-paged entries}}
+}
+
 // NX whatever DriverEntry does.
 PVOID allocate_nx(void) {
   return ExAllocatePoolWithTag(NonPagedPoolNx, 64, TAG); // no-warning
@@ -60,7 +67,7 @@ static VOID StartDriverRuntime(VOID) {
 }
 #endif
 
-NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath) { // exec-note 3 {{DriverEntry never calls ExInitializeDriverRuntime(DrvRtPoolNxOptIn): POOL_NX_OPTIN leaves NonPagedPool executable until that call}}
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath) { // exec-note 4 {{DriverEntry never calls ExInitializeDriverRuntime(DrvRtPoolNxOptIn): POOL_NX_OPTIN leaves NonPagedPool executable until that call}}
 #if ENTRY == 1
   ExInitializeDriverRuntime(DrvRtPoolNxOptIn);
 #elif ENTRY == 2

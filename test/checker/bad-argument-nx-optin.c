@@ -42,6 +42,11 @@ void opted_in_lookaside(WDFDEVICE device) {
   WdfLookasideListCreate(&attributes, 128, NonPagedPool, WDF_NO_OBJECT_ATTRIBUTES, 'nItO', &lookaside); // no-warning
 }
 
+// The opt-in adds POOL_NX_ALLOCATION to a non-paged lookaside list.
+void opted_in_npaged_lookaside(NPAGED_LOOKASIDE_LIST *list) {
+  ExInitializeNPagedLookasideList(list, NULL, NULL, 0, 128, 'nItO', 0); // no-warning
+}
+
 // The opt-in remaps NonPagedPool only: session pool stays executable.
 PVOID session_pool_not_remapped(void) {
   return ExAllocatePoolWithTag(NonPagedPoolSession, 64, 'nItO'); // expected-warning{{ExAllocatePoolWithTag allocates executable non-paged memory: writable, executable kernel memory is a code-injection target and HVCI-compatible drivers must not use it; use NonPagedPoolSessionNx}} expected-note{{use NonPagedPoolSessionNx}}

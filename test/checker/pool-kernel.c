@@ -68,6 +68,22 @@ NTSTATUS LookasideNx(DEVICE_CONTEXT *ctx) {
   return ExInitializeLookasideListEx(&ctx->Lookaside, NULL, NULL, NonPagedPoolNx, 0, 128, TAG, 0); // no-warning
 }
 
+// Without POOL_NX_ALLOCATION the list's entries are executable.
+VOID NPagedLookasideExecutable(DEVICE_CONTEXT *ctx) {
+  ExInitializeNPagedLookasideList(&ctx->NPagedLookaside, NULL, NULL, 0, 128, TAG, 0); // expected-warning{{ExInitializeNPagedLookasideList makes a list of executable non-paged entries: its Flags lack POOL_NX_ALLOCATION, and writable, executable kernel memory is a code-injection target; pass POOL_NX_ALLOCATION in Flags}} expected-note{{ExInitializeNPagedLookasideList makes a list of executable non-paged entries}}
+}
+
+// Other flags do not make it NX either.
+VOID NPagedLookasideRaiseOnly(DEVICE_CONTEXT *ctx, ULONG Flags) {
+  ExInitializeNPagedLookasideList(&ctx->NPagedLookaside, NULL, NULL, POOL_RAISE_IF_ALLOCATION_FAILURE, 128, TAG, 0); // expected-warning{{ExInitializeNPagedLookasideList makes a list of executable non-paged entries}} expected-note{{ExInitializeNPagedLookasideList makes a list of executable non-paged entries}}
+}
+
+// Clean: NX entries, or Flags the analysis cannot read.
+VOID NPagedLookasideNx(DEVICE_CONTEXT *ctx, ULONG Flags) {
+  ExInitializeNPagedLookasideList(&ctx->NPagedLookaside, NULL, NULL, POOL_NX_ALLOCATION | POOL_RAISE_IF_ALLOCATION_FAILURE, 128, TAG, 0); // no-warning
+  ExInitializeNPagedLookasideList(&ctx->NPagedLookaside, NULL, NULL, Flags, 128, TAG, 0); // no-warning
+}
+
 VOID NPagedLookasideDefaultTag(DEVICE_CONTEXT *ctx) {
   ExInitializeNPagedLookasideList(&ctx->NPagedLookaside, NULL, NULL, POOL_NX_ALLOCATION, 128, ' kdD', 0); // expected-warning{{pool tag 0x206b6444 is a tag the system gives untagged allocations ('Ddk '): the memory cannot be told from other drivers' in !pool and poolmon; use a tag of the driver's own such as 'gaTm'}} expected-note{{pool tag 0x206b6444 is a tag the system gives untagged allocations}}
 }
