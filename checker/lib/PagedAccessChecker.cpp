@@ -130,9 +130,17 @@ struct FieldFact {
 };
 
 // The storage a field or global is known by across functions: the field
-// (its record type and name) or the global variable.
+// (its record type and name) or the global variable.  An element of an
+// array field or global (`ctx->Tables[i]`) is known by the array: one fact
+// for all its elements.
 const ValueDecl *targetOf(const Expr *E) {
   E = E->IgnoreParenImpCasts();
+  while (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    const Expr *Base = AS->getBase()->IgnoreParenImpCasts();
+    if (!Base->getType()->isConstantArrayType())
+      return nullptr; // through a pointer: the memory it points to
+    E = Base;
+  }
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     return dyn_cast<FieldDecl>(ME->getMemberDecl());
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
@@ -524,6 +532,9 @@ PagedAccessChecker::Found PagedAccessChecker::fromOrigin(SymbolRef Sym) const {
   if (!Origin)
     return {};
   const ValueDecl *T = nullptr;
+  // An element of an array field or global: the array's fact.
+  while (const auto *ER = dyn_cast<ElementRegion>(Origin))
+    Origin = ER->getSuperRegion();
   if (const auto *FR = dyn_cast<FieldRegion>(Origin))
     T = FR->getDecl();
   else if (const auto *VR = dyn_cast<VarRegion>(Origin))

@@ -262,3 +262,54 @@ VOID Preallocated(WDFWORKITEM WorkItem) { // expected-note 2 {{entered at PASSIV
     view[1] = 0; // expected-warning{{paged memory from ExAllocatePool2 is written at DISPATCH_LEVEL}} expected-note{{paged memory from ExAllocatePool2 is written at DISPATCH_LEVEL}}
   WdfSpinLockRelease(q->Lock);
 }
+
+// ---- arrays: an element of an array field or global ----------------------
+
+typedef struct {
+  UCHAR *Pages[4];    // every element paged
+  UCHAR *Mixed[2];    // one element paged, the other non-paged
+  WDFMEMORY Blocks[2]; // paged memory objects, created into the elements
+} ARRAY_CONTEXT;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(ARRAY_CONTEXT, GetArrayContext)
+
+UCHAR *g_Pages[2]; // every element paged
+
+EVT_WDF_WORKITEM ArraySetup;
+VOID ArraySetup(WDFWORKITEM WorkItem) {
+  ARRAY_CONTEXT *a = GetArrayContext(WorkItem);
+  for (int i = 0; i < 4; i++)
+    a->Pages[i] = ExAllocatePoolWithTag(PagedPool, 64, TAG); // expected-note{{paged memory stored into 'a->Pages[i]' here (ArraySetup)}}
+  a->Mixed[0] = ExAllocatePoolWithTag(PagedPool, 64, TAG);
+  a->Mixed[1] = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG);
+  for (int i = 0; i < 2; i++)
+    WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, PagedPool, TAG, 64, &a->Blocks[i], NULL); // expected-note{{paged memory stored into 'a->Blocks[i]' here (ArraySetup)}}
+  g_Pages[0] = ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG); // expected-note{{paged memory stored into 'g_Pages[0]' here (ArraySetup)}}
+}
+
+EVT_WDF_DPC ArrayDpc;
+VOID ArrayDpc(WDFDPC Dpc) { // expected-note 3 {{entered at DISPATCH_LEVEL (role: EVT_WDF_DPC)}}
+  ARRAY_CONTEXT *a = GetArrayContext(Dpc);
+  ULONG v;
+  a->Mixed[0][0] = 1; // no-warning (the array also holds non-paged memory)
+  a->Pages[2][0] = 1; // expected-warning{{paged memory from field 'Pages' is written at DISPATCH_LEVEL}} expected-note{{paged memory from field 'Pages' is written at DISPATCH_LEVEL}}
+  WdfMemoryCopyToBuffer(a->Blocks[1], 0, &v, sizeof v); // expected-warning{{WdfMemoryCopyToBuffer touches paged memory from field 'Blocks' at DISPATCH_LEVEL}} expected-note{{WdfMemoryCopyToBuffer touches paged memory from field 'Blocks' at DISPATCH_LEVEL}}
+  g_Pages[1][0] = 0; // expected-warning{{paged memory from global 'g_Pages' is written at DISPATCH_LEVEL}} expected-note{{paged memory from global 'g_Pages' is written at DISPATCH_LEVEL}}
+}
+
+// Clean: a pointer field indexed is the memory it points to, not the field.
+typedef struct {
+  UCHAR **Slots; // points at a table of pointers
+} SLOT_CONTEXT;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(SLOT_CONTEXT, GetSlotContext)
+
+EVT_WDF_WORKITEM SlotSetup;
+VOID SlotSetup(WDFWORKITEM WorkItem) {
+  SLOT_CONTEXT *s = GetSlotContext(WorkItem);
+  s->Slots[0] = ExAllocatePoolWithTag(PagedPool, 64, TAG);
+}
+
+EVT_WDF_DPC SlotDpc;
+VOID SlotDpc(WDFDPC Dpc) {
+  SLOT_CONTEXT *s = GetSlotContext(Dpc);
+  s->Slots[1][0] = 1; // no-warning (nothing known of the table's elements)
+}
