@@ -71,18 +71,6 @@ const char *narrowingText(RoleNarrowing N) {
   return "";
 }
 
-const char *pageableText(PageableBy P) {
-  switch (P) {
-  case PageableBy::Section:
-    return "a PAGE section";
-  case PageableBy::PagedCode:
-    return "PAGED_CODE()";
-  case PageableBy::None:
-    break;
-  }
-  return "";
-}
-
 std::string describeSource(const EntryIrql &E) {
   std::string Out;
   switch (E.Source) {
@@ -90,7 +78,7 @@ std::string describeSource(const EntryIrql &E) {
     Out = "SAL";
     break;
   case EntrySource::Pageable:
-    Out = std::string("pageable (") + pageableText(E.Pageable) + ")";
+    Out = std::string("pageable (") + pageableNoun(E.Pageable) + ")";
     break;
   case EntrySource::Role:
     Out = "role " + E.RoleType + " (" + E.RoleName + ")" +
@@ -105,13 +93,13 @@ std::string describeSource(const EntryIrql &E) {
   if (E.Source == EntrySource::Role || E.Source == EntrySource::DriverEntry) {
     if (E.Conflict)
       Out += std::string("; contradicts ") +
-             (E.SalConflict ? "its SAL annotation" : pageableText(E.Pageable));
+             (E.SalConflict ? "its SAL annotation" : pageableNoun(E.Pageable));
     else if (E.BySal)
       Out += "; narrowed by SAL";
     if (!E.Conflict && E.Pageable != PageableBy::None)
-      Out += std::string("; narrowed by ") + pageableText(E.Pageable);
+      Out += std::string("; narrowed by ") + pageableNoun(E.Pageable);
   } else if (E.Source == EntrySource::Sal && E.Pageable != PageableBy::None) {
-    Out += std::string("; pageable (") + pageableText(E.Pageable) + ")";
+    Out += std::string("; pageable (") + pageableNoun(E.Pageable) + ")";
   }
   return Out;
 }

@@ -1728,6 +1728,30 @@ const SalIrql *IrqlEntryIndex::salOf(const FunctionDecl *FD) const {
   return FD ? P->salOfDecl(FD) : nullptr;
 }
 
+const char *pageableNoun(PageableBy P) {
+  switch (P) {
+  case PageableBy::Section:
+    return "a PAGE section";
+  case PageableBy::PagedCode:
+    return "PAGED_CODE()";
+  case PageableBy::None:
+    break;
+  }
+  return "";
+}
+
+const char *pageableClause(PageableBy P) {
+  switch (P) {
+  case PageableBy::Section:
+    return "in a PAGE section";
+  case PageableBy::PagedCode:
+    return "it states PAGED_CODE()";
+  case PageableBy::None:
+    break;
+  }
+  return "";
+}
+
 PageableBy IrqlEntryIndex::pageableOf(const FunctionDecl *FD) const {
   return FD ? P->cachedPageable(FD) : PageableBy::None;
 }

@@ -124,6 +124,12 @@ struct SalIrql {
 // Why a function is pageable (asserts <= APC_LEVEL).
 enum class PageableBy { None, Section, PagedCode };
 
+// Why a function is pageable, for messages: as a noun ("a PAGE section",
+// "PAGED_CODE()") and as a clause ("in a PAGE section", "it states
+// PAGED_CODE()").  Empty for None.
+const char *pageableNoun(PageableBy P);
+const char *pageableClause(PageableBy P);
+
 // The PAGED_CODE() and PAGED_CODE_LOCKED() statements among a function's
 // top-level statements (invalid: not stated), wherever they stand.
 struct PagedMarks {

@@ -56,10 +56,6 @@ NonLoc makeLevel(CheckerContext &C, int Level) {
   return C.getSValBuilder().makeIntVal(Level, irqlType(C)).castAs<NonLoc>();
 }
 
-const char *pageableText(PageableBy P) {
-  return P == PageableBy::Section ? "in a PAGE section" : "PAGED_CODE()";
-}
-
 // Where an entry comes from, for the "entered at" note: "role:
 // EVT_WDF_IO_QUEUE_IO_READ, narrowed by PAGED_CODE()".
 std::string entrySourceText(const EntryIrql &E) {
@@ -87,7 +83,7 @@ std::string entrySourceText(const EntryIrql &E) {
   case EntrySource::Sal:
     return "its SAL annotation";
   case EntrySource::Pageable:
-    return std::string("pageable: ") + pageableText(E.Pageable);
+    return std::string("pageable: ") + pageableClause(E.Pageable);
   case EntrySource::DriverEntry:
     Out = driverEntryName().str();
     break;
@@ -99,7 +95,7 @@ std::string entrySourceText(const EntryIrql &E) {
   if (E.BySal)
     Out += ", narrowed by its SAL annotation";
   if (E.Pageable != PageableBy::None)
-    Out += std::string(", narrowed by ") + pageableText(E.Pageable);
+    Out += std::string(", narrowed by ") + pageableNoun(E.Pageable);
   return Out;
 }
 

@@ -261,7 +261,7 @@ public:
     const Expr *Arg = CE->getArg(D->HandleArg);
     if (const FieldDecl *Field = fieldOf(Arg))
       F.Deleted.insert(Field);
-    else if (const VarDecl *V = localOf(Arg))
+    else if (const VarDecl *V = localVariableOf(Arg))
       F.DeletedCopies.insert(V);
     return true;
   }
@@ -273,7 +273,7 @@ public:
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (Functions.empty() || BO->getOpcode() != BO_Assign)
       return true;
-    if (const VarDecl *V = localOf(BO->getLHS()))
+    if (const VarDecl *V = localVariableOf(BO->getLHS()))
       copy(V, BO->getRHS());
     else if (const FieldDecl *Field = fieldOf(BO->getLHS()))
       if (!BO->getRHS()->isNullPointerConstant(
@@ -309,13 +309,6 @@ private:
     if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts()))
       if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         return F->getCanonicalDecl();
-    return nullptr;
-  }
-  static const VarDecl *localOf(const Expr *E) {
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
-      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (V->hasLocalStorage())
-          return V->getCanonicalDecl();
     return nullptr;
   }
   void copy(const VarDecl *V, const Expr *From) {

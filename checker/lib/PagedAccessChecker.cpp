@@ -150,14 +150,6 @@ const ValueDecl *targetOf(const Expr *E) {
   return nullptr;
 }
 
-const VarDecl *localOf(const Expr *E) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-      if (V->hasLocalStorage())
-        return V;
-  return nullptr;
-}
-
 const Expr *addressOf(const Expr *E) {
   if (const auto *U = dyn_cast<UnaryOperator>(E->IgnoreParenCasts()))
     if (U->getOpcode() == UO_AddrOf)
@@ -311,7 +303,7 @@ private:
   void store(const Expr *Target, Value V) {
     if (!Target->getType()->isAnyPointerType())
       return;
-    if (const VarDecl *L = localOf(Target)) {
+    if (const VarDecl *L = localVariableOf(Target)) {
       Current.Locals[L].push_back(V);
       return;
     }
@@ -353,7 +345,7 @@ private:
         return classify(CE->getArg(D->HandleArg), Pool);
       return Pagedness::Other;
     }
-    if (const VarDecl *L = localOf(E)) {
+    if (const VarDecl *L = localVariableOf(E)) {
       auto It = Current.Kinds.find(L);
       if (It == Current.Kinds.end())
         return isa<ParmVarDecl>(L) ? Pagedness::Other : Pagedness::Neutral;
@@ -385,7 +377,7 @@ private:
       const Expr *Sub = U->getSubExpr();
       if (!Sub->getType()->isAnyPointerType())
         continue;
-      if (const VarDecl *L = localOf(Sub))
+      if (const VarDecl *L = localVariableOf(Sub))
         Current.Escaped.insert(L);
       else if (const ValueDecl *T = targetOf(Sub))
         Facts[T].Kind = Pagedness::Other;

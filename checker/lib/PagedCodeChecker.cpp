@@ -103,10 +103,6 @@ public:
   }
 };
 
-const char *pageableText(PageableBy P) {
-  return P == PageableBy::Section ? "in a PAGE section" : "it states PAGED_CODE()";
-}
-
 PagedCodeChecker::PagedCodeChecker()
     : Raised({
 #define WDF_RAISED_RETURN(Name, FlagArg, Level)                                \
@@ -150,7 +146,7 @@ void PagedCodeChecker::report(const CallEvent &Call, CheckerContext &C,
     if (By == PageableBy::Section || At.isInvalid())
       At = (Def ? Def : Callee)->getLocation();
     std::string Note = llvm::formatv("'{0}' is pageable: {1}",
-                                     Callee->getName(), pageableText(By));
+                                     Callee->getName(), pageableClause(By));
     const SourceManager &SM = C.getSourceManager();
     R->addNote(Note, PathDiagnosticLocation(SM.getExpansionLoc(At), SM));
   }
@@ -185,7 +181,7 @@ void PagedCodeChecker::checkASTDecl(const TranslationUnitDecl *TU,
         "'{0}' is pageable ({1}) but has the role {2}, which the framework "
         "calls at {3}{4}: its page may be out there and cannot be brought "
         "in; make it non-pageable, or {5}",
-        Found.Function->getName(), pageableText(E.Pageable), E.RoleName,
+        Found.Function->getName(), pageableClause(E.Pageable), E.RoleName,
         E.Levels.text(), Held, Other);
     BR.EmitBasicReport(Found.Function, this, Bug.getDescription(),
                        Bug.getCategory(), Msg,
@@ -218,7 +214,7 @@ void PagedCodeChecker::reportAnnotatedHigh(const TranslationUnitDecl *TU,
         "'{0}' is pageable ({1}) but its SAL annotation says it runs at "
         "{2}: its page may be out there and cannot be brought in; make it "
         "non-pageable, or correct the annotation",
-        FD->getName(), pageableText(Index.pageableOf(FD)),
+        FD->getName(), pageableClause(Index.pageableOf(FD)),
         IrqlLevels::in(Sal->range()).text());
     BR.EmitBasicReport(FD, this, Bug.getDescription(), Bug.getCategory(), Msg,
                        PathDiagnosticLocation(SM.getExpansionLoc(At), SM));
@@ -270,7 +266,7 @@ void PagedCodeChecker::checkPreCall(const CallEvent &Call,
                    "which returns at {3} until the next wait: the code up "
                    "to that wait may find its page out; pass FALSE, or move "
                    "the set and the wait into a non-pageable function",
-                   FD->getName(), pageableText(Model->index().pageableOf(FD)),
+                   FD->getName(), pageableClause(Model->index().pageableOf(FD)),
                    R->Name, irqlName(R->Level)));
     }
     return;
@@ -318,7 +314,7 @@ void PagedCodeChecker::checkPostCall(const CallEvent &Call,
       "may be out there and cannot be brought in (IRQL_NOT_LESS_OR_EQUAL); "
       "move the code that runs raised into a non-pageable function, or make "
       "'{0}' non-pageable",
-      FD->getName(), pageableText(Model->index().pageableOf(FD)),
+      FD->getName(), pageableClause(Model->index().pageableOf(FD)),
       irqlName(*Level), Model->why(C, *Level, /*Raised=*/true));
   auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
   R->addRange(Call.getSourceRange());

@@ -21,6 +21,14 @@ const void *keyOf(SVal V) {
   return nullptr;
 }
 
+const VarDecl *localVariableOf(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (V->hasLocalStorage())
+        return V;
+  return nullptr;
+}
+
 std::optional<FixItHint> insertStatement(const Stmt *Call, StringRef Text,
                                          InsertAt Where, const ParentMap &PM,
                                          const SourceManager &SM,

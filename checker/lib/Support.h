@@ -20,6 +20,7 @@ class ParentMap;
 class SourceManager;
 class Expr;
 class Stmt;
+class VarDecl;
 } // namespace clang
 
 namespace wdfcheck {
@@ -28,6 +29,10 @@ namespace wdfcheck {
 // its symbol (a handle however the analyzer spells its value), else the
 // region it points to without casts; null for anything else.
 const void *keyOf(clang::ento::SVal V);
+
+// The local variable (automatic storage, parameters included) an
+// expression names, parentheses and casts aside; null for anything else.
+const clang::VarDecl *localVariableOf(const clang::Expr *E);
 
 // Where insertStatement puts the new statement.
 enum class InsertAt {

@@ -47,7 +47,7 @@ NTSTATUS ReadSettings(DEVICE_CONTEXT *ctx) {
 }
 
 // ... and one that needs DISPATCH_LEVEL is not.
-VOID ReleaseTooLow(DEVICE_CONTEXT *ctx) { // expected-note{{entered at PASSIVE_LEVEL (pageable: PAGED_CODE())}}
+VOID ReleaseTooLow(DEVICE_CONTEXT *ctx) { // expected-note{{entered at PASSIVE_LEVEL (pageable: it states PAGED_CODE())}}
   PAGED_CODE(); // checked-note{{Taking false branch}} checked-note{{Loop condition is false.  Exiting loop}}
   KeReleaseSpinLockFromDpcLevel(&ctx->Lock); // expected-warning{{KeReleaseSpinLockFromDpcLevel is called at PASSIVE_LEVEL ('ReleaseTooLow' is pageable code, written for PASSIVE_LEVEL callers) but needs DISPATCH_LEVEL or above; call it where the IRQL allows it}} expected-note{{KeReleaseSpinLockFromDpcLevel is called at PASSIVE_LEVEL}}
 }

@@ -41,7 +41,7 @@ VOID PagedWdfLock(DEVICE_CONTEXT *ctx) { // expected-note{{entered at PASSIVE_LE
 }
 
 // PAGED_CODE() makes it pageable just as the section does.
-VOID PagedKSpinLock(DEVICE_CONTEXT *ctx) { // expected-note{{entered at PASSIVE_LEVEL (pageable: PAGED_CODE())}}
+VOID PagedKSpinLock(DEVICE_CONTEXT *ctx) { // expected-note{{entered at PASSIVE_LEVEL (pageable: it states PAGED_CODE())}}
   KIRQL old;
   PAGED_CODE(); // checked-note{{Taking false branch}} checked-note{{Loop condition is false.  Exiting loop}}
   KeAcquireSpinLock(&ctx->Lock, &old); // expected-warning-re{{'PagedKSpinLock' is pageable (it states PAGED_CODE()) but goes on running at DISPATCH_LEVEL (the IRQL was raised to DISPATCH_LEVEL by KeAcquireSpinLock{{(RaiseToDpc)?}})}} expected-note{{IRQL raised to DISPATCH_LEVEL by KeAcquireSpinLock}} expected-note{{'PagedKSpinLock' is pageable}}
