@@ -1367,8 +1367,11 @@ MemoryModel::cleanupDeletes(SymbolRef Obj, CheckerContext &C) const {
     for (const auto &Entry : State->get<WdfMemObjects>())
       if (Entry.second.isAlive())
         add(Entry.first, Entry.second.parent());
-    for (const auto &Entry : State->get<WdfCleanups>())
-      add(Entry.first, Entry.second.Parent);
+    for (const auto &Entry : State->get<WdfCleanups>()) {
+      const MemObject *Child = object(State, Entry.first);
+      if (!Child || Child->isAlive()) // not deleted earlier on the path
+        add(Entry.first, Entry.second.Parent);
+    }
   }
   int Raised = -1;
   for (SymbolRef Owner : Tree) {
@@ -1400,8 +1403,10 @@ MemoryModel::cleanupDeletes(SymbolRef Obj, CheckerContext &C) const {
       }
       const MemRegion *Where =
           T.Field ? RM.getFieldRegion(T.Field, Base) : Base;
-      SymbolRef Target = handleOf(State->getSVal(Where));
-      if (!Target)
+      SVal Handle = State->getSVal(Where);
+      SymbolRef Target = handleOf(Handle);
+      // NULL (cleared, or left by a failed creation): nothing deleted.
+      if (!Target || State->isNull(Handle).isConstrainedTrue())
         continue;
       Runs.push_back({Cleanup->Callback, Owner, Target, T.Text,
                       llvm::is_contained(Tree, Target)});
@@ -1910,6 +1915,19 @@ void MemoryModel::checkLiveSymbols(ProgramStateRef State,
   // A context lives while its object can be reached.
   for (const auto &Entry : State->get<WdfContexts>())
     SR.markLive(Entry.second);
+  // A child whose cleanup callback deletes something stays known while its
+  // parent does: deleting the parent runs the callback.
+  for (const auto &Entry : State->get<WdfCleanups>()) {
+    const ObjectCleanup &Cleanup = Entry.second;
+    if (!Cleanup.Parent || !Cleanup.Callback ||
+        !CleanupTargets.count(Cleanup.Callback->getCanonicalDecl()))
+      continue;
+    const MemObject *Obj = object(State, Entry.first);
+    if (Obj && !Obj->isAlive())
+      continue;
+    SR.markLive(Entry.first);
+    SR.markLive(Cleanup.Parent);
+  }
 }
 
 void MemoryModel::printState(raw_ostream &Out, ProgramStateRef State,
