@@ -10,7 +10,14 @@
 // them), objects whose parent the path cannot tell, handles stored outside
 // the function or passed to code the analyzer cannot see (escaped), handles
 // held in a field the file deletes through (until that field is
-// overwritten), failed creations.  The deaths are found by wdf.MemoryModel,
+// overwritten), failed creations.
+//
+// A handle created or stored into a field (of a context, a global, an
+// element of an array field) is lost where that field is overwritten (a
+// second creation into it, an assignment) while it holds the only handle:
+// reported there.  Not when the path deleted the object, stored the
+// handle elsewhere too (a local, another field) or handed it to unknown
+// code; objects from an earlier call of the function are unknown to it.  The deaths are found by wdf.MemoryModel,
 // which calls back here.
 //
 //===----------------------------------------------------------------------===//
@@ -37,6 +44,8 @@ public:
       : Bug(ruleBug(Name, WDF_RULE_WM004, /*SuppressOnSink=*/true)) {}
   void reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> Dead,
                     ExplodedNode *N, CheckerContext &C) const override;
+  void reportOverwrite(SymbolRef Sym, const MemObject &Obj, StringRef Field,
+                       ExplodedNode *N, CheckerContext &C) const override;
 
 private:
   const BugType Bug;
@@ -58,6 +67,24 @@ void HandleLeakReporter::reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> 
     R->markInteresting(Sym);
     C.emitReport(std::move(R));
   }
+}
+
+// The field held the only handle: the object is unreachable from now on.
+void HandleLeakReporter::reportOverwrite(SymbolRef Sym, const MemObject &Obj,
+                                         StringRef Field, ExplodedNode *N,
+                                         CheckerContext &C) const {
+  std::string Msg = llvm::formatv(
+      "'{0}' is overwritten here while it holds the last handle to the "
+      "memory object from {1}: it has no parent, so it stays allocated "
+      "until the driver unloads; delete it with WdfObjectDelete before "
+      "reusing '{0}', or give it a parent",
+      Field, ddi(Obj.ddi()).Name);
+  PathDiagnosticLocation Creation = PathDiagnosticLocation::createBegin(
+      Obj.site(), C.getSourceManager(), N->getLocationContext());
+  auto R = std::make_unique<PathSensitiveBugReport>(
+      Bug, Msg, N, Creation, N->getLocationContext()->getDecl());
+  R->markInteresting(Sym);
+  C.emitReport(std::move(R));
 }
 
 } // namespace

@@ -13,17 +13,27 @@
 //                   for WM001 (recorded through recordLookasidePool)
 //   WdfHeldBinds    the handle the bind being made stores into a managed
 //                   field: that bind's escape is not an escape
+//   WdfCleanups     object handle (any object a create DDI made on the path)
+//                   -> its EvtCleanupCallback, its parent, and whether the
+//                   framework disposes it at PASSIVE_LEVEL
+//   WdfPendingCleanups  a create call -> what its attributes said, from
+//                   before the call until its out-handle is known
+//   WdfContexts     (object, context type) -> the context pointer: every
+//                   accessor call on one object returns the same context
 //
 //===----------------------------------------------------------------------===//
 #include "MemoryModel.h"
 #include "IrqlEntry.h"
+#include "IrqlModel.h"
 #include "Checkers.h"
 #include "Support.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/AnalysisManager.h"
@@ -49,6 +59,33 @@ struct LookasideParent {
     ID.AddBoolean(Known);
   }
 };
+// What the attributes of an object's creation said about its cleanup.
+struct ObjectCleanup {
+  const FunctionDecl *Callback; // EvtCleanupCallback, or null
+  SymbolRef Parent;             // ParentObject, or null
+  bool Passive;                 // disposed at PASSIVE_LEVEL (roles.def)
+  bool operator==(const ObjectCleanup &O) const {
+    return Callback == O.Callback && Parent == O.Parent && Passive == O.Passive;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Callback);
+    ID.AddPointer(Parent);
+    ID.AddBoolean(Passive);
+  }
+};
+// An object (keyOf its handle) and the descriptor of a context type.
+using ContextKey = std::pair<SymbolRef, const VarDecl *>;
+
+// The objects the framework disposes at PASSIVE_LEVEL (WDF_ROLE_OBJECT).
+struct PassiveObject {
+  wdf_ddi_id Create;
+  wdf_object_when When;
+};
+const PassiveObject PassiveObjects[] = {
+#define WDF_ROLE_OBJECT(CreateDdi, When, Cleanup, Destroy)                     \
+  {WDF_DDI_##CreateDdi, WDF_OBJECT_##When},
+#include "roles.def"
+};
 } // namespace
 
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfMemObjects, SymbolRef, MemObject)
@@ -63,13 +100,16 @@ REGISTER_MAP_WITH_PROGRAMSTATE(WdfLost, SymbolRef, LostObject)
 // the caller stores the result.
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfFailedReturns, const void *, FailedValue)
 REGISTER_SET_WITH_PROGRAMSTATE(WdfHeldBinds, SymbolRef)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfCleanups, SymbolRef, ObjectCleanup)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfPendingCleanups, const void *, ObjectCleanup)
+REGISTER_MAP_WITH_PROGRAMSTATE(WdfContexts, ContextKey, SymbolRef)
 
 namespace wdfcheck {
 namespace {
 
 // Tags that keep the symbols one call conjures apart.
 const int HandleTag = 0, FailedHandleTag = 0, FailedBufferTag = 0,
-          LengthTag = 0;
+          LengthTag = 0, ContextTag = 0;
 
 bool isDriverEntryFrame(const LocationContext *LC) {
   for (; LC; LC = LC->getParent())
@@ -206,6 +246,8 @@ StringRef deathText(MemObject::Death D) {
     return "deleted here with its parent";
   case MemObject::ByCompletion:
     return "request completed here; memory parented to it is freed";
+  case MemObject::ByCleanup:
+    return "deleted here by a cleanup callback";
   case MemObject::NotDead:
     break;
   }
@@ -305,8 +347,12 @@ private:
     }
   }
 
+  // ctx->Field, g.Field, and an element of an array field (ctx->Buf[i]).
   static const FieldDecl *fieldOf(const Expr *E) {
-    if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts()))
+    E = E->IgnoreParenCasts();
+    while (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      E = AS->getBase()->IgnoreParenCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
       if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         return F->getCanonicalDecl();
     return nullptr;
@@ -320,6 +366,264 @@ private:
   ASTContext &Ctx;
   llvm::DenseSet<const FieldDecl *> &Fields;
   llvm::SmallVector<FunctionFacts, 2> Functions;
+};
+
+// The descriptor of a context type named in an accessor's argument
+// (WDF_GET_CONTEXT_TYPE_INFO(T)->UniqueType names _WDF_T_TYPE_INFO).
+const VarDecl *typeInfoOf(const Stmt *E) {
+  if (!E)
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (V->hasGlobalStorage())
+        return V->getCanonicalDecl();
+  for (const Stmt *Child : E->children())
+    if (const VarDecl *V = typeInfoOf(Child))
+      return V;
+  return nullptr;
+}
+
+bool refersTo(const Expr *E, const ValueDecl *D) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+  return DRE && DRE->getDecl() == D;
+}
+
+// What one function deletes on every path through it, when it runs as an
+// EvtCleanupCallback for the object given as its parameter: the handles it
+// passes to WdfObjectDelete from a field of that object's context (read
+// through the context accessor, WdfObjectGetTypedContext, or a local
+// holding either) or from a global.  Only deletes that every run reaches:
+// at the top of the body, or under an `if` that only tests the same handle
+// against NULL, with no return before them other than one taken when the
+// context pointer is NULL.  Anything else (a flag, a loop) may skip the
+// delete, and the callback is then not known to delete.
+class CleanupSummary {
+public:
+  CleanupSummary(const DdiMatcher &Ddis, const FunctionDecl *FD,
+                 ASTContext &Ctx)
+      : Ddis(Ddis), FD(FD), Ctx(Ctx), PM(FD->getBody()) {}
+
+  llvm::SmallVector<MemoryModel::CleanupTarget, 1> run() {
+    llvm::SmallVector<MemoryModel::CleanupTarget, 1> Targets;
+    if (FD->getNumParams() != 1)
+      return Targets;
+    Param = FD->getParamDecl(0);
+    collect(FD->getBody());
+    for (const CallExpr *Delete : Deletes) {
+      std::optional<MemoryModel::CleanupTarget> T =
+          target(Delete->getArg(0));
+      if (T && alwaysReached(Delete, *T))
+        Targets.push_back(*T);
+    }
+    return Targets;
+  }
+
+private:
+  // The context type a call of an accessor on the parameter returns.
+  const VarDecl *contextCall(const Expr *E) const {
+    const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+    if (!CE || CE->getNumArgs() < 1 || !refersTo(CE->getArg(0), Param))
+      return nullptr;
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return nullptr;
+    const DdiInfo *D = Ddis.matchDecl(Callee);
+    if (D && D->Id == WDF_DDI_WdfObjectGetTypedContextWorker &&
+        CE->getNumArgs() == 2)
+      return typeInfoOf(CE->getArg(1));
+    // A casting function: return WdfObjectGetTypedContextWorker(Handle, T).
+    const FunctionDecl *Def = nullptr;
+    if (!Callee->hasBody(Def) || Def->getNumParams() != 1)
+      return nullptr;
+    const auto *Body = dyn_cast<CompoundStmt>(Def->getBody());
+    if (!Body || Body->size() != 1)
+      return nullptr;
+    const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+    if (!Ret || !Ret->getRetValue())
+      return nullptr;
+    const auto *Inner = dyn_cast<CallExpr>(Ret->getRetValue()->IgnoreParenCasts());
+    if (!Inner || Inner->getNumArgs() != 2 ||
+        !refersTo(Inner->getArg(0), Def->getParamDecl(0)))
+      return nullptr;
+    const DdiInfo *ID = Ddis.matchDecl(Inner->getDirectCallee());
+    if (!ID || ID->Id != WDF_DDI_WdfObjectGetTypedContextWorker)
+      return nullptr;
+    return typeInfoOf(Inner->getArg(1));
+  }
+
+  void collect(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (V->getInit())
+            if (const VarDecl *TI = contextCall(V->getInit()))
+              Contexts[V] = TI;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S))
+      if (BO->getOpcode() == BO_Assign)
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenCasts()))
+          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+            const VarDecl *TI = contextCall(BO->getRHS());
+            if (TI && !Reassigned.count(V))
+              Contexts[V] = TI;
+            else {
+              Contexts.erase(V);
+              Reassigned.insert(V);
+            }
+          }
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      const DdiInfo *D = Ddis.matchDecl(CE->getDirectCallee());
+      if (D && D->Family == WDF_FAMILY_OBJECT_DELETE && CE->getNumArgs() == 1)
+        Deletes.push_back(CE);
+    }
+    if (const auto *RS = dyn_cast<ReturnStmt>(S))
+      Returns.push_back(RS);
+    for (const Stmt *Child : S->children())
+      collect(Child);
+  }
+
+  // A context pointer: a local holding an accessor's result, or the call.
+  const VarDecl *contextOf(const Expr *E) const {
+    E = E->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      auto It = Contexts.find(DRE->getDecl());
+      return It == Contexts.end() ? nullptr : It->second;
+    }
+    return contextCall(E);
+  }
+
+  std::optional<MemoryModel::CleanupTarget> target(const Expr *E) const {
+    MemoryModel::CleanupTarget T;
+    E = E->IgnoreParenCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      T.Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      const Expr *Base = ME->getBase()->IgnoreParenCasts();
+      if (ME->isArrow())
+        T.TypeInfo = contextOf(Base);
+      else if (const auto *DRE = dyn_cast<DeclRefExpr>(Base))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (V->hasGlobalStorage())
+            T.Global = V;
+      if (!T.Field || (!T.TypeInfo && !T.Global))
+        return std::nullopt;
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V || !V->hasGlobalStorage())
+        return std::nullopt;
+      T.Global = V;
+    } else {
+      return std::nullopt;
+    }
+    T.Text = Lexer::getSourceText(
+                 CharSourceRange::getTokenRange(E->getSourceRange()),
+                 Ctx.getSourceManager(), Ctx.getLangOpts())
+                 .str();
+    if (T.Text.empty())
+      return std::nullopt;
+    return T;
+  }
+
+  static bool sameTarget(const MemoryModel::CleanupTarget &A,
+                         const MemoryModel::CleanupTarget &B) {
+    return A.TypeInfo == B.TypeInfo && A.Global == B.Global &&
+           A.Field == B.Field;
+  }
+
+  // Cond only tests T against NULL (T, T != NULL, NULL != T).
+  bool testsNull(const Expr *Cond, const MemoryModel::CleanupTarget &T) const {
+    Cond = Cond->IgnoreParenCasts();
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      if (BO->getOpcode() != BO_NE)
+        return false;
+      const Expr *L = BO->getLHS(), *R = BO->getRHS();
+      if (L->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        std::swap(L, R);
+      if (!R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        return false;
+      Cond = L;
+    }
+    std::optional<MemoryModel::CleanupTarget> Tested = target(Cond);
+    return Tested && sameTarget(*Tested, T);
+  }
+
+  // Cond holds when the context pointer is NULL (!ctx, ctx == NULL).
+  bool testsContextNull(const Expr *Cond) const {
+    Cond = Cond->IgnoreParenCasts();
+    const Expr *Tested = nullptr;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+      if (UO->getOpcode() == UO_LNot)
+        Tested = UO->getSubExpr();
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      if (BO->getOpcode() == BO_EQ) {
+        const Expr *L = BO->getLHS(), *R = BO->getRHS();
+        if (L->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+          std::swap(L, R);
+        if (R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+          Tested = L;
+      }
+    }
+    return Tested && contextOf(Tested);
+  }
+
+  bool alwaysReached(const CallExpr *Delete,
+                     const MemoryModel::CleanupTarget &T) const {
+    const Stmt *Body = FD->getBody();
+    for (const Stmt *S = Delete, *P = PM.getParent(S); S != Body;
+         S = P, P = PM.getParent(S)) {
+      if (!P)
+        return false;
+      if (isa<CompoundStmt, ExprWithCleanups, ImplicitCastExpr, CStyleCastExpr,
+              ParenExpr, AttributedStmt>(P))
+        continue;
+      const auto *If = dyn_cast<IfStmt>(P);
+      if (!If || If->getThen() != S || If->getInit() ||
+          If->getConditionVariable() || !testsNull(If->getCond(), T))
+        return false;
+    }
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const ReturnStmt *RS : Returns) {
+      if (!SM.isBeforeInTranslationUnit(RS->getBeginLoc(),
+                                        Delete->getBeginLoc()))
+        continue;
+      const auto *If = dyn_cast_or_null<IfStmt>(PM.getParentIgnoreParenCasts(RS));
+      if (!If) // `{ return; }`
+        if (const auto *Block = dyn_cast_or_null<CompoundStmt>(PM.getParent(RS)))
+          if (Block->size() == 1)
+            If = dyn_cast_or_null<IfStmt>(PM.getParent(Block));
+      if (!If || !testsContextNull(If->getCond()))
+        return false;
+    }
+    return true;
+  }
+
+  const DdiMatcher &Ddis;
+  const FunctionDecl *FD;
+  ASTContext &Ctx;
+  ParentMap PM;
+  const ParmVarDecl *Param = nullptr;
+  llvm::DenseMap<const ValueDecl *, const VarDecl *> Contexts;
+  llvm::SmallPtrSet<const VarDecl *, 2> Reassigned;
+  llvm::SmallVector<const CallExpr *, 2> Deletes;
+  llvm::SmallVector<const ReturnStmt *, 2> Returns;
+};
+
+// Every function of the file with a body, for CleanupSummary.
+class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
+public:
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    if (D && inSystemHeader(D))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext())
+      Functions.push_back(FD);
+    return true;
+  }
+  std::vector<const FunctionDecl *> Functions;
 };
 
 } // namespace
@@ -362,21 +666,115 @@ void MemoryModel::checkASTDecl(const TranslationUnitDecl *TU,
   DeletedFields.clear();
   DeletedFieldFinder Finder(Ddis, Mgr.getASTContext(), DeletedFields);
   Finder.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
+  CleanupTargets.clear();
+  FunctionCollector Functions;
+  Functions.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
+  for (const FunctionDecl *FD : Functions.Functions) {
+    auto Targets = CleanupSummary(Ddis, FD, Mgr.getASTContext()).run();
+    if (!Targets.empty())
+      CleanupTargets[FD->getCanonicalDecl()] = std::move(Targets);
+  }
+}
+
+// The field an element of an array field belongs to (ctx->Buf[i]), or R.
+static const MemRegion *withoutElements(const MemRegion *R) {
+  while (const auto *ER = dyn_cast_or_null<ElementRegion>(R))
+    R = ER->getSuperRegion();
+  return R;
 }
 
 bool MemoryModel::isManagedField(const MemRegion *R) const {
-  const auto *FR = dyn_cast_or_null<FieldRegion>(R);
+  const auto *FR = dyn_cast_or_null<FieldRegion>(withoutElements(R));
   return FR && !FR->hasStackStorage() &&
          DeletedFields.contains(FR->getDecl()->getCanonicalDecl());
 }
 
-// The managed field R is about to be overwritten: the handle it held is
-// held there no more.
+// A place outside the stack where a handle stays after the function
+// returns: a field of a context or a global (or an element of an array
+// field), a global variable.
+static bool isHome(const MemRegion *R) {
+  if (!R || R->hasStackStorage())
+    return false;
+  const MemRegion *Base = withoutElements(R);
+  return isa<FieldRegion>(Base) ||
+         (isa<NonParamVarRegion>(Base) &&
+          isa<GlobalsSpaceRegion>(Base->getMemorySpace()));
+}
+
+// R is about to be overwritten: the handle it held is held (managed) or
+// kept there no more.
 static ProgramStateRef releaseHeld(ProgramStateRef State, const MemRegion *R) {
   SymbolRef Old = MemoryModel::handleOf(State->getSVal(R));
-  if (const MemObject *Obj = MemoryModel::object(State, Old))
-    if (Obj->holder() == R)
-      State = State->set<WdfMemObjects>(Old, Obj->heldIn(nullptr));
+  if (const MemObject *Obj = MemoryModel::object(State, Old)) {
+    MemObject New = *Obj;
+    if (New.holder() == R)
+      New = New.heldIn(nullptr);
+    if (New.home() == R)
+      New = New.storedIn(nullptr);
+    if (!(New == *Obj))
+      State = State->set<WdfMemObjects>(Old, New);
+  }
+  return State;
+}
+
+namespace {
+// Counts the bindings of the store that hold one symbol.
+class HandleCounter : public StoreManager::BindingsHandler {
+public:
+  explicit HandleCounter(SymbolRef Sym) : Sym(Sym) {}
+  bool HandleBinding(StoreManager &, Store, const MemRegion *, SVal V) override {
+    if (V.getAsSymbol() == Sym)
+      ++Count;
+    return Count < 2;
+  }
+  SymbolRef Sym;
+  unsigned Count = 0;
+};
+} // namespace
+
+std::optional<std::pair<SymbolRef, MemObject>>
+MemoryModel::lostByOverwrite(ProgramStateRef State, const MemRegion *R) const {
+  if (!isHome(R))
+    return std::nullopt;
+  SymbolRef Old = handleOf(State->getSVal(R));
+  const MemObject *Obj = object(State, Old);
+  if (!Obj || !Obj->isAlive() || !Obj->isCreated() ||
+      !Obj->isDriverParented() || Obj->isHandedOff() ||
+      (Obj->home() != R && Obj->holder() != R))
+    return std::nullopt;
+  // Stored elsewhere too (a local copy, another field): not the last handle.
+  HandleCounter Counter(Old);
+  State->getStateManager().getStoreManager().iterBindings(State->getStore(),
+                                                         Counter);
+  if (Counter.Count > 1)
+    return std::nullopt;
+  return std::make_pair(Old, *Obj);
+}
+
+ProgramStateRef MemoryModel::overwrite(ProgramStateRef State,
+                                       const MemRegion *R, const Expr *Field,
+                                       ExplodedNode *&N,
+                                       CheckerContext &C) const {
+  auto Lost = lostByOverwrite(State, R);
+  if (!Lost)
+    return releaseHeld(State, R);
+  // One finding per object: lost here, so neither a leak nor a missing
+  // parent later.
+  State = State->remove<WdfMemObjects>(Lost->first);
+  if (!Leaks)
+    return State;
+  std::string Text;
+  if (Field)
+    Text = Lexer::getSourceText(
+               CharSourceRange::getTokenRange(Field->getSourceRange()),
+               C.getSourceManager(), C.getLangOpts())
+               .str();
+  if (Text.empty())
+    Text = "the field";
+  if (ExplodedNode *Error = C.generateNonFatalErrorNode(C.getState(), N)) {
+    Leaks->reportOverwrite(Lost->first, Lost->second, Text, Error, C);
+    N = Error;
+  }
   return State;
 }
 
@@ -727,11 +1125,18 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
     }
   }
 
-  // The out-handle overwrites what a managed field held, on both branches.
+  // The out-handle overwrites what a field held, on both branches (a
+  // failed creation stores NULL).
   const MemRegion *OutRegion = Out->getAsRegion();
   ProgramStateRef Before = C.getState();
-  if (isManagedField(OutRegion))
-    Before = releaseHeld(Before, OutRegion);
+  ExplodedNode *Pred = C.getPredecessor();
+  if (OutRegion) {
+    const Expr *OutArg = Call.getArgExpr(D.OutArg)->IgnoreParenCasts();
+    if (const auto *Addr = dyn_cast<UnaryOperator>(OutArg))
+      if (Addr->getOpcode() == UO_AddrOf)
+        OutArg = Addr->getSubExpr();
+    Before = overwrite(Before, OutRegion, OutArg, Pred, C);
+  }
   auto [Ok, Fail] = splitStatus(C, Call, CE, Before);
   // A zero size always fails (STATUS_INVALID_PARAMETER).
   if (Ok && D.SizeArg >= 0)
@@ -741,10 +1146,10 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
     }
 
   if (Ok)
-    createObject(Ok, Call, D, CE, *Out, Parent, ParentKnown, C);
+    createObject(Ok, Call, D, CE, *Out, Parent, ParentKnown, Pred, C);
   if (Fail)
     if ((Fail = bindFailure(Fail, Call, D, CE, *Out, C)))
-      C.addTransition(Fail);
+      C.addTransition(Fail->remove<WdfPendingCleanups>(CE), Pred);
   return true;
 }
 
@@ -753,7 +1158,7 @@ bool MemoryModel::evalCreate(const CallEvent &Call, const DdiInfo &D,
 void MemoryModel::createObject(ProgramStateRef Ok, const CallEvent &Call,
                                const DdiInfo &D, const Expr *CE, Loc Out,
                                SymbolRef Parent, bool ParentKnown,
-                               CheckerContext &C) const {
+                               ExplodedNode *Pred, CheckerContext &C) const {
   auto [State, Sym] =
       bindHandle(Ok, Out, pointeeOfParam(Call, D.OutArg), CE, C);
   if (!State)
@@ -784,7 +1189,12 @@ void MemoryModel::createObject(ProgramStateRef Ok, const CallEvent &Call,
     Obj = Obj.heldIn(OutRegion);
   else if (OutRegion && !OutRegion->hasStackStorage())
     Obj = Obj.escaped(/*Stored=*/true);
+  if (isHome(OutRegion))
+    Obj = Obj.storedIn(OutRegion);
   State = State->set<WdfMemObjects>(Sym, Obj);
+  if (const ObjectCleanup *Cleanup = State->get<WdfPendingCleanups>(CE))
+    State = State->set<WdfCleanups>(Sym, *Cleanup)
+                ->remove<WdfPendingCleanups>(CE);
   if (Buffer) {
     BufferInfo Info{Sym, false, false, D.Id};
     Info.OwnerParent = Parent;
@@ -802,7 +1212,7 @@ void MemoryModel::createObject(ProgramStateRef Ok, const CallEvent &Call,
                             ? "memory object created here without a parent; "
                               "it lives until the driver unloads"
                             : "memory object created here"});
-  C.addTransition(State, noteFor(C, std::move(Notes)));
+  C.addTransition(State, Pred, noteFor(C, std::move(Notes)));
 }
 
 // WdfRequestRetrieve{Input,Output}{Memory,Buffer} and the unsafe/probed
@@ -898,6 +1308,108 @@ static ProgramStateRef killBuffers(ProgramStateRef State,
   return State;
 }
 
+// The field of the attributes structure named Name, as the path left it.
+static SVal attributeField(const CallEvent &Call, int AttrArg, StringRef Name,
+                           CheckerContext &C) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || AttrArg < 0 || AttrArg >= (int)FD->getNumParams())
+    return UnknownVal();
+  const auto *Base =
+      dyn_cast_or_null<SubRegion>(Call.getArgSVal(AttrArg).getAsRegion());
+  const RecordDecl *RD =
+      FD->getParamDecl(AttrArg)->getType()->getPointeeType()->getAsRecordDecl();
+  if (!Base || !RD)
+    return UnknownVal();
+  for (const FieldDecl *Field : RD->fields())
+    if (Field->getIdentifier() && Field->getName() == Name)
+      return C.getState()->getSVal(
+          C.getStoreManager().getRegionManager().getFieldRegion(Field, Base),
+          Field->getType());
+  return UnknownVal();
+}
+
+// Whether the IRQL may be above PASSIVE_LEVEL here (or is not known).
+static bool mayBeAbovePassive(CheckerContext &C) {
+  ProgramStateRef State = C.getState();
+  std::optional<NonLoc> Cur = IrqlModel::current(State);
+  if (!Cur)
+    return true;
+  SValBuilder &SVB = C.getSValBuilder();
+  SVal Above = SVB.evalBinOp(State, BO_GT, *Cur,
+                             SVB.makeIntVal(0, C.getASTContext().IntTy),
+                             C.getASTContext().IntTy);
+  auto AboveDef = Above.getAs<DefinedOrUnknownSVal>();
+  return !AboveDef || State->assume(*AboveDef, true) != nullptr;
+}
+
+std::vector<CleanupDelete>
+MemoryModel::cleanupDeletes(SymbolRef Obj, CheckerContext &C) const {
+  std::vector<CleanupDelete> Runs;
+  ProgramStateRef State = C.getState();
+  if (!Obj || CleanupTargets.empty())
+    return Runs;
+  // The tree the delete disposes: the object and its descendants.
+  llvm::SmallVector<SymbolRef, 4> Tree{Obj};
+  for (bool Grew = true; Grew && Tree.size() < 64;) {
+    Grew = false;
+    auto add = [&](SymbolRef Child, SymbolRef Parent) {
+      if (Parent && llvm::is_contained(Tree, Parent) &&
+          !llvm::is_contained(Tree, Child)) {
+        Tree.push_back(Child);
+        Grew = true;
+      }
+    };
+    for (const auto &Entry : State->get<WdfMemObjects>())
+      if (Entry.second.isAlive())
+        add(Entry.first, Entry.second.parent());
+    for (const auto &Entry : State->get<WdfCleanups>()) {
+      const MemObject *Child = object(State, Entry.first);
+      if (!Child || Child->isAlive()) // not deleted earlier on the path
+        add(Entry.first, Entry.second.Parent);
+    }
+  }
+  int Raised = -1;
+  for (SymbolRef Owner : Tree) {
+    const ObjectCleanup *Cleanup = State->get<WdfCleanups>(Owner);
+    if (!Cleanup || !Cleanup->Callback)
+      continue;
+    auto It = CleanupTargets.find(Cleanup->Callback->getCanonicalDecl());
+    if (It == CleanupTargets.end())
+      continue;
+    // Disposed at PASSIVE_LEVEL, deleted higher: a work item runs the
+    // callback later.
+    if (Cleanup->Passive) {
+      if (Raised == -1)
+        Raised = mayBeAbovePassive(C);
+      if (Raised)
+        continue;
+    }
+    for (const CleanupTarget &T : It->second) {
+      MemRegionManager &RM = C.getStoreManager().getRegionManager();
+      const SubRegion *Base = nullptr;
+      if (T.TypeInfo) {
+        const SymbolRef *Context =
+            State->get<WdfContexts>(ContextKey(Owner, T.TypeInfo));
+        if (!Context)
+          continue; // the path never reached the context: nothing known
+        Base = RM.getSymbolicRegion(*Context);
+      } else {
+        Base = RM.getVarRegion(T.Global, C.getLocationContext());
+      }
+      const MemRegion *Where =
+          T.Field ? RM.getFieldRegion(T.Field, Base) : Base;
+      SVal Handle = State->getSVal(Where);
+      SymbolRef Target = handleOf(Handle);
+      // NULL (cleared, or left by a failed creation): nothing deleted.
+      if (!Target || State->isNull(Handle).isConstrainedTrue())
+        continue;
+      Runs.push_back({Cleanup->Callback, Owner, Target, T.Text,
+                      llvm::is_contained(Tree, Target)});
+    }
+  }
+  return Runs;
+}
+
 bool MemoryModel::evalDelete(const CallEvent &Call, const DdiInfo &D,
                              CheckerContext &C) const {
   auto [CE, Handle] = handleCall(Call, D);
@@ -909,6 +1421,7 @@ bool MemoryModel::evalDelete(const CallEvent &Call, const DdiInfo &D,
     C.addTransition(State); // deleted again: WM006 has reported it
     return true;
   }
+  std::vector<CleanupDelete> Runs = cleanupDeletes(Handle, C);
   if (Obj) {
     State = State->set<WdfMemObjects>(Handle, Obj->deleted(MemObject::ByDelete, CE));
   } else {
@@ -932,8 +1445,87 @@ bool MemoryModel::evalDelete(const CallEvent &Call, const DdiInfo &D,
   std::vector<NoteCase> Notes{{Handle, deathText(MemObject::ByDelete).str()}};
   for (SymbolRef S : Children)
     Notes.push_back({S, deathText(MemObject::ByParent).str()});
+  // The cleanup callbacks that run inside the delete delete what they
+  // delete (a child of the tree may be deleted by its parent's cleanup:
+  // it dies with the tree all the same).
+  for (const CleanupDelete &Run : Runs) {
+    if (Run.InTree)
+      continue;
+    const MemObject *Target = object(State, Run.Target);
+    if (Target && !Target->isAlive())
+      continue; // deleted before: WM006 has reported it
+    std::string Note = llvm::formatv(
+        "EvtCleanupCallback '{0}' runs here and deletes '{1}'",
+        Run.Callback->getName(), Run.Where);
+    if (Target) {
+      State = State->set<WdfMemObjects>(
+          Run.Target, Target->deletedByCleanup(Run.Callback, CE));
+    } else {
+      // A memory handle the path did not create: deleting it again is
+      // caught.
+      State = State->set<WdfMemObjects>(
+          Run.Target,
+          MemObject::seenDeleted(CE).deletedByCleanup(Run.Callback, CE));
+    }
+    State = killBuffers(State, {Run.Target}, MemObject::ByCleanup);
+    Notes.push_back({Run.Target, Note});
+  }
   C.addTransition(State, noteFor(C, std::move(Notes)));
   return true;
+}
+
+// WdfObjectGetTypedContextWorker: one context per object and type, the
+// same pointer at every call (the context lives as long as its object).
+bool MemoryModel::evalContext(const CallEvent &Call, const DdiInfo &D,
+                              CheckerContext &C) const {
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+  if (!CE || Call.getNumArgs() != 2)
+    return false;
+  SymbolRef Object = handleOf(Call.getArgSVal(0));
+  const VarDecl *Type = typeInfoOf(CE->getArg(1));
+  if (!Object || !Type)
+    return false;
+  ProgramStateRef State = C.getState();
+  ContextKey Key(Object, Type);
+  SVal Context;
+  if (const SymbolRef *Known = State->get<WdfContexts>(Key)) {
+    Context = loc::MemRegionVal(
+        C.getStoreManager().getRegionManager().getSymbolicRegion(*Known));
+  } else {
+    Context = conjurePointer(C, &ContextTag, CE, Call.getResultType());
+    SymbolRef Sym = Context.getAsSymbol();
+    if (!Sym)
+      return false;
+    State = State->set<WdfContexts>(Key, Sym);
+  }
+  if (auto ContextDef = Context.getAs<DefinedOrUnknownSVal>())
+    State = State->assume(*ContextDef, true);
+  if (!State)
+    return false;
+  C.addTransition(State->BindExpr(CE, C.getLocationContext(), Context));
+  return true;
+}
+
+// A create call's attributes, read before the call (a conservatively
+// evaluated call may overwrite them): the object's cleanup callback and
+// parent, for when the out-handle is known.
+void MemoryModel::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
+  const DdiInfo *D = Ddis.match(Call);
+  if (!D || D->Creates == WDF_CREATES_NONE || D->AttrArg < 0 || D->OutArg < 0 ||
+      !Call.getOriginExpr())
+    return;
+  ObjectCleanup Cleanup{nullptr, nullptr, false};
+  Cleanup.Callback = dyn_cast_or_null<FunctionDecl>(
+      attributeField(Call, D->AttrArg, "EvtCleanupCallback", C)
+          .getAsFunctionDecl());
+  bool Known = false;
+  parentFromAttributes(Call, D->AttrArg, C, Cleanup.Parent, Known);
+  for (const PassiveObject &P : PassiveObjects)
+    if (P.Create == D->Id)
+      Cleanup.Passive = P.When == WDF_OBJECT_ALWAYS ||
+                        isPagedPool(Call, *D, C).value_or(false);
+  C.addTransition(C.getState()->set<WdfPendingCleanups>(Call.getOriginExpr(),
+                                                         Cleanup));
 }
 
 bool MemoryModel::evalComplete(const CallEvent &Call, const DdiInfo &D,
@@ -1027,6 +1619,10 @@ bool MemoryModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
     return evalPoolAlloc(Call, *D, C);
   case WDF_FAMILY_ATTRIBUTES_INIT:
     return evalAttributesInit(Call, *D, C);
+  case WDF_FAMILY_OTHER:
+    if (D->Id == WDF_DDI_WdfObjectGetTypedContextWorker)
+      return evalContext(Call, *D, C);
+    return false;
   case WDF_FAMILY_MEMORY_ACCESS:
     // The access DDI that hands out the buffer (and its size).
     if (D->SizeOutArg >= 0)
@@ -1065,8 +1661,12 @@ ProgramStateRef MemoryModel::checkPointerEscape(ProgramStateRef State,
     if (Kind == PSK_EscapeOnBind && Held.contains(Sym))
       continue;
     if (const MemObject *Obj = object(State, Sym)) {
-      if (Obj->isAlive())
-        State = State->set<WdfMemObjects>(Sym, Obj->escaped(Stored));
+      if (Obj->isAlive()) {
+        MemObject New = Obj->escaped(Stored);
+        if (Kind != PSK_EscapeOnBind && Kind != PSK_EscapeOutParameters)
+          New = New.handedOff();
+        State = State->set<WdfMemObjects>(Sym, New);
+      }
       continue;
     }
     // A buffer stored outside the function keeps its object reachable; one
@@ -1106,7 +1706,20 @@ void MemoryModel::checkPostCall(const CallEvent &Call, CheckerContext &C) const 
       return;
     }
   const DdiInfo *D = Ddis.match(Call);
-  if (!D || D->Family != WDF_FAMILY_LOOKASIDE_CREATE)
+  if (!D)
+    return;
+  // Any other object: its cleanup, under its handle.
+  if (const ObjectCleanup *Cleanup =
+          C.getState()->get<WdfPendingCleanups>(Call.getOriginExpr())) {
+    ProgramStateRef State =
+        C.getState()->remove<WdfPendingCleanups>(Call.getOriginExpr());
+    if (std::optional<Loc> Out = outLocation(Call, D->OutArg, State))
+      if (SymbolRef Handle = handleOf(State->getSVal(*Out)))
+        if (!object(State, Handle))
+          State = State->set<WdfCleanups>(Handle, *Cleanup);
+    C.addTransition(State);
+  }
+  if (D->Family != WDF_FAMILY_LOOKASIDE_CREATE)
     return;
   std::optional<Loc> Out = outLocation(Call, D->OutArg, C.getState());
   if (!Out)
@@ -1152,15 +1765,25 @@ void MemoryModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
   // Only the escape of this bind may be excused.
   if (!State->get<WdfHeldBinds>().isEmpty())
     State = State->remove<WdfHeldBinds>();
-  if (isManagedField(R)) {
-    State = releaseHeld(State, R);
-    SymbolRef New = handleOf(Val);
-    if (const MemObject *Obj = object(State, New))
-      if (Obj->isAlive()) {
+  // Overwriting a field that holds the last handle of an object loses it.
+  ExplodedNode *N = C.getPredecessor();
+  if (R && handleOf(State->getSVal(R)) != handleOf(Val)) {
+    const Expr *Field = nullptr;
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(S))
+      Field = BO->getLHS();
+    State = overwrite(State, R, Field, N, C);
+  }
+  SymbolRef New = handleOf(Val);
+  if (const MemObject *Obj = object(State, New))
+    if (Obj->isAlive()) {
+      if (isManagedField(R)) {
         State = State->set<WdfMemObjects>(New, Obj->heldIn(R));
         State = State->add<WdfHeldBinds>(New);
+        Obj = object(State, New);
       }
-  }
+      if (isHome(R))
+        State = State->set<WdfMemObjects>(New, Obj->storedIn(R));
+    }
   // The result of a helper that returned a failed call's NULL.
   const Expr *Value = nullptr;
   if (const auto *DS = dyn_cast_or_null<DeclStmt>(S)) {
@@ -1178,8 +1801,8 @@ void MemoryModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
       State = State->set<WdfFailedAt>(R, Here)->remove<WdfFailedReturns>(Call);
     }
   }
-  if (State != C.getState())
-    C.addTransition(State);
+  if (State != C.getState() || N != C.getPredecessor())
+    C.addTransition(State, N);
 }
 
 void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
@@ -1233,6 +1856,12 @@ void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (const auto &Entry : State->get<WdfLookasides>())
     if (SR.isDead(Entry.first))
       State = State->remove<WdfLookasides>(Entry.first);
+  for (const auto &Entry : State->get<WdfCleanups>())
+    if (SR.isDead(Entry.first))
+      State = State->remove<WdfCleanups>(Entry.first);
+  for (const auto &Entry : State->get<WdfContexts>())
+    if (SR.isDead(Entry.first.first))
+      State = State->remove<WdfContexts>(Entry.first);
 
   ExplodedNode *N = C.getPredecessor();
   if (Parentless && !Outlived.empty())
@@ -1277,6 +1906,22 @@ void MemoryModel::checkLiveSymbols(ProgramStateRef State,
     if (Entry.second.isAlive() || Entry.second.isFrameworkOwned())
       if (const auto *Buf = dyn_cast_or_null<SymbolicRegion>(Entry.second.buffer()))
         SR.markLive(Buf->getSymbol());
+  }
+  // A context lives while its object can be reached.
+  for (const auto &Entry : State->get<WdfContexts>())
+    SR.markLive(Entry.second);
+  // A child whose cleanup callback deletes something stays known while its
+  // parent does: deleting the parent runs the callback.
+  for (const auto &Entry : State->get<WdfCleanups>()) {
+    const ObjectCleanup &Cleanup = Entry.second;
+    if (!Cleanup.Parent || !Cleanup.Callback ||
+        !CleanupTargets.count(Cleanup.Callback->getCanonicalDecl()))
+      continue;
+    const MemObject *Obj = object(State, Entry.first);
+    if (Obj && !Obj->isAlive())
+      continue;
+    SR.markLive(Entry.first);
+    SR.markLive(Cleanup.Parent);
   }
 }
 

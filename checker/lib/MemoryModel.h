@@ -56,7 +56,13 @@ namespace wdfcheck {
 class MemObject {
 public:
   enum Kind : unsigned char { Alive, Deleted, FrameworkOwned };
-  enum Death : unsigned char { NotDead, ByDelete, ByParent, ByCompletion };
+  enum Death : unsigned char {
+    NotDead,
+    ByDelete,
+    ByParent,
+    ByCompletion,
+    ByCleanup // the EvtCleanupCallback of an object being deleted
+  };
 
   static MemObject created(wdf_ddi_id Ddi, clang::ento::SymbolRef Parent,
                            bool ParentKnown, bool InDriverEntry,
@@ -104,6 +110,26 @@ public:
     M.Holder = Field;
     return M;
   }
+  // Kept in a field (or element, or global) outside the stack: overwriting
+  // it while it holds the only handle loses the object.
+  MemObject storedIn(const clang::ento::MemRegion *Field) const {
+    MemObject M = *this;
+    M.Home = Field;
+    return M;
+  }
+  // Handed to code the analyzer cannot see, which may keep or delete it.
+  MemObject handedOff() const {
+    MemObject M = *this;
+    M.IsHandedOff = true;
+    return M;
+  }
+  // Deleted by the EvtCleanupCallback Callback, run by the delete at Where.
+  MemObject deletedByCleanup(const clang::FunctionDecl *Callback,
+                             const clang::Stmt *Where) const {
+    MemObject M = deleted(ByCleanup, Where);
+    M.Cleanup = Callback;
+    return M;
+  }
 
   bool isAlive() const { return K == Alive; }
   bool isDeleted() const { return K == Deleted; }
@@ -115,6 +141,10 @@ public:
   // Kept in a field that the file deletes through: managed, not lost.
   bool isHeld() const { return Holder != nullptr; }
   const clang::ento::MemRegion *holder() const { return Holder; }
+  const clang::ento::MemRegion *home() const { return Home; }
+  bool isHandedOff() const { return IsHandedOff; }
+  // The callback that deleted it (death ByCleanup).
+  const clang::FunctionDecl *cleanup() const { return Cleanup; }
   bool inDriverEntry() const { return InDriverEntry; }
   // No parent: the object lives until the driver unloads.
   bool isDriverParented() const { return ParentKnown && !Parent; }
@@ -131,7 +161,8 @@ public:
            ParentKnown == O.ParentKnown && IsEscaped == O.IsEscaped &&
            InDriverEntry == O.InDriverEntry && IsCreated == O.IsCreated &&
            FrameworkKind == O.FrameworkKind && IsStored == O.IsStored &&
-           Buffer == O.Buffer && Holder == O.Holder &&
+           Buffer == O.Buffer && Holder == O.Holder && Home == O.Home &&
+           IsHandedOff == O.IsHandedOff && Cleanup == O.Cleanup &&
            Site == O.Site && DeathSite == O.DeathSite;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
@@ -147,6 +178,9 @@ public:
     ID.AddBoolean(IsStored);
     ID.AddPointer(Buffer);
     ID.AddPointer(Holder);
+    ID.AddPointer(Home);
+    ID.AddBoolean(IsHandedOff);
+    ID.AddPointer(Cleanup);
     ID.AddPointer(Site);
     ID.AddPointer(DeathSite);
   }
@@ -166,8 +200,11 @@ private:
   clang::ento::SymbolRef Parent; // parent handle, or the owning request
   bool ParentKnown, IsEscaped, InDriverEntry, IsCreated, FrameworkKind;
   bool IsStored = false;
+  bool IsHandedOff = false;
   const clang::ento::MemRegion *Buffer;
   const clang::ento::MemRegion *Holder = nullptr;
+  const clang::ento::MemRegion *Home = nullptr;
+  const clang::FunctionDecl *Cleanup = nullptr;
   const clang::Stmt *Site;
   const clang::Stmt *DeathSite = nullptr;
 };
@@ -257,6 +294,23 @@ public:
   reportDeaths(llvm::ArrayRef<std::pair<clang::ento::SymbolRef, MemObject>> Dead,
                clang::ento::ExplodedNode *N,
                clang::ento::CheckerContext &C) const = 0;
+  // The field Field (its source text) is overwritten at N while it holds
+  // the last handle of the live object Obj.
+  virtual void reportOverwrite(clang::ento::SymbolRef Sym, const MemObject &Obj,
+                               llvm::StringRef Field,
+                               clang::ento::ExplodedNode *N,
+                               clang::ento::CheckerContext &C) const {}
+};
+
+// What a delete runs: the EvtCleanupCallback of an object in the deleted
+// tree that deletes a handle kept where the callback finds it (a field of
+// the object's context, a global).
+struct CleanupDelete {
+  const clang::FunctionDecl *Callback;
+  clang::ento::SymbolRef Owner;  // the object whose callback it is
+  clang::ento::SymbolRef Target; // the handle it deletes
+  std::string Where;             // "ctx->Scratch", as the callback spells it
+  bool InTree;                   // the target is deleted by this delete too
 };
 
 // A leaked object waiting for the end of the function it was lost in: the
@@ -276,7 +330,8 @@ struct LostObject {
 class MemoryModel
     : public clang::ento::Checker<
           clang::ento::check::ASTDecl<clang::TranslationUnitDecl>,
-          clang::ento::eval::Call, clang::ento::check::PostCall,
+          clang::ento::eval::Call, clang::ento::check::PreCall,
+          clang::ento::check::PostCall,
           clang::ento::check::PointerEscape, clang::ento::check::DeadSymbols,
           clang::ento::check::LiveSymbols,
           clang::ento::check::PreStmt<clang::ReturnStmt>,
@@ -295,6 +350,8 @@ public:
                     clang::ento::BugReporter &BR) const;
   bool evalCall(const clang::ento::CallEvent &Call,
                 clang::ento::CheckerContext &C) const;
+  void checkPreCall(const clang::ento::CallEvent &Call,
+                    clang::ento::CheckerContext &C) const;
   void checkPostCall(const clang::ento::CallEvent &Call,
                      clang::ento::CheckerContext &C) const;
   void checkPreStmt(const clang::ReturnStmt *RS,
@@ -348,6 +405,15 @@ public:
   bool isManagedField(const clang::ento::MemRegion *R) const;
   const CopyInfo *matchCopy(const clang::ento::CallEvent &Call) const;
 
+  // The handles that the EvtCleanupCallbacks run by WdfObjectDelete(Obj)
+  // here delete: Obj's and those of the objects deleted with it (its
+  // children), whose callbacks were given in the attributes of their
+  // creation on this path.  None for an object the framework disposes at
+  // PASSIVE_LEVEL deleted where the IRQL can be higher: its cleanup is
+  // deferred to a work item and does not run inside the delete.
+  std::vector<CleanupDelete> cleanupDeletes(clang::ento::SymbolRef Obj,
+                                            clang::ento::CheckerContext &C) const;
+
   // Whether the pool an allocating DDI takes memory from is paged: its
   // POOL_TYPE or POOL_FLAGS argument, or the pool of the lookaside list it
   // allocates from when the list was created on the path.  None when the
@@ -386,6 +452,37 @@ private:
   // The fields the file deletes through (canonical declarations), learnt
   // before any path; one checker per translation unit.
   mutable llvm::DenseSet<const clang::FieldDecl *> DeletedFields;
+  // What each function of the file, run as an EvtCleanupCallback, deletes
+  // on every path through it (learnt before any path).
+public:
+  struct CleanupTarget {
+    // A field of the context (of the type whose descriptor is TypeInfo) of
+    // the object the callback runs for; else the global Global, or its
+    // field Field.
+    const clang::VarDecl *TypeInfo = nullptr;
+    const clang::VarDecl *Global = nullptr;
+    const clang::FieldDecl *Field = nullptr;
+    std::string Text;
+  };
+
+private:
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         llvm::SmallVector<CleanupTarget, 1>>
+      CleanupTargets;
+
+  // The object whose only handle is in R, lost if R is overwritten now.
+  std::optional<std::pair<clang::ento::SymbolRef, MemObject>>
+  lostByOverwrite(clang::ento::ProgramStateRef State,
+                  const clang::ento::MemRegion *R) const;
+  // Reports the object lost by overwriting R (Field: how the code spells
+  // it) and forgets it; the state to go on from, and N the node to go on
+  // from.
+  clang::ento::ProgramStateRef
+  overwrite(clang::ento::ProgramStateRef State, const clang::ento::MemRegion *R,
+            const clang::Expr *Field, clang::ento::ExplodedNode *&N,
+            clang::ento::CheckerContext &C) const;
+  bool evalContext(const clang::ento::CallEvent &Call, const DdiInfo &D,
+                   clang::ento::CheckerContext &C) const;
 
   bool evalCreate(const clang::ento::CallEvent &Call, const DdiInfo &D,
                   clang::ento::CheckerContext &C) const;
@@ -393,6 +490,7 @@ private:
                     const clang::ento::CallEvent &Call, const DdiInfo &D,
                     const clang::Expr *CE, clang::ento::Loc Out,
                     clang::ento::SymbolRef Parent, bool ParentKnown,
+                    clang::ento::ExplodedNode *Pred,
                     clang::ento::CheckerContext &C) const;
   bool evalRetrieve(const clang::ento::CallEvent &Call, const DdiInfo &D,
                     clang::ento::CheckerContext &C) const;

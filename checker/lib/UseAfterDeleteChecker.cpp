@@ -47,6 +47,7 @@ struct DeadMemory {
   MemObject::Death How;
   const char *From; // the DDI the handle or buffer came from, or null
   SymbolRef Explain;
+  const FunctionDecl *Cleanup = nullptr; // the callback that deleted it
 };
 
 class UseAfterDeleteChecker : public Checker<check::PreCall, check::Location> {
@@ -67,8 +68,14 @@ private:
   const FunctionDecl *passesOn(const CallEvent &Call, CheckerContext &C) const;
 };
 
-StringRef howItDied(MemObject::Death D) {
+std::string howItDied(MemObject::Death D, const FunctionDecl *Cleanup) {
   switch (D) {
+  case MemObject::ByCleanup:
+    if (Cleanup)
+      return ("EvtCleanupCallback '" + Cleanup->getName() +
+              "' deleted it when its object was deleted")
+          .str();
+    return "a cleanup callback deleted it";
   case MemObject::ByDelete:
     return "WdfObjectDelete deleted it";
   case MemObject::ByParent:
@@ -84,6 +91,8 @@ StringRef howItDied(MemObject::Death D) {
 // The same, said of a buffer whose memory object died.
 StringRef howItsObjectDied(MemObject::Death D) {
   switch (D) {
+  case MemObject::ByCleanup:
+    return "a cleanup callback deleted its memory object";
   case MemObject::ByDelete:
     return "WdfObjectDelete deleted its memory object";
   case MemObject::ByParent:
@@ -99,6 +108,8 @@ StringRef howItsObjectDied(MemObject::Death D) {
 // The last moment the memory was still alive.
 StringRef beforeDeath(MemObject::Death D) {
   switch (D) {
+  case MemObject::ByCleanup:
+    return "before deleting the object whose cleanup callback deletes it";
   case MemObject::ByParent:
     return "before deleting its parent";
   case MemObject::ByCompletion:
@@ -119,7 +130,8 @@ std::optional<DeadMemory> deadOf(ProgramStateRef State, const MemoryUse &Use) {
     const char *From = Obj->isCreated() || Obj->wasFrameworkOwned()
                            ? ddi(Obj->ddi()).Name
                            : nullptr;
-    return DeadMemory{DeadMemory::Handle, Obj->death(), From, Use.Handle};
+    return DeadMemory{DeadMemory::Handle, Obj->death(), From, Use.Handle,
+                      Obj->cleanup()};
   }
   const BufferInfo *Info = MemoryModel::buffer(State, Use.Buffer);
   if (!Info)
@@ -141,10 +153,9 @@ std::optional<DeadMemory> deadOf(ProgramStateRef State, const MemoryUse &Use) {
 std::string usedMessage(const DeadMemory &D) {
   switch (D.Kind) {
   case DeadMemory::Handle:
-    return ("memory object used after " + howItDied(D.How) +
+    return ("memory object used after " + howItDied(D.How, D.Cleanup) +
             ": its handle is no longer valid; finish every use before the "
-            "object is deleted or its request completed")
-        .str();
+            "object is deleted or its request completed");
   case DeadMemory::RequestBuffer:
     return "buffer of a request used after the request was completed: "
            "completion hands it back to the I/O manager; use it before "
@@ -152,10 +163,9 @@ std::string usedMessage(const DeadMemory &D) {
   case DeadMemory::ObjectBuffer:
     break;
   }
-  return ("buffer of a memory object used after " + howItDied(D.How) +
+  return ("buffer of a memory object used after " + howItDied(D.How, nullptr) +
           ": the buffer was freed with the object; finish every use before "
-          "the object is deleted")
-      .str();
+          "the object is deleted");
 }
 
 // Dead memory handed on: "<what> is <Verb> after <death>; <Why>: <what
@@ -169,7 +179,7 @@ std::string handedOnMessage(const DeadMemory &D, StringRef Verb, StringRef Why,
   Msg += (" is " + Verb + " after ").str();
   switch (D.Kind) {
   case DeadMemory::Handle:
-    Msg += howItDied(D.How);
+    Msg += howItDied(D.How, D.Cleanup);
     Msg += "; " + Why.str() + ": its handle is no longer valid";
     break;
   case DeadMemory::RequestBuffer:

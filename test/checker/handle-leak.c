@@ -2,7 +2,7 @@
 // driver-parented memory object lost (WM004); such an object kept somewhere
 // that outlives the function (WM002).  One finding per object and cause.
 // A handle kept in a field that this file deletes through is managed; losing
-// it by overwriting that field is still WM004.
+// it by overwriting that field is still WM004, reported at the overwrite.
 // RUN: %wdf_analyze -analyzer-checker=wdf.HandleLeak,wdf.MissingParent -verify %s
 // RUN: %wdf_analyze -analyzer-checker=wdf.HandleLeak,wdf.MissingParent -verify %wdk_shape %s
 // RUN: %wdf_analyze -analyzer-checker=wdf.HandleLeak,wdf.MissingParent -verify %msvc %wdk_shape %s
@@ -132,16 +132,16 @@ void SlotRefilled(WDFDEVICE Device) {
   SLOT_CTX *slot = GetSlotCtx(Device);
   if (!NT_SUCCESS(WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL))) // expected-note{{memory object created here without a parent; it lives until the driver unloads}} expected-note{{Taking false branch}}
     return;
-  WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL);
-} // expected-warning{{the last handle to the memory object from WdfMemoryCreate is lost here: it has no parent, so it stays allocated until the driver unloads; delete it with WdfObjectDelete, give it a parent, or store the handle}} expected-note{{the last handle to the memory object from WdfMemoryCreate is lost here}}
+  WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL); // expected-warning{{'slot->Current' is overwritten here while it holds the last handle to the memory object from WdfMemoryCreate: it has no parent, so it stays allocated until the driver unloads; delete it with WdfObjectDelete before reusing 'slot->Current', or give it a parent}} expected-note{{'slot->Current' is overwritten here while it holds the last handle}}
+}
 
 // Cleared by an assignment while it holds the object this path created.
 void SlotCleared(WDFDEVICE Device) {
   SLOT_CTX *slot = GetSlotCtx(Device);
   if (!NT_SUCCESS(WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL))) // expected-note{{memory object created here without a parent; it lives until the driver unloads}} expected-note{{Taking false branch}}
     return;
-  slot->Current = NULL;
-} // expected-warning{{the last handle to the memory object from WdfMemoryCreate is lost here}} expected-note{{the last handle to the memory object from WdfMemoryCreate is lost here}}
+  slot->Current = NULL; // expected-warning{{'slot->Current' is overwritten here while it holds the last handle}} expected-note{{'slot->Current' is overwritten here while it holds the last handle}}
+}
 
 // Deleted before the field is refilled.
 void SlotRefilledAfterDelete(WDFDEVICE Device) {
