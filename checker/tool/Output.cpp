@@ -95,28 +95,33 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<FileResult> &Results,
 
 namespace {
 
-std::string fileUri(llvm::StringRef Path) {
-  std::string Uri = "file://";
+// RFC 3986 percent-encoding of a path: the unreserved characters and '/'
+// stay, every other byte (UTF-8 bytes of non-ASCII names included) becomes
+// %XX with two upper-case hex digits.
+std::string percentEncode(llvm::StringRef Path) {
+  std::string Out;
+  Out.reserve(Path.size());
   for (char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("/-_.~").contains(C))
-      Uri += C;
-    else
-      Uri += llvm::formatv("%{0:X2}", (unsigned char)C).str();
+    unsigned char Byte = static_cast<unsigned char>(C);
+    if (llvm::isAlnum(C) || llvm::StringRef("/-_.~").contains(C)) {
+      Out += C;
+      continue;
+    }
+    Out += '%';
+    Out += llvm::hexdigit(Byte >> 4);
+    Out += llvm::hexdigit(Byte & 0xF);
   }
-  return Uri;
+  return Out;
 }
+
+std::string fileUri(llvm::StringRef Path) { return "file://" + percentEncode(Path); }
 
 // Paths inside the base directory are relative to %SRCROOT%, the others
 // absolute file URIs.
 Value artifactLocation(const std::string &File, const OutputContext &Ctx) {
   std::string Shown = displayPath(File, Ctx);
   if (Shown != File) {
-    std::string Rel;
-    for (char C : Shown)
-      Rel += (llvm::isAlnum(C) || llvm::StringRef("/-_.~").contains(C))
-                 ? std::string(1, C)
-                 : llvm::formatv("%{0:X2}", (unsigned char)C).str();
-    return Object{{"uri", Rel}, {"uriBaseId", "%SRCROOT%"}};
+    return Object{{"uri", percentEncode(Shown)}, {"uriBaseId", "%SRCROOT%"}};
   }
   return Object{{"uri", fileUri(File)}};
 }
