@@ -157,6 +157,8 @@ private:
     F.Message = D.getVerboseDescription().str();
     const SourceManager &SM = D.getLocation().getManager();
     F.Where = pointAt(D.getLocation().asLocation(), SM);
+    if (const auto *ND = dyn_cast_or_null<NamedDecl>(D.getDeclWithIssue()))
+      F.Function = ND->getQualifiedNameAsString();
     addEvents(D.path, SM, F);
     F.Notes = F.Path;
     // The final event repeats the warning itself.

@@ -42,6 +42,8 @@ struct Finding {
   std::vector<PathNote> Path;  // every event on the path, the last included
   std::vector<PathNote> Notes; // the path without the final event
   std::vector<FixIt> Fixes;
+  std::string Function;    // the function it is in, qualified; or ""
+  std::string Fingerprint; // Baseline.h: stable across moves and edits
 };
 
 struct FileResult {

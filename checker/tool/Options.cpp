@@ -17,6 +17,7 @@ R"(usage: wdfcheck [options] <file>... [-- <compiler arguments>]
        wdfcheck explain <rule>
        wdfcheck list-rules
        wdfcheck confirm <static.sarif> <dynamic.sarif> [-o <merged.sarif>]
+       wdfcheck merge <a.sarif> <b.sarif>... [-o <all.sarif>]
 
 Checks KMDF driver sources against the WDFMEMORY rules (list-rules shows
 them) with the Clang Static Analyzer.
@@ -33,12 +34,22 @@ options:
   --ctu                 with -p: follow calls into the database's other files
                         (the whole driver); the index of their definitions is
                         cached in <build-dir>/.wdfcheck-ctu
+  --baseline=<file>     report only the findings <file> does not hold (a
+                        --write-baseline file, or wdfcheck's SARIF from an
+                        earlier run); exit status 1 only for new findings
+  --write-baseline=<file>
+                        record the findings' fingerprints in <file>; exit
+                        status 0 unless a file could not be analysed
+  --shard=<i>/<n>       analyse the i-th of n parts of the files (balanced by
+                        size, the same parts on every machine); join the
+                        parts' SARIF with 'wdfcheck merge'
   --quiet               no summary line on standard error
   --no-model-headers    do not make wdfcheck's model ntddk.h/wdf.h available
   --help, --version
 
 exit status: 0 no findings, 1 findings, 2 wdfcheck could not do its job
 (bad usage, a file that does not compile; the other files are still analysed).
+merge joins the SARIF files of the shards of one run into one.
 confirm marks the static findings a runtime run reproduced (docs/runtime.md);
 its exit status is 0 when the logs were paired, 2 when they could not be.
 )";
@@ -92,6 +103,20 @@ bool setFormat(Options &Opts, StringRef Value, std::string &Error) {
   return true;
 }
 
+bool setShard(Options &Opts, StringRef Value, std::string &Error) {
+  auto [First, Second] = Value.split('/');
+  unsigned I = 0, N = 0;
+  if (First.getAsInteger(10, I) || Second.getAsInteger(10, N) || N == 0 ||
+      I == 0 || I > N) {
+    Error = "bad --shard value '" + Value.str() +
+            "' (expected i/n with 1 <= i <= n, e.g. --shard=2/4)";
+    return false;
+  }
+  Opts.Shard = I;
+  Opts.Shards = N;
+  return true;
+}
+
 bool setJobs(Options &Opts, StringRef Value, std::string &Error) {
   if (Value.getAsInteger(10, Opts.Jobs) || Opts.Jobs == 0) {
     Error = "-j needs a positive number, not '" + Value.str() + "'";
@@ -112,6 +137,9 @@ const OptionSpec OptionTable[] = {
     {"--ctu", "", false, setFlag<&Options::Ctu, true>},
     {"--checks", "", true, setText<&Options::Checks>},
     {"--format", "", true, setFormat},
+    {"--baseline", "", true, setText<&Options::Baseline>},
+    {"--write-baseline", "", true, setText<&Options::WriteBaseline>},
+    {"--shard", "", true, setShard},
     {"", "-p", true, setText<&Options::BuildDir>},
     {"", "-o", true, setText<&Options::OutputFile>},
     {"", "-j", true, setJobs},
@@ -122,6 +150,7 @@ const std::pair<StringRef, Command> CommandTable[] = {
     {"explain", Command::Explain},
     {"list-rules", Command::ListRules},
     {"confirm", Command::Confirm},
+    {"merge", Command::Merge},
 };
 
 // The option Arg names, with the value it carries (--checks=x, -j4); null

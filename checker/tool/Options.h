@@ -8,7 +8,7 @@
 
 namespace wdfcheck {
 
-enum class Command { Analyze, Explain, ListRules, Confirm, Help, Version };
+enum class Command { Analyze, Explain, ListRules, Confirm, Merge, Help, Version };
 enum class Format { Text, Sarif, Json };
 
 struct Options {
@@ -24,6 +24,9 @@ struct Options {
   bool Quiet = false;
   bool ModelHeaders = true;      // --no-model-headers turns it off
   bool Ctu = false;              // --ctu: follow calls across -p's files
+  std::string Baseline;          // --baseline: report only what it lacks
+  std::string WriteBaseline;     // --write-baseline
+  unsigned Shard = 0, Shards = 0; // --shard=I/N (1-based I); 0: no sharding
   std::vector<std::string> CommandArgs; // operands of explain/confirm
 };
 

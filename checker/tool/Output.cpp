@@ -2,6 +2,7 @@
 #include "Output.h"
 #include "Tool.h"
 #include "Share.h"
+#include "Baseline.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -80,6 +81,8 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<FileResult> &Results,
                                 {"severity", F.Rule->severityName()},
                                 {"message", F.Message},
                                 {"location", jsonPoint(F.Where, Ctx)},
+                                {"function", F.Function},
+                                {"fingerprint", F.Fingerprint},
                                 {"notes", std::move(Notes)},
                                 {"fixits", std::move(Fixes)}});
     }
@@ -158,6 +161,8 @@ Value sarifResult(const Finding &F, unsigned RuleIndex,
                   const OutputContext &Ctx) {
   Object Result{{"ruleId", F.Rule->Id},
                 {"ruleIndex", RuleIndex},
+                {"partialFingerprints",
+                 Object{{FingerprintKey, F.Fingerprint}}},
                 {"level", F.Rule->severityName()},
                 {"message", Object{{"text", F.Message}}},
                 {"locations",

@@ -5,11 +5,14 @@
 //   wdfcheck explain <rule>
 //   wdfcheck list-rules
 //   wdfcheck confirm <static.sarif> <dynamic.sarif> [-o <merged.sarif>]
+//   wdfcheck merge <a.sarif> <b.sarif>... [-o <all.sarif>]
 //
 // The exit statuses are in Tool.h.
 //
 //===----------------------------------------------------------------------===//
 #include "Analyze.h"
+#include "Baseline.h"
+#include "Merge.h"
 #include "Confirm.h"
 #include "Ctu.h"
 #include "HugePages.h"
@@ -146,6 +149,41 @@ void printSummary(const std::vector<FileResult> &Results) {
   llvm::errs() << "\n";
 }
 
+// --shard=I/N: the files of part I of N.  Each file goes, largest first,
+// to the part with the fewest bytes so far (ties: the lowest part, then
+// the path), so every machine computes the same parts; a file that cannot
+// be read counts as empty.  The files keep their order within the part.
+std::vector<std::string> shardOf(const std::vector<std::string> &Files,
+                                 unsigned Shard, unsigned Shards) {
+  std::vector<std::pair<uint64_t, size_t>> BySize;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    uint64_t Size = 0;
+    if (llvm::sys::fs::file_size(Files[I], Size))
+      Size = 0;
+    BySize.push_back({Size, I});
+  }
+  llvm::sort(BySize, [&](const auto &A, const auto &B) {
+    if (A.first != B.first)
+      return A.first > B.first;
+    return Files[A.second] < Files[B.second];
+  });
+  std::vector<uint64_t> Load(Shards, 0);
+  std::vector<bool> Mine(Files.size(), false);
+  for (const auto &[Size, Index] : BySize) {
+    unsigned Least = 0;
+    for (unsigned S = 1; S < Shards; ++S)
+      if (Load[S] < Load[Least])
+        Least = S;
+    Load[Least] += Size + 1; // +1: empty files spread too
+    Mine[Index] = Least + 1 == Shard;
+  }
+  std::vector<std::string> Part;
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (Mine[I])
+      Part.push_back(Files[I]);
+  return Part;
+}
+
 // Where --ctu keeps its index: beside the compile database.
 std::string ctuCacheDir(const Options &Opts) {
   llvm::SmallString<256> Dir(databasePath(Opts));
@@ -173,6 +211,15 @@ int analyze(const Options &Opts, const std::string &Share) {
     Files = DB->getAllFiles();
   if (Files.empty())
     return usageError("no input files");
+  if (Opts.Shards)
+    Files = shardOf(Files, Opts.Shard, Opts.Shards);
+
+  // The baseline is read before the analysis: a bad one wastes no run.
+  std::set<std::string> Known;
+  if (!Opts.Baseline.empty() && !readBaseline(Opts.Baseline, Known, Error)) {
+    llvm::errs() << "wdfcheck: error: " << Error << "\n";
+    return ExitFailure;
+  }
 
   // Open the output first: a run that cannot write its results is wasted.
   std::error_code EC;
@@ -212,7 +259,15 @@ int analyze(const Options &Opts, const std::string &Share) {
   }
 
   std::vector<FileResult> Results =
-      analyzeFiles(*DB, Files, Settings, Opts.Jobs);
+      Files.empty() ? std::vector<FileResult>()
+                    : analyzeFiles(*DB, Files, Settings, Opts.Jobs);
+  assignFingerprints(Results, Settings.BaseDir);
+  if (!Opts.WriteBaseline.empty() &&
+      !writeBaseline(Opts.WriteBaseline, Results, Settings.BaseDir, Error)) {
+    llvm::errs() << "wdfcheck: error: " << Error << "\n";
+    return ExitFailure;
+  }
+  unsigned InBaseline = Opts.Baseline.empty() ? 0 : dropKnown(Results, Known);
 
   bool AnyFailed = false, AnyFinding = false;
   for (const FileResult &R : Results) {
@@ -239,10 +294,18 @@ int analyze(const Options &Opts, const std::string &Share) {
     break;
   }
   OS.flush();
-  if (!Opts.Quiet)
+  if (!Opts.Quiet) {
     printSummary(Results);
+    if (!Opts.Baseline.empty())
+      llvm::errs() << "wdfcheck: " << InBaseline
+                   << (InBaseline == 1 ? " finding" : " findings")
+                   << " already in the baseline, not reported\n";
+  }
   if (AnyFailed)
     return ExitFailure;
+  // Recording a baseline is not a check: its run succeeds.
+  if (!Opts.WriteBaseline.empty())
+    return ExitOk;
   return AnyFinding ? ExitFindings : ExitOk;
 }
 
@@ -271,6 +334,9 @@ int main(int Argc, const char **Argv) {
   case Command::Confirm:
     return runConfirm(Opts.CommandArgs, Opts.OutputFile, llvm::outs(),
                       llvm::errs());
+  case Command::Merge:
+    return runMerge(Opts.CommandArgs, Opts.OutputFile, llvm::outs(),
+                    llvm::errs());
   case Command::Analyze:
     return analyze(Opts, Share);
   }
