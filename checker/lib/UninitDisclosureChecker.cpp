@@ -38,6 +38,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -137,13 +138,14 @@ struct CopyToUser {
 };
 
 class UninitDisclosureChecker
-    : public Checker<check::PreCall, check::Bind, check::DeadSymbols,
-                     check::RegionChanges> {
+    : public Checker<check::PreCall, check::PostCall, check::Bind,
+                     check::DeadSymbols, check::RegionChanges> {
 public:
   const MemoryModel *Model = nullptr;
   bool ShowFixIts = false;
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
   ProgramStateRef
@@ -190,27 +192,59 @@ bool UninitDisclosureChecker::isUntrusted(ProgramStateRef State,
   return Info && Info->Untrusted;
 }
 
-// Whether a variable's initializer writes it (C++'s trivial default
-// construction of "T x;" does not).
+// Whether a variable's initializer writes all of it.  A constructor
+// writes what its body and member initializers write: the analyzer
+// constructs the object in place, so those writes are in the store and in
+// WdfWrites like any other (value-initialisation, "T x{}", zeroes the
+// object first; a constructor the analyzer does not inline invalidates
+// it, which counts as written).
 bool isInitialized(const VarDecl *VD) {
   const Expr *Init = VD->getInit();
-  if (!Init)
-    return false;
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
-    return !(CE->getConstructor()->isTrivial() && CE->getNumArgs() == 0 &&
-             !CE->requiresZeroInitialization());
-  return true;
+  return Init && !isa<CXXConstructExpr>(Init->IgnoreImplicit());
 }
 
-// Whether writes to R's base are remembered (see WdfWrites).
+// Whether writes to R's base are remembered (see WdfWrites): heap
+// buffers, local aggregates and C++ temporaries ("*reply = Reply(status)"
+// copies an object a constructor wrote).
 bool isRecordedBase(const MemRegion *Base) {
   if (isa<HeapSpaceRegion>(Base->getMemorySpace()))
+    return true;
+  if (isa<CXXTempObjectRegion, CXXLifetimeExtendedObjectRegion>(Base))
     return true;
   if (const auto *VR = dyn_cast<VarRegion>(Base)) {
     QualType T = VR->getValueType();
     return T->isRecordType() || T->isArrayType();
   }
   return false;
+}
+
+// The byte offsets, from the start of an object of class RD, of the
+// pointers its constructor stores besides the members: the vtable pointer
+// of a dynamic class and, in the Microsoft ABI, the virtual base table
+// pointer; for its bases too (virtual bases only in a complete object).
+void hiddenPointers(const CXXRecordDecl *RD, uint64_t At, bool Complete,
+                    ASTContext &Ctx, SmallVectorImpl<uint64_t> &Out) {
+  if (!RD || !RD->hasDefinition() || RD->isInvalidDecl())
+    return;
+  RD = RD->getDefinition();
+  if (!RD->isDynamicClass())
+    return;
+  const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
+  if (Layout.hasOwnVFPtr())
+    Out.push_back(At);
+  if (Layout.hasOwnVBPtr())
+    Out.push_back(At + Layout.getVBPtrOffset().getQuantity());
+  for (const CXXBaseSpecifier &B : RD->bases()) {
+    const CXXRecordDecl *BD = B.getType()->getAsCXXRecordDecl();
+    if (BD && !B.isVirtual())
+      hiddenPointers(BD, At + Layout.getBaseClassOffset(BD).getQuantity(),
+                     false, Ctx, Out);
+  }
+  if (Complete)
+    for (const CXXBaseSpecifier &B : RD->vbases())
+      if (const CXXRecordDecl *BD = B.getType()->getAsCXXRecordDecl())
+        hiddenPointers(BD, At + Layout.getVBaseClassOffset(BD).getQuantity(),
+                       false, Ctx, Out);
 }
 
 // The largest value of an integer type of Width bits.
@@ -401,6 +435,40 @@ void UninitDisclosureChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                   N);
 }
 
+// A constructor also writes the vtable pointers of the object it builds;
+// the store never shows them.  (Its member writes are bindings when its
+// body is analysed; when it is not, the object is invalidated: written.)
+void UninitDisclosureChecker::checkPostCall(const CallEvent &Call,
+                                            CheckerContext &C) const {
+  const auto *Ctor = dyn_cast<AnyCXXConstructorCall>(&Call);
+  if (!Ctor)
+    return;
+  const auto *Decl = dyn_cast_or_null<CXXConstructorDecl>(Call.getDecl());
+  const MemRegion *This = Ctor->getCXXThisVal().getAsRegion();
+  if (!Decl || !This)
+    return;
+  RegionOffset Off = This->getAsOffset();
+  const MemRegion *Base = Off.getRegion();
+  if (!Base || Off.hasSymbolicOffset() || !isRecordedBase(Base))
+    return;
+  bool Complete = true;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call.getOriginExpr()))
+    Complete = CE->getConstructionKind() == CXXConstructionKind::Complete;
+  else
+    Complete = false; // an inherited constructor builds a base
+  ASTContext &Ctx = C.getASTContext();
+  SmallVector<uint64_t, 2> Pointers;
+  hiddenPointers(Decl->getParent(), Off.getOffset() / 8, Complete, Ctx,
+                 Pointers);
+  if (Pointers.empty())
+    return;
+  uint64_t Width = Ctx.getTypeSizeInChars(Ctx.VoidPtrTy).getQuantity();
+  ProgramStateRef State = C.getState();
+  for (uint64_t At : Pointers)
+    State = recordWrite(State, WriteKey(Base, At), Width);
+  C.addTransition(State);
+}
+
 ProgramStateRef UninitDisclosureChecker::recordCopy(ProgramStateRef State,
                                                     const MemRegion *Dest,
                                                     SVal Length,
@@ -500,30 +568,89 @@ std::string describeRanges(const std::vector<ByteRange> &Ranges) {
   return Text;
 }
 
-// "struct padding after 'Status'", "'Reserved'" for the first range, when
-// the source is a structure (its region's type, or the type the copy's
-// source expression points to).
-std::string describeLayout(QualType T, const ByteRange &First,
-                           ASTContext &Ctx) {
-  const RecordDecl *RD = T.isNull() ? nullptr : T->getAsRecordDecl();
-  if (!RD || !RD->isCompleteDefinition() || RD->isInvalidDecl())
+// What byte At of an object of type T is, as "'Member' never assigned" or
+// "struct padding after 'Member'", the member named by its path from the
+// object ("Counters.Errors", "Items[1].Flags"); members of base classes
+// by their own names.  Empty where it is neither (a scalar, past the end).
+std::string describeByte(QualType T, uint64_t At, const std::string &Path,
+                         ASTContext &Ctx, unsigned Depth = 0) {
+  if (T.isNull() || T->isIncompleteType() || T->isDependentType() ||
+      Depth > 8)
     return "";
-  if (First.Begin >= (uint64_t)Ctx.getTypeSizeInChars(T).getQuantity())
+  uint64_t Size = Ctx.getTypeSizeInChars(T).getQuantity();
+  if (At >= Size)
+    return "";
+  if (const ConstantArrayType *AT = Ctx.getAsConstantArrayType(T)) {
+    QualType E = AT->getElementType();
+    uint64_t ESize = Ctx.getTypeSizeInChars(E).getQuantity();
+    if (Path.empty() || !E->isRecordType() || ESize == 0)
+      return Path.empty() ? "" : "'" + Path + "' never assigned";
+    return describeByte(E, At % ESize,
+                        Path + "[" + std::to_string(At / ESize) + "]", Ctx,
+                        Depth + 1);
+  }
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD) // a scalar member
+    return Path.empty() ? "" : "'" + Path + "' never assigned";
+  if (!RD->isCompleteDefinition() || RD->isInvalidDecl())
     return "";
   const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
-  const FieldDecl *Previous = nullptr;
+  auto member = [&](StringRef Name) {
+    return Path.empty() ? Name.str() : Path + "." + Name.str();
+  };
+  // Bases first: their members keep their own names.
+  std::string Previous;
+  uint64_t PreviousEnd = 0;
+  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
+    for (const CXXBaseSpecifier &B : CRD->bases()) {
+      const CXXRecordDecl *BD = B.getType()->getAsCXXRecordDecl();
+      if (!BD || B.isVirtual() || !BD->hasDefinition())
+        continue;
+      uint64_t Begin = Layout.getBaseClassOffset(BD).getQuantity();
+      uint64_t End =
+          Begin + Ctx.getASTRecordLayout(BD).getDataSize().getQuantity();
+      if (At >= Begin && At < End)
+        return describeByte(B.getType(), At - Begin, Path, Ctx, Depth + 1);
+      if (End <= At && End >= PreviousEnd && End > Begin) {
+        Previous = "base '" + BD->getName().str() + "'";
+        PreviousEnd = End;
+      }
+    }
   for (const FieldDecl *FD : RD->fields()) {
+    if (FD->isZeroSize(Ctx))
+      continue;
     uint64_t Begin = Layout.getFieldOffset(FD->getFieldIndex()) / 8;
     uint64_t End = Begin + Ctx.getTypeSizeInChars(FD->getType()).getQuantity();
-    if (First.Begin >= Begin && First.Begin < End)
-      return ("'" + FD->getName() + "' never assigned").str();
-    if (First.Begin < Begin)
-      break;
-    Previous = FD;
+    if (FD->isBitField())
+      End = Begin + llvm::divideCeil(Layout.getFieldOffset(FD->getFieldIndex()) % 8 +
+                                         FD->getBitWidthValue(Ctx),
+                                     8);
+    if (At >= Begin && At < End) {
+      if (!FD->getIdentifier())
+        return "";
+      return describeByte(FD->getType(), At - Begin, member(FD->getName()),
+                          Ctx, Depth + 1);
+    }
+    if (End <= At && End >= PreviousEnd) {
+      Previous = FD->getIdentifier()
+                     ? "'" + member(FD->getName()) + "'"
+                     : std::string();
+      PreviousEnd = End;
+    }
   }
-  if (Previous)
-    return ("struct padding after '" + Previous->getName() + "'").str();
-  return "";
+  if (Previous.empty())
+    return "";
+  return "struct padding after " + Previous;
+}
+
+// "struct padding after 'Status'", "'Reserved' never assigned" for the
+// first range, when the source is a structure (its region's type, or the
+// type the copy's source expression points to).
+std::string describeLayout(QualType T, const ByteRange &First,
+                           ASTContext &Ctx) {
+  if (T.isNull() || !T->getAsRecordDecl())
+    return "";
+  return describeByte(T, First.Begin, "", Ctx);
 }
 
 // The expression an out-pointer argument names: &buffer -> "buffer".
@@ -677,6 +804,10 @@ UninitDisclosureChecker::report(ProgramStateRef State, const CopyToUser &Copy,
   if (Name.empty())
     if (const BufferInfo *Info = MemoryModel::buffer(State, Source))
       Name = std::string("the buffer from ") + ddi(Info->Ddi).Name;
+  if (const auto *Temp = dyn_cast<TypedValueRegion>(Source->getBaseRegion());
+      Name.empty() &&
+      isa_and_nonnull<CXXTempObjectRegion, CXXLifetimeExtendedObjectRegion>(Temp))
+    Name = "the temporary '" + Temp->getValueType().getAsString() + "'";
   if (Name.empty())
     Name = "the source";
   QualType SourceType = Copy.SourceType;
