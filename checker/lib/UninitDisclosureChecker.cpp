@@ -166,6 +166,14 @@ private:
                                       const SubRegion *Base, uint64_t Begin,
                                       uint64_t End, CheckerContext &C) const;
   bool isUntrusted(ProgramStateRef State, const MemRegion *Dest) const;
+  // An object copied into bytes [At, At + Width) of Base (a structure
+  // assigned, copy-constructed, passed by value): what its source had
+  // written.  None when that is not known.
+  std::optional<ProgramStateRef> copyObject(ProgramStateRef State,
+                                            nonloc::LazyCompoundVal LCV,
+                                            const SubRegion *Base, uint64_t At,
+                                            uint64_t Width,
+                                            CheckerContext &C) const;
   // A copy or fill writing Length bytes at Dest: the write and the holes it
   // leaves.
   ProgramStateRef recordCopy(ProgramStateRef State, const MemRegion *Dest,
@@ -192,15 +200,25 @@ bool UninitDisclosureChecker::isUntrusted(ProgramStateRef State,
   return Info && Info->Untrusted;
 }
 
-// Whether a variable's initializer writes all of it.  A constructor
-// writes what its body and member initializers write: the analyzer
-// constructs the object in place, so those writes are in the store and in
-// WdfWrites like any other (value-initialisation, "T x{}", zeroes the
-// object first; a constructor the analyzer does not inline invalidates
-// it, which counts as written).
+// Whether a variable's initializer writes all of it: an initializer list
+// (padding included, as the compilers do for "= {0}"), a scalar, a string.
+// A constructor writes what its body and member initializers write: the
+// analyzer constructs the object in place, so those writes are in the
+// store and in WdfWrites like any other (value-initialisation, "T x{}",
+// zeroes the object first; a constructor the analyzer does not inline
+// invalidates it, which counts as written).  A structure initialised from
+// another object or from a call ("REPLY copy = reply;", "T x = Make();")
+// holds what that object had written (copyObject), or what the call's
+// body wrote, or is invalidated by a call the analyzer does not follow.
 bool isInitialized(const VarDecl *VD) {
   const Expr *Init = VD->getInit();
-  return Init && !isa<CXXConstructExpr>(Init->IgnoreImplicit());
+  if (!Init)
+    return false;
+  const Expr *E = Init->IgnoreImplicit()->IgnoreParens();
+  if (isa<CXXConstructExpr>(E))
+    return false;
+  return !VD->getType()->isRecordType() ||
+         isa<InitListExpr, ImplicitValueInitExpr, CXXParenListInitExpr>(E);
 }
 
 // Whether writes to R's base are remembered (see WdfWrites): heap
@@ -343,14 +361,14 @@ UninitDisclosureChecker::neverWritten(ProgramStateRef State, Store St,
                                       const SubRegion *Base, uint64_t Begin,
                                       uint64_t End, CheckerContext &C) const {
   std::vector<ByteRange> Ranges;
-  // An object with an initializer is written as a whole (padding included,
-  // as the compilers do for "= {0}").
-  if (const auto *VR = dyn_cast<VarRegion>(Base))
-    if (isInitialized(VR->getDecl()))
-      return Ranges;
   if (State->get<WdfWrites>(WriteKey(Base, -1)))
     return Ranges; // written at a symbolic offset: all of it counts
   const Holes *H = State->get<WdfHoles>(Base);
+  // An object with an initializer is written as a whole, unless a copy
+  // into it since left holes.
+  if (const auto *VR = dyn_cast<VarRegion>(Base))
+    if (!H && isInitialized(VR->getDecl()))
+      return Ranges;
   // Known: where the last recorded write or hole ends.  Every byte past it
   // is in the same state as the first one.
   uint64_t Known = 0;
@@ -408,6 +426,75 @@ UninitDisclosureChecker::neverWritten(ProgramStateRef State, Store St,
   return Ranges;
 }
 
+// A copy of an object writes what its source had written: the source's
+// recorded writes move to the copy, and its never-written bytes (read in
+// the store the copy was made from) become holes of the copy, since the
+// store reads a lazily bound copy byte by byte as unknown.  None when the
+// source's writes are not known (not a recorded object, written at a
+// symbolic offset, initialised as a whole): the copy then counts as
+// written, as before.
+std::optional<ProgramStateRef> UninitDisclosureChecker::copyObject(
+    ProgramStateRef State, nonloc::LazyCompoundVal LCV, const SubRegion *Base,
+    uint64_t At, uint64_t Width, CheckerContext &C) const {
+  RegionOffset SourceOff = LCV.getRegion()->getAsOffset();
+  const auto *Source = dyn_cast_or_null<SubRegion>(SourceOff.getRegion());
+  if (!Source || Source == Base || SourceOff.hasSymbolicOffset() ||
+      !isRecordedBase(Source) || State->get<WdfWrites>(WriteKey(Source, -1)) ||
+      Width > MaxWalk)
+    return std::nullopt;
+  uint64_t From = SourceOff.getOffset() / 8;
+  std::vector<ByteRange> Unwritten =
+      neverWritten(State, LCV.getStore(), Source, From, From + Width, C);
+  if (Unwritten.empty())
+    return std::nullopt; // all of it written: one write of the whole
+  // The holes of Base: those before the copy outside its range, and the
+  // source's inside.
+  Holes After;
+  for (const ByteRange &R :
+       neverWritten(State, State->getStore(), Base, 0, ToEnd, C)) {
+    if (R.Begin < At)
+      After.Ranges.push_back({R.Begin, std::min(R.End, At)});
+    if (R.End > At + Width)
+      After.Ranges.push_back({std::max(R.Begin, At + Width), R.End});
+  }
+  for (const ByteRange &R : Unwritten)
+    After.Ranges.push_back({At + R.Begin - From,
+                            R.End == ToEnd ? At + Width : At + R.End - From});
+  llvm::sort(After.Ranges, [](const ByteRange &L, const ByteRange &R) {
+    return L.Begin < R.Begin;
+  });
+  State = State->set<WdfHoles>(Base, After);
+  // The copy replaces the writes inside its range by the source's: a write
+  // that overlaps it keeps only its parts outside.
+  for (const auto &Entry : State->get<WdfWrites>()) {
+    if (Entry.first.Base != Base || Entry.first.Offset < 0)
+      continue;
+    uint64_t Begin = Entry.first.Offset;
+    uint64_t End = Entry.second == ToEnd ? ToEnd : Begin + Entry.second;
+    if (End <= At || Begin >= At + Width)
+      continue;
+    State = State->remove<WdfWrites>(Entry.first);
+    if (Begin < At)
+      State = recordWrite(State, WriteKey(Base, Begin), At - Begin);
+    if (End > At + Width)
+      State = recordWrite(State, WriteKey(Base, At + Width),
+                          End == ToEnd ? ToEnd : End - (At + Width));
+  }
+  // The source's writes, moved.
+  for (const auto &Entry : State->get<WdfWrites>()) {
+    if (Entry.first.Base != Source)
+      continue;
+    uint64_t Begin = std::max<uint64_t>(Entry.first.Offset, From);
+    uint64_t End = Entry.second == ToEnd
+                       ? From + Width
+                       : std::min(Entry.first.Offset + Entry.second,
+                                  From + Width);
+    if (Begin < End)
+      State = recordWrite(State, WriteKey(Base, At + Begin - From), End - Begin);
+  }
+  return State;
+}
+
 // Remember the offset and width of writes into aggregates and buffers.
 void UninitDisclosureChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                                         CheckerContext &C) const {
@@ -431,8 +518,14 @@ void UninitDisclosureChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     return;
   uint64_t Width =
       C.getASTContext().getTypeSizeInChars(TR->getValueType()).getQuantity();
-  C.addTransition(recordWrite(State, WriteKey(Base, Off.getOffset() / 8), Width),
-                  N);
+  uint64_t At = Off.getOffset() / 8;
+  if (auto LCV = Val.getAs<nonloc::LazyCompoundVal>())
+    if (std::optional<ProgramStateRef> Copied =
+            copyObject(State, *LCV, cast<SubRegion>(Base), At, Width, C)) {
+      C.addTransition(*Copied, N);
+      return;
+    }
+  C.addTransition(recordWrite(State, WriteKey(Base, At), Width), N);
 }
 
 // A constructor also writes the vtable pointers of the object it builds;

@@ -172,7 +172,80 @@ void PlacementIntoUnzeroed(WDFREQUEST Request) {
   RtlCopyMemory(out, c, sizeof(*c)); // expected-warning{{bytes 8-15 of the buffer from WdfMemoryCreate were never written ('Errors' never assigned)}} expected-note{{bytes 8-15 of the buffer from WdfMemoryCreate were never written ('Errors' never assigned)}}
 }
 
+// ---- copies keep what the constructor skipped --------------------------------
+
+// A structure holding the class, its member copy-constructed.
+struct Envelope {
+  explicit Envelope(const Counters &counters) : Version(1), Stats(counters) {}
+  ULONG Version;
+  Counters Stats;
+};
+
+void MemberCopyConstructed(WDFREQUEST Request) {
+  PVOID out;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(Envelope), &out))) // expected-note{{Taking false branch}}
+    return;
+  Counters c(1, 2);
+  Envelope e(c);
+  RtlCopyMemory(out, &e, sizeof(e)); // expected-warning{{bytes 12-19 of 'e' were never written ('Stats.Errors' never assigned)}} expected-note{{bytes 12-19 of 'e' were never written ('Stats.Errors' never assigned)}}
+}
+
+// An aggregate holding the class, its member assigned.
+struct Snapshot {
+  ULONG Version;
+  Counters Stats;
+};
+
+void MemberAssigned(WDFREQUEST Request) {
+  Snapshot *out;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(Snapshot), reinterpret_cast<PVOID *>(&out)))) // expected-note{{Taking false branch}}
+    return;
+  Counters c(1, 2);
+  Snapshot s{1, Counters(0, 0)};
+  s.Stats = c;
+  *out = s; // expected-warning{{bytes 12-19 of 's' were never written ('Stats.Errors' never assigned)}} expected-note{{bytes 12-19 of 's' were never written ('Stats.Errors' never assigned)}}
+}
+
+template <typename T> void SendCopy(PVOID out, T value) {
+  RtlCopyMemory(out, &value, sizeof(T)); // expected-warning{{bytes 8-15 of 'value' were never written ('Errors' never assigned)}} expected-note{{bytes 8-15 of 'value' were never written ('Errors' never assigned)}}
+}
+
+void PassedByValue(WDFREQUEST Request) {
+  PVOID out;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(Counters), &out))) // expected-note{{Taking false branch}}
+    return;
+  Counters c(1, 2);
+  SendCopy(out, c); // expected-note{{Calling 'SendCopy<Counters>'}}
+}
+
+Counters Partial() { return Counters(1, 2); }
+
+void ReturnedByValue(WDFREQUEST Request) {
+  PVOID out;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(Counters), &out))) // expected-note{{Taking false branch}}
+    return;
+  Counters c = Partial();
+  RtlCopyMemory(out, &c, sizeof(c)); // expected-warning{{bytes 8-15 of 'c' were never written ('Errors' never assigned)}} expected-note{{bytes 8-15 of 'c' were never written ('Errors' never assigned)}}
+}
+
 // ---- clean twins -----------------------------------------------------------
+
+// Copies of objects written in full.
+void CopiesOfWrittenObjects(WDFREQUEST Request, const Counters &Current) {
+  PVOID out;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(Counters), &out)))
+    return;
+  Counters c(1, 2);
+  c.Errors = c.Flags = 0;
+  Snapshot s{1, Counters(0, 0)};
+  s.Stats = c;
+  Counters fromCaller = Current;
+  Defaulted zeroed{};
+  Defaulted copy = zeroed;
+  RtlCopyMemory(out, &s.Stats, sizeof(Counters)); // no-warning
+  RtlCopyMemory(out, &fromCaller, sizeof(Counters)); // no-warning
+  RtlCopyMemory(out, &copy, sizeof(copy)); // no-warning
+}
 
 void ValueInitialisedBraces(WDFREQUEST Request) {
   PVOID out;
