@@ -12,9 +12,16 @@
 // through the store: a binding found at an offset covers its own width; a
 // byte with no binding falls back to the region's default, undefined for
 // the sources above.  Anything the analyzer cannot place (an unknown value,
-// a write at a symbolic offset, an object with an initializer, a buffer
-// handed to a function it does not analyse) counts as written: precision
-// over recall.
+// a write at a symbolic offset, an initializer list, a buffer handed to a
+// function it does not analyse) counts as written: precision over recall.
+//
+// C++ objects are written where their constructors write: the analyzer
+// runs an inlined constructor on the object itself, so its member writes
+// are bindings like any other; value-initialisation binds zero first; a
+// constructor it does not inline invalidates the object (written).  The
+// vtable pointers a constructor stores are recorded at its post-call.
+// A copy of an object (assigned, copy-constructed, passed or returned by
+// value) carries its source's writes and never-written bytes.
 //
 // A copy or fill into a source (memcpy, RtlZeroMemory...) writes only its
 // destination range, but the analyzer may forget the whole object: the
