@@ -181,10 +181,18 @@ private:
                                             const SubRegion *Base, uint64_t At,
                                             uint64_t Width,
                                             CheckerContext &C) const;
+  // Width bytes from Source (read through SourceStore) copied to bytes
+  // [At, At + Width) of Base: the source's writes and never-written bytes
+  // move to Base.  None when the source's writes are not known.
+  std::optional<ProgramStateRef>
+  copyInto(ProgramStateRef State, const MemRegion *Source, Store SourceStore,
+           const SubRegion *Base, uint64_t At, uint64_t Width,
+           CheckerContext &C) const;
   // A copy or fill writing Length bytes at Dest: the write and the holes it
-  // leaves.
+  // leaves; a copy from Source carries its never-written bytes.
   ProgramStateRef recordCopy(ProgramStateRef State, const MemRegion *Dest,
-                             SVal Length, CheckerContext &C) const;
+                             SVal Length, const MemRegion *Source,
+                             CheckerContext &C) const;
   // Reports the never-written bytes the copy moves, read through St.
   // Returns the error node.
   ExplodedNode *check(ProgramStateRef State, Store St, const CopyToUser &Copy,
@@ -443,7 +451,14 @@ UninitDisclosureChecker::neverWritten(ProgramStateRef State, Store St,
 std::optional<ProgramStateRef> UninitDisclosureChecker::copyObject(
     ProgramStateRef State, nonloc::LazyCompoundVal LCV, const SubRegion *Base,
     uint64_t At, uint64_t Width, CheckerContext &C) const {
-  RegionOffset SourceOff = LCV.getRegion()->getAsOffset();
+  return copyInto(State, LCV.getRegion(), LCV.getStore(), Base, At, Width, C);
+}
+
+std::optional<ProgramStateRef> UninitDisclosureChecker::copyInto(
+    ProgramStateRef State, const MemRegion *SourceRegion, Store SourceStore,
+    const SubRegion *Base, uint64_t At, uint64_t Width,
+    CheckerContext &C) const {
+  RegionOffset SourceOff = SourceRegion->getAsOffset();
   const auto *Source = dyn_cast_or_null<SubRegion>(SourceOff.getRegion());
   if (!Source || Source == Base || SourceOff.hasSymbolicOffset() ||
       !isRecordedBase(Source) || State->get<WdfWrites>(WriteKey(Source, -1)) ||
@@ -451,7 +466,7 @@ std::optional<ProgramStateRef> UninitDisclosureChecker::copyObject(
     return std::nullopt;
   uint64_t From = SourceOff.getOffset() / 8;
   std::vector<ByteRange> Unwritten =
-      neverWritten(State, LCV.getStore(), Source, From, From + Width, C);
+      neverWritten(State, SourceStore, Source, From, From + Width, C);
   if (Unwritten.empty())
     return std::nullopt; // all of it written: one write of the whole
   // The holes of Base: those before the copy outside its range, and the
@@ -572,6 +587,7 @@ void UninitDisclosureChecker::checkPostCall(const CallEvent &Call,
 ProgramStateRef UninitDisclosureChecker::recordCopy(ProgramStateRef State,
                                                     const MemRegion *Dest,
                                                     SVal Length,
+                                                    const MemRegion *Source,
                                                     CheckerContext &C) const {
   RegionOffset Off = Dest ? Dest->getAsOffset() : RegionOffset();
   const auto *Base = dyn_cast_or_null<SubRegion>(Off.getRegion());
@@ -584,9 +600,14 @@ ProgramStateRef UninitDisclosureChecker::recordCopy(ProgramStateRef State,
   // At most this many bytes are written; more than the walk covers: the
   // rest of the object.
   uint64_t Width = ToEnd;
-  if (std::optional<Bounds> B = boundsOfLength(State, Length, nullptr, C))
-    if (B->Hi <= MaxWalk)
-      Width = B->Hi;
+  std::optional<Bounds> B = boundsOfLength(State, Length, nullptr, C);
+  if (B && B->Hi <= MaxWalk)
+    Width = B->Hi;
+  // A copy of a known length moves its source's never-written bytes.
+  if (Source && B && B->Lo == B->Hi && Width != ToEnd)
+    if (std::optional<ProgramStateRef> Copied =
+            copyInto(State, Source, State->getStore(), Base, At, Width, C))
+      return *Copied;
   std::vector<ByteRange> Before =
       neverWritten(State, State->getStore(), Base, 0, ToEnd, C);
   Holes After;
@@ -975,8 +996,17 @@ void UninitDisclosureChecker::checkPreCall(const CallEvent &Call,
   } else {
     Written = Call.getArgSVal(Copy->DestArg).getAsRegion();
   }
+  // What it reads.
+  const MemRegion *Read = nullptr;
+  if (Copy->Kind == WDF_COPY_MEMORY_TO_PTR) {
+    if (const MemObject *Obj = MemoryModel::object(
+            State, MemoryModel::handleOf(Call.getArgSVal(Copy->SrcArg))))
+      Read = atOffset(Obj->buffer(), Call.getArgSVal(Copy->OffsetArg), C);
+  } else if (Copy->SrcArg >= 0) {
+    Read = Call.getArgSVal(Copy->SrcArg).getAsRegion();
+  }
   ProgramStateRef Next =
-      recordCopy(State->remove<WdfCopyTarget>(), Written, LengthVal, C);
+      recordCopy(State->remove<WdfCopyTarget>(), Written, LengthVal, Read, C);
 
   // What it discloses.
   // A fill (RtlZeroMemory) has no source argument.

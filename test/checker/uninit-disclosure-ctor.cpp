@@ -228,7 +228,31 @@ void ReturnedByValue(WDFREQUEST Request) {
   RtlCopyMemory(out, &c, sizeof(c)); // expected-warning{{bytes 8-15 of 'c' were never written ('Errors' never assigned)}} expected-note{{bytes 8-15 of 'c' were never written ('Errors' never assigned)}}
 }
 
+// Copied with RtlCopyMemory into a structure holding the class.
+void MemberFilledByCopy(WDFREQUEST Request) {
+  PVOID out;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(Snapshot), &out))) // expected-note{{Taking false branch}}
+    return;
+  Counters c(1, 2);
+  Snapshot s{1, Counters(0, 0)};
+  RtlCopyMemory(&s.Stats, &c, sizeof(c));
+  RtlCopyMemory(out, &s, sizeof(s)); // expected-warning{{bytes 12-19 of 's' were never written ('Stats.Errors' never assigned)}} expected-note{{bytes 12-19 of 's' were never written ('Stats.Errors' never assigned)}}
+}
+
 // ---- clean twins -----------------------------------------------------------
+
+// METHOD_BUFFERED: the reply is read from and written back to the system
+// buffer, whose bytes are the caller's.
+void RoundTripThroughSystemBuffer(WDFREQUEST Request) {
+  PVOID data;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(Counters), &data)))
+    return;
+  Counters local(0, 0);
+  RtlCopyMemory(&local, data, sizeof(local));
+  local.Reads++;
+  RtlCopyMemory(data, &local, sizeof(local)); // no-warning
+}
+
 
 // Copies of objects written in full.
 void CopiesOfWrittenObjects(WDFREQUEST Request, const Counters &Current) {
@@ -423,4 +447,18 @@ void CopiesWhatWasWritten(WDFREQUEST Request) {
     return;
   Counters c(1, 2);
   RtlCopyMemory(out, &c, 2 * sizeof(ULONG)); // no-warning
+}
+
+// A copy of an object its constructor wrote in full.
+void MemberFilledByCopyOfWritten(WDFREQUEST Request) {
+  PVOID out;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(Snapshot), &out)))
+    return;
+  Complete c(1, 2);
+  struct {
+    ULONG Version;
+    Complete Stats;
+  } s = {1, Complete(0, 0)};
+  RtlCopyMemory(&s.Stats, &c, sizeof(c));
+  RtlCopyMemory(out, &s, sizeof(s)); // no-warning
 }

@@ -287,3 +287,16 @@ VOID StackCopyOfZeroed(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
   RtlCopyMemory(out, &copy, sizeof copy); // no-warning
   *out = assigned; // no-warning
 }
+
+VOID StackCopiedWithRtlCopyMemory(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  REPLY reply;
+  REPLY copy;
+  REPLY *out;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(REPLY), (PVOID *)&out))) // expected-note{{Taking false branch}}
+    return;
+  reply.Status = 1;
+  reply.Value = 2;
+  RtlCopyMemory(&copy, &reply, sizeof copy);
+  copy.Flags = 3;
+  *out = copy; // expected-warning{{bytes 4-7 and 17-23 of 'copy' were never written (struct padding after 'Status')}} expected-note{{bytes 4-7 and 17-23 of 'copy' were never written (struct padding after 'Status')}}
+}
