@@ -512,7 +512,8 @@ std::optional<ProgramStateRef> UninitDisclosureChecker::copyInto(
                        : std::min(Entry.first.Offset + Entry.second,
                                   From + Width);
     if (Begin < End)
-      State = recordWrite(State, WriteKey(Base, At + Begin - From), End - Begin);
+      State =
+          recordWrite(State, WriteKey(Base, At + Begin - From), End - Begin);
   }
   return State;
 }
@@ -566,11 +567,10 @@ void UninitDisclosureChecker::checkPostCall(const CallEvent &Call,
   const MemRegion *Base = Off.getRegion();
   if (!Base || Off.hasSymbolicOffset() || !isRecordedBase(Base))
     return;
-  bool Complete = true;
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call.getOriginExpr()))
-    Complete = CE->getConstructionKind() == CXXConstructionKind::Complete;
-  else
-    Complete = false; // an inherited constructor builds a base
+  // An inherited constructor builds a base.
+  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Call.getOriginExpr());
+  bool Complete =
+      CE && CE->getConstructionKind() == CXXConstructionKind::Complete;
   ASTContext &Ctx = C.getASTContext();
   SmallVector<uint64_t, 2> Pointers;
   hiddenPointers(Decl->getParent(), Off.getOffset() / 8, Complete, Ctx,
@@ -742,10 +742,10 @@ std::string describeByte(QualType T, uint64_t At, const std::string &Path,
       continue;
     uint64_t Begin = Layout.getFieldOffset(FD->getFieldIndex()) / 8;
     uint64_t End = Begin + Ctx.getTypeSizeInChars(FD->getType()).getQuantity();
-    if (FD->isBitField())
-      End = Begin + llvm::divideCeil(Layout.getFieldOffset(FD->getFieldIndex()) % 8 +
-                                         FD->getBitWidthValue(Ctx),
-                                     8);
+    if (FD->isBitField()) {
+      uint64_t Bit = Layout.getFieldOffset(FD->getFieldIndex()) % 8;
+      End = Begin + llvm::divideCeil(Bit + FD->getBitWidthValue(Ctx), 8);
+    }
     if (At >= Begin && At < End) {
       if (!FD->getIdentifier())
         return "";
@@ -925,10 +925,12 @@ UninitDisclosureChecker::report(ProgramStateRef State, const CopyToUser &Copy,
   if (Name.empty())
     if (const BufferInfo *Info = MemoryModel::buffer(State, Source))
       Name = std::string("the buffer from ") + ddi(Info->Ddi).Name;
-  if (const auto *Temp = dyn_cast<TypedValueRegion>(Source->getBaseRegion());
-      Name.empty() &&
-      isa_and_nonnull<CXXTempObjectRegion, CXXLifetimeExtendedObjectRegion>(Temp))
-    Name = "the temporary '" + Temp->getValueType().getAsString() + "'";
+  const MemRegion *SourceBase = Source->getBaseRegion();
+  if (Name.empty() &&
+      isa<CXXTempObjectRegion, CXXLifetimeExtendedObjectRegion>(SourceBase))
+    Name = "the temporary '" +
+           cast<TypedValueRegion>(SourceBase)->getValueType().getAsString() +
+           "'";
   if (Name.empty())
     Name = "the source";
   QualType SourceType = Copy.SourceType;
