@@ -12,9 +12,16 @@
 // through the store: a binding found at an offset covers its own width; a
 // byte with no binding falls back to the region's default, undefined for
 // the sources above.  Anything the analyzer cannot place (an unknown value,
-// a write at a symbolic offset, an object with an initializer, a buffer
-// handed to a function it does not analyse) counts as written: precision
-// over recall.
+// a write at a symbolic offset, an initializer list, a buffer handed to a
+// function it does not analyse) counts as written: precision over recall.
+//
+// C++ objects are written where their constructors write: the analyzer
+// runs an inlined constructor on the object itself, so its member writes
+// are bindings like any other; value-initialisation binds zero first; a
+// constructor it does not inline invalidates the object (written).  The
+// vtable pointers a constructor stores are recorded at its post-call.
+// A copy of an object (assigned, copy-constructed, passed or returned by
+// value) carries its source's writes and never-written bytes.
 //
 // A copy or fill into a source (memcpy, RtlZeroMemory...) writes only its
 // destination range, but the analyzer may forget the whole object: the
@@ -38,6 +45,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -137,13 +145,14 @@ struct CopyToUser {
 };
 
 class UninitDisclosureChecker
-    : public Checker<check::PreCall, check::Bind, check::DeadSymbols,
-                     check::RegionChanges> {
+    : public Checker<check::PreCall, check::PostCall, check::Bind,
+                     check::DeadSymbols, check::RegionChanges> {
 public:
   const MemoryModel *Model = nullptr;
   bool ShowFixIts = false;
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
   ProgramStateRef
@@ -164,10 +173,26 @@ private:
                                       const SubRegion *Base, uint64_t Begin,
                                       uint64_t End, CheckerContext &C) const;
   bool isUntrusted(ProgramStateRef State, const MemRegion *Dest) const;
+  // An object copied into bytes [At, At + Width) of Base (a structure
+  // assigned, copy-constructed, passed by value): what its source had
+  // written.  None when that is not known.
+  std::optional<ProgramStateRef> copyObject(ProgramStateRef State,
+                                            nonloc::LazyCompoundVal LCV,
+                                            const SubRegion *Base, uint64_t At,
+                                            uint64_t Width,
+                                            CheckerContext &C) const;
+  // Width bytes from Source (read through SourceStore) copied to bytes
+  // [At, At + Width) of Base: the source's writes and never-written bytes
+  // move to Base.  None when the source's writes are not known.
+  std::optional<ProgramStateRef>
+  copyInto(ProgramStateRef State, const MemRegion *Source, Store SourceStore,
+           const SubRegion *Base, uint64_t At, uint64_t Width,
+           CheckerContext &C) const;
   // A copy or fill writing Length bytes at Dest: the write and the holes it
-  // leaves.
+  // leaves; a copy from Source carries its never-written bytes.
   ProgramStateRef recordCopy(ProgramStateRef State, const MemRegion *Dest,
-                             SVal Length, CheckerContext &C) const;
+                             SVal Length, const MemRegion *Source,
+                             CheckerContext &C) const;
   // Reports the never-written bytes the copy moves, read through St.
   // Returns the error node.
   ExplodedNode *check(ProgramStateRef State, Store St, const CopyToUser &Copy,
@@ -190,27 +215,69 @@ bool UninitDisclosureChecker::isUntrusted(ProgramStateRef State,
   return Info && Info->Untrusted;
 }
 
-// Whether a variable's initializer writes it (C++'s trivial default
-// construction of "T x;" does not).
+// Whether a variable's initializer writes all of it: an initializer list
+// (padding included, as the compilers do for "= {0}"), a scalar, a string.
+// A constructor writes what its body and member initializers write: the
+// analyzer constructs the object in place, so those writes are in the
+// store and in WdfWrites like any other (value-initialisation, "T x{}",
+// zeroes the object first; a constructor the analyzer does not inline
+// invalidates it, which counts as written).  A structure initialised from
+// another object or from a call ("REPLY copy = reply;", "T x = Make();")
+// holds what that object had written (copyObject), or what the call's
+// body wrote, or is invalidated by a call the analyzer does not follow.
 bool isInitialized(const VarDecl *VD) {
   const Expr *Init = VD->getInit();
   if (!Init)
     return false;
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
-    return !(CE->getConstructor()->isTrivial() && CE->getNumArgs() == 0 &&
-             !CE->requiresZeroInitialization());
-  return true;
+  const Expr *E = Init->IgnoreImplicit()->IgnoreParens();
+  if (isa<CXXConstructExpr>(E))
+    return false;
+  return !VD->getType()->isRecordType() ||
+         isa<InitListExpr, ImplicitValueInitExpr, CXXParenListInitExpr>(E);
 }
 
-// Whether writes to R's base are remembered (see WdfWrites).
+// Whether writes to R's base are remembered (see WdfWrites): heap
+// buffers, local aggregates and C++ temporaries ("*reply = Reply(status)"
+// copies an object a constructor wrote).
 bool isRecordedBase(const MemRegion *Base) {
   if (isa<HeapSpaceRegion>(Base->getMemorySpace()))
+    return true;
+  if (isa<CXXTempObjectRegion, CXXLifetimeExtendedObjectRegion>(Base))
     return true;
   if (const auto *VR = dyn_cast<VarRegion>(Base)) {
     QualType T = VR->getValueType();
     return T->isRecordType() || T->isArrayType();
   }
   return false;
+}
+
+// The byte offsets, from the start of an object of class RD, of the
+// pointers its constructor stores besides the members: the vtable pointer
+// of a dynamic class and, in the Microsoft ABI, the virtual base table
+// pointer; for its bases too (virtual bases only in a complete object).
+void hiddenPointers(const CXXRecordDecl *RD, uint64_t At, bool Complete,
+                    ASTContext &Ctx, SmallVectorImpl<uint64_t> &Out) {
+  if (!RD || !RD->hasDefinition() || RD->isInvalidDecl())
+    return;
+  RD = RD->getDefinition();
+  if (!RD->isDynamicClass())
+    return;
+  const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
+  if (Layout.hasOwnVFPtr())
+    Out.push_back(At);
+  if (Layout.hasOwnVBPtr())
+    Out.push_back(At + Layout.getVBPtrOffset().getQuantity());
+  for (const CXXBaseSpecifier &B : RD->bases()) {
+    const CXXRecordDecl *BD = B.getType()->getAsCXXRecordDecl();
+    if (BD && !B.isVirtual())
+      hiddenPointers(BD, At + Layout.getBaseClassOffset(BD).getQuantity(),
+                     false, Ctx, Out);
+  }
+  if (Complete)
+    for (const CXXBaseSpecifier &B : RD->vbases())
+      if (const CXXRecordDecl *BD = B.getType()->getAsCXXRecordDecl())
+        hiddenPointers(BD, At + Layout.getVBaseClassOffset(BD).getQuantity(),
+                       false, Ctx, Out);
 }
 
 // The largest value of an integer type of Width bits.
@@ -309,14 +376,14 @@ UninitDisclosureChecker::neverWritten(ProgramStateRef State, Store St,
                                       const SubRegion *Base, uint64_t Begin,
                                       uint64_t End, CheckerContext &C) const {
   std::vector<ByteRange> Ranges;
-  // An object with an initializer is written as a whole (padding included,
-  // as the compilers do for "= {0}").
-  if (const auto *VR = dyn_cast<VarRegion>(Base))
-    if (isInitialized(VR->getDecl()))
-      return Ranges;
   if (State->get<WdfWrites>(WriteKey(Base, -1)))
     return Ranges; // written at a symbolic offset: all of it counts
   const Holes *H = State->get<WdfHoles>(Base);
+  // An object with an initializer is written as a whole, unless a copy
+  // into it since left holes.
+  if (const auto *VR = dyn_cast<VarRegion>(Base))
+    if (!H && isInitialized(VR->getDecl()))
+      return Ranges;
   // Known: where the last recorded write or hole ends.  Every byte past it
   // is in the same state as the first one.
   uint64_t Known = 0;
@@ -374,6 +441,83 @@ UninitDisclosureChecker::neverWritten(ProgramStateRef State, Store St,
   return Ranges;
 }
 
+// A copy of an object writes what its source had written: the source's
+// recorded writes move to the copy, and its never-written bytes (read in
+// the store the copy was made from) become holes of the copy, since the
+// store reads a lazily bound copy byte by byte as unknown.  None when the
+// source's writes are not known (not a recorded object, written at a
+// symbolic offset, initialised as a whole): the copy then counts as
+// written, as before.
+std::optional<ProgramStateRef> UninitDisclosureChecker::copyObject(
+    ProgramStateRef State, nonloc::LazyCompoundVal LCV, const SubRegion *Base,
+    uint64_t At, uint64_t Width, CheckerContext &C) const {
+  return copyInto(State, LCV.getRegion(), LCV.getStore(), Base, At, Width, C);
+}
+
+std::optional<ProgramStateRef> UninitDisclosureChecker::copyInto(
+    ProgramStateRef State, const MemRegion *SourceRegion, Store SourceStore,
+    const SubRegion *Base, uint64_t At, uint64_t Width,
+    CheckerContext &C) const {
+  RegionOffset SourceOff = SourceRegion->getAsOffset();
+  const auto *Source = dyn_cast_or_null<SubRegion>(SourceOff.getRegion());
+  if (!Source || Source == Base || SourceOff.hasSymbolicOffset() ||
+      !isRecordedBase(Source) || State->get<WdfWrites>(WriteKey(Source, -1)) ||
+      Width > MaxWalk)
+    return std::nullopt;
+  uint64_t From = SourceOff.getOffset() / 8;
+  std::vector<ByteRange> Unwritten =
+      neverWritten(State, SourceStore, Source, From, From + Width, C);
+  if (Unwritten.empty())
+    return std::nullopt; // all of it written: one write of the whole
+  // The holes of Base: those before the copy outside its range, and the
+  // source's inside.
+  Holes After;
+  for (const ByteRange &R :
+       neverWritten(State, State->getStore(), Base, 0, ToEnd, C)) {
+    if (R.Begin < At)
+      After.Ranges.push_back({R.Begin, std::min(R.End, At)});
+    if (R.End > At + Width)
+      After.Ranges.push_back({std::max(R.Begin, At + Width), R.End});
+  }
+  for (const ByteRange &R : Unwritten)
+    After.Ranges.push_back({At + R.Begin - From,
+                            R.End == ToEnd ? At + Width : At + R.End - From});
+  llvm::sort(After.Ranges, [](const ByteRange &L, const ByteRange &R) {
+    return L.Begin < R.Begin;
+  });
+  State = State->set<WdfHoles>(Base, After);
+  // The copy replaces the writes inside its range by the source's: a write
+  // that overlaps it keeps only its parts outside.
+  for (const auto &Entry : State->get<WdfWrites>()) {
+    if (Entry.first.Base != Base || Entry.first.Offset < 0)
+      continue;
+    uint64_t Begin = Entry.first.Offset;
+    uint64_t End = Entry.second == ToEnd ? ToEnd : Begin + Entry.second;
+    if (End <= At || Begin >= At + Width)
+      continue;
+    State = State->remove<WdfWrites>(Entry.first);
+    if (Begin < At)
+      State = recordWrite(State, WriteKey(Base, Begin), At - Begin);
+    if (End > At + Width)
+      State = recordWrite(State, WriteKey(Base, At + Width),
+                          End == ToEnd ? ToEnd : End - (At + Width));
+  }
+  // The source's writes, moved.
+  for (const auto &Entry : State->get<WdfWrites>()) {
+    if (Entry.first.Base != Source)
+      continue;
+    uint64_t Begin = std::max<uint64_t>(Entry.first.Offset, From);
+    uint64_t End = Entry.second == ToEnd
+                       ? From + Width
+                       : std::min(Entry.first.Offset + Entry.second,
+                                  From + Width);
+    if (Begin < End)
+      State =
+          recordWrite(State, WriteKey(Base, At + Begin - From), End - Begin);
+  }
+  return State;
+}
+
 // Remember the offset and width of writes into aggregates and buffers.
 void UninitDisclosureChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                                         CheckerContext &C) const {
@@ -397,13 +541,53 @@ void UninitDisclosureChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     return;
   uint64_t Width =
       C.getASTContext().getTypeSizeInChars(TR->getValueType()).getQuantity();
-  C.addTransition(recordWrite(State, WriteKey(Base, Off.getOffset() / 8), Width),
-                  N);
+  uint64_t At = Off.getOffset() / 8;
+  if (auto LCV = Val.getAs<nonloc::LazyCompoundVal>())
+    if (std::optional<ProgramStateRef> Copied =
+            copyObject(State, *LCV, cast<SubRegion>(Base), At, Width, C)) {
+      C.addTransition(*Copied, N);
+      return;
+    }
+  C.addTransition(recordWrite(State, WriteKey(Base, At), Width), N);
+}
+
+// A constructor also writes the vtable pointers of the object it builds;
+// the store never shows them.  (Its member writes are bindings when its
+// body is analysed; when it is not, the object is invalidated: written.)
+void UninitDisclosureChecker::checkPostCall(const CallEvent &Call,
+                                            CheckerContext &C) const {
+  const auto *Ctor = dyn_cast<AnyCXXConstructorCall>(&Call);
+  if (!Ctor)
+    return;
+  const auto *Decl = dyn_cast_or_null<CXXConstructorDecl>(Call.getDecl());
+  const MemRegion *This = Ctor->getCXXThisVal().getAsRegion();
+  if (!Decl || !This)
+    return;
+  RegionOffset Off = This->getAsOffset();
+  const MemRegion *Base = Off.getRegion();
+  if (!Base || Off.hasSymbolicOffset() || !isRecordedBase(Base))
+    return;
+  // An inherited constructor builds a base.
+  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Call.getOriginExpr());
+  bool Complete =
+      CE && CE->getConstructionKind() == CXXConstructionKind::Complete;
+  ASTContext &Ctx = C.getASTContext();
+  SmallVector<uint64_t, 2> Pointers;
+  hiddenPointers(Decl->getParent(), Off.getOffset() / 8, Complete, Ctx,
+                 Pointers);
+  if (Pointers.empty())
+    return;
+  uint64_t Width = Ctx.getTypeSizeInChars(Ctx.VoidPtrTy).getQuantity();
+  ProgramStateRef State = C.getState();
+  for (uint64_t At : Pointers)
+    State = recordWrite(State, WriteKey(Base, At), Width);
+  C.addTransition(State);
 }
 
 ProgramStateRef UninitDisclosureChecker::recordCopy(ProgramStateRef State,
                                                     const MemRegion *Dest,
                                                     SVal Length,
+                                                    const MemRegion *Source,
                                                     CheckerContext &C) const {
   RegionOffset Off = Dest ? Dest->getAsOffset() : RegionOffset();
   const auto *Base = dyn_cast_or_null<SubRegion>(Off.getRegion());
@@ -416,9 +600,14 @@ ProgramStateRef UninitDisclosureChecker::recordCopy(ProgramStateRef State,
   // At most this many bytes are written; more than the walk covers: the
   // rest of the object.
   uint64_t Width = ToEnd;
-  if (std::optional<Bounds> B = boundsOfLength(State, Length, nullptr, C))
-    if (B->Hi <= MaxWalk)
-      Width = B->Hi;
+  std::optional<Bounds> B = boundsOfLength(State, Length, nullptr, C);
+  if (B && B->Hi <= MaxWalk)
+    Width = B->Hi;
+  // A copy of a known length moves its source's never-written bytes.
+  if (Source && B && B->Lo == B->Hi && Width != ToEnd)
+    if (std::optional<ProgramStateRef> Copied =
+            copyInto(State, Source, State->getStore(), Base, At, Width, C))
+      return *Copied;
   std::vector<ByteRange> Before =
       neverWritten(State, State->getStore(), Base, 0, ToEnd, C);
   Holes After;
@@ -500,30 +689,89 @@ std::string describeRanges(const std::vector<ByteRange> &Ranges) {
   return Text;
 }
 
-// "struct padding after 'Status'", "'Reserved'" for the first range, when
-// the source is a structure (its region's type, or the type the copy's
-// source expression points to).
-std::string describeLayout(QualType T, const ByteRange &First,
-                           ASTContext &Ctx) {
-  const RecordDecl *RD = T.isNull() ? nullptr : T->getAsRecordDecl();
-  if (!RD || !RD->isCompleteDefinition() || RD->isInvalidDecl())
+// What byte At of an object of type T is, as "'Member' never assigned" or
+// "struct padding after 'Member'", the member named by its path from the
+// object ("Counters.Errors", "Items[1].Flags"); members of base classes
+// by their own names.  Empty where it is neither (a scalar, past the end).
+std::string describeByte(QualType T, uint64_t At, const std::string &Path,
+                         ASTContext &Ctx, unsigned Depth = 0) {
+  if (T.isNull() || T->isIncompleteType() || T->isDependentType() ||
+      Depth > 8)
     return "";
-  if (First.Begin >= (uint64_t)Ctx.getTypeSizeInChars(T).getQuantity())
+  uint64_t Size = Ctx.getTypeSizeInChars(T).getQuantity();
+  if (At >= Size)
+    return "";
+  if (const ConstantArrayType *AT = Ctx.getAsConstantArrayType(T)) {
+    QualType E = AT->getElementType();
+    uint64_t ESize = Ctx.getTypeSizeInChars(E).getQuantity();
+    if (Path.empty() || !E->isRecordType() || ESize == 0)
+      return Path.empty() ? "" : "'" + Path + "' never assigned";
+    return describeByte(E, At % ESize,
+                        Path + "[" + std::to_string(At / ESize) + "]", Ctx,
+                        Depth + 1);
+  }
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD) // a scalar member
+    return Path.empty() ? "" : "'" + Path + "' never assigned";
+  if (!RD->isCompleteDefinition() || RD->isInvalidDecl())
     return "";
   const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
-  const FieldDecl *Previous = nullptr;
+  auto member = [&](StringRef Name) {
+    return Path.empty() ? Name.str() : Path + "." + Name.str();
+  };
+  // Bases first: their members keep their own names.
+  std::string Previous;
+  uint64_t PreviousEnd = 0;
+  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
+    for (const CXXBaseSpecifier &B : CRD->bases()) {
+      const CXXRecordDecl *BD = B.getType()->getAsCXXRecordDecl();
+      if (!BD || B.isVirtual() || !BD->hasDefinition())
+        continue;
+      uint64_t Begin = Layout.getBaseClassOffset(BD).getQuantity();
+      uint64_t End =
+          Begin + Ctx.getASTRecordLayout(BD).getDataSize().getQuantity();
+      if (At >= Begin && At < End)
+        return describeByte(B.getType(), At - Begin, Path, Ctx, Depth + 1);
+      if (End <= At && End >= PreviousEnd && End > Begin) {
+        Previous = "base '" + BD->getName().str() + "'";
+        PreviousEnd = End;
+      }
+    }
   for (const FieldDecl *FD : RD->fields()) {
+    if (FD->isZeroSize(Ctx))
+      continue;
     uint64_t Begin = Layout.getFieldOffset(FD->getFieldIndex()) / 8;
     uint64_t End = Begin + Ctx.getTypeSizeInChars(FD->getType()).getQuantity();
-    if (First.Begin >= Begin && First.Begin < End)
-      return ("'" + FD->getName() + "' never assigned").str();
-    if (First.Begin < Begin)
-      break;
-    Previous = FD;
+    if (FD->isBitField()) {
+      uint64_t Bit = Layout.getFieldOffset(FD->getFieldIndex()) % 8;
+      End = Begin + llvm::divideCeil(Bit + FD->getBitWidthValue(Ctx), 8);
+    }
+    if (At >= Begin && At < End) {
+      if (!FD->getIdentifier())
+        return "";
+      return describeByte(FD->getType(), At - Begin, member(FD->getName()),
+                          Ctx, Depth + 1);
+    }
+    if (End <= At && End >= PreviousEnd) {
+      Previous = FD->getIdentifier()
+                     ? "'" + member(FD->getName()) + "'"
+                     : std::string();
+      PreviousEnd = End;
+    }
   }
-  if (Previous)
-    return ("struct padding after '" + Previous->getName() + "'").str();
-  return "";
+  if (Previous.empty())
+    return "";
+  return "struct padding after " + Previous;
+}
+
+// "struct padding after 'Status'", "'Reserved' never assigned" for the
+// first range, when the source is a structure (its region's type, or the
+// type the copy's source expression points to).
+std::string describeLayout(QualType T, const ByteRange &First,
+                           ASTContext &Ctx) {
+  if (T.isNull() || !T->getAsRecordDecl())
+    return "";
+  return describeByte(T, First.Begin, "", Ctx);
 }
 
 // The expression an out-pointer argument names: &buffer -> "buffer".
@@ -677,6 +925,12 @@ UninitDisclosureChecker::report(ProgramStateRef State, const CopyToUser &Copy,
   if (Name.empty())
     if (const BufferInfo *Info = MemoryModel::buffer(State, Source))
       Name = std::string("the buffer from ") + ddi(Info->Ddi).Name;
+  const MemRegion *SourceBase = Source->getBaseRegion();
+  if (Name.empty() &&
+      isa<CXXTempObjectRegion, CXXLifetimeExtendedObjectRegion>(SourceBase))
+    Name = "the temporary '" +
+           cast<TypedValueRegion>(SourceBase)->getValueType().getAsString() +
+           "'";
   if (Name.empty())
     Name = "the source";
   QualType SourceType = Copy.SourceType;
@@ -744,8 +998,17 @@ void UninitDisclosureChecker::checkPreCall(const CallEvent &Call,
   } else {
     Written = Call.getArgSVal(Copy->DestArg).getAsRegion();
   }
+  // What it reads.
+  const MemRegion *Read = nullptr;
+  if (Copy->Kind == WDF_COPY_MEMORY_TO_PTR) {
+    if (const MemObject *Obj = MemoryModel::object(
+            State, MemoryModel::handleOf(Call.getArgSVal(Copy->SrcArg))))
+      Read = atOffset(Obj->buffer(), Call.getArgSVal(Copy->OffsetArg), C);
+  } else if (Copy->SrcArg >= 0) {
+    Read = Call.getArgSVal(Copy->SrcArg).getAsRegion();
+  }
   ProgramStateRef Next =
-      recordCopy(State->remove<WdfCopyTarget>(), Written, LengthVal, C);
+      recordCopy(State->remove<WdfCopyTarget>(), Written, LengthVal, Read, C);
 
   // What it discloses.
   // A fill (RtlZeroMemory) has no source argument.

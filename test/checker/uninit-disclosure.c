@@ -259,3 +259,44 @@ VOID LengthAtLeast(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
     RtlCopyMemory(out, pool, Length); // expected-warning{{bytes 1-7 of the buffer from ExAllocatePoolWithTag were never written and are copied to the request's output buffer: they disclose kernel memory to user mode; zero the source first (RtlZeroMemory) or copy only what was written}} expected-note{{bytes 1-7 of the buffer from ExAllocatePoolWithTag were never written and are copied to the request's output buffer: they disclose kernel memory to user mode; zero the source first (RtlZeroMemory) or copy only what was written}}
   ExFreePoolWithTag(pool, TAG);
 }
+
+// ---- copies ----------------------------------------------------------------
+
+// A copy holds what its source had written: the padding stays unwritten.
+VOID StackCopyOfPartial(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  REPLY reply;
+  REPLY *out;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(REPLY), (PVOID *)&out))) // expected-note{{Taking false branch}}
+    return;
+  reply.Status = 1;
+  reply.Value = 2;
+  reply.Flags = 3;
+  REPLY copy = reply;
+  RtlCopyMemory(out, &copy, sizeof copy); // expected-warning{{bytes 4-7 and 17-23 of 'copy' were never written (struct padding after 'Status')}} expected-note{{bytes 4-7 and 17-23 of 'copy' were never written (struct padding after 'Status')}}
+}
+
+VOID StackCopyOfZeroed(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  REPLY reply = {0};
+  REPLY *out;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(REPLY), (PVOID *)&out)))
+    return;
+  reply.Value = 2;
+  REPLY copy = reply;
+  REPLY assigned;
+  assigned = reply;
+  RtlCopyMemory(out, &copy, sizeof copy); // no-warning
+  *out = assigned; // no-warning
+}
+
+VOID StackCopiedWithRtlCopyMemory(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  REPLY reply;
+  REPLY copy;
+  REPLY *out;
+  if (!NT_SUCCESS(OutputOf(Request, sizeof(REPLY), (PVOID *)&out))) // expected-note{{Taking false branch}}
+    return;
+  reply.Status = 1;
+  reply.Value = 2;
+  RtlCopyMemory(&copy, &reply, sizeof copy);
+  copy.Flags = 3;
+  *out = copy; // expected-warning{{bytes 4-7 and 17-23 of 'copy' were never written (struct padding after 'Status')}} expected-note{{bytes 4-7 and 17-23 of 'copy' were never written (struct padding after 'Status')}}
+}

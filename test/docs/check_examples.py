@@ -3,7 +3,8 @@
 Every example must compile against the model headers.  For each rule this
 build implements, wdfcheck must report exactly that rule, exactly once, on
 the line the wrong example marks with "// WMxxx:", and nothing on the right
-example.
+example.  A page has one C pair ("```c wrong", "```c right") and may add a
+C++ pair ("```cpp wrong", "```cpp right"), checked the same way as C++17.
 
 usage: check_examples.py <docs/rules dir> <wdfcheck> <clang> <model include>
 """
@@ -16,7 +17,9 @@ import tempfile
 
 docs, wdfcheck, clang, model = sys.argv[1:5]
 
-BLOCK = re.compile(r"^```c (wrong|right)\n(.*?)^```", re.S | re.M)
+BLOCK = re.compile(r"^```(c|cpp) (wrong|right)\n(.*?)^```", re.S | re.M)
+# language -> (file suffix, standard)
+LANGUAGES = {"c": (".c", "-std=c11"), "cpp": (".cpp", "-std=c++17")}
 
 
 def available_rules():
@@ -26,9 +29,9 @@ def available_rules():
             if line.startswith("WM") and " available " in line}
 
 
-def findings(path):
+def findings(path, std):
     run = subprocess.run([wdfcheck, "--format=json", "--quiet", path, "--",
-                          "-std=c11"], capture_output=True, text=True)
+                          std], capture_output=True, text=True)
     if run.returncode not in (0, 1):
         raise AssertionError(f"wdfcheck failed on {path}:\n{run.stderr}")
     return json.loads(run.stdout)["findings"]
@@ -42,31 +45,36 @@ with tempfile.TemporaryDirectory() as tmp:
         rule = page[:-3]
         text = open(os.path.join(docs, page)).read()
         blocks = BLOCK.findall(text)
-        kinds = [k for k, _ in blocks]
-        if kinds.count("wrong") != 1 or kinds.count("right") != 1:
-            failures.append(f"{page}: needs one 'c wrong' and one 'c right' block, has {kinds}")
+        kinds = [f"{lang} {k}" for lang, k, _ in blocks]
+        cpp = kinds.count("cpp wrong"), kinds.count("cpp right")
+        if (kinds.count("c wrong") != 1 or kinds.count("c right") != 1 or
+                cpp not in ((0, 0), (1, 1))):
+            failures.append(f"{page}: needs one 'c wrong' and one 'c right' block "
+                            f"(and at most one 'cpp' pair), has {kinds}")
             continue
-        for kind, code in blocks:
-            path = os.path.join(tmp, f"{rule}-{kind}.c")
+        for lang, kind, code in blocks:
+            suffix, std = LANGUAGES[lang]
+            path = os.path.join(tmp, f"{rule}-{kind}{suffix}")
             with open(path, "w") as f:
                 f.write(code)
-            cc = subprocess.run([clang, "-std=c11", "-fsyntax-only", "-Wall",
+            cc = subprocess.run([clang, std, "-fsyntax-only", "-Wall",
                                  "-I", model, path], capture_output=True, text=True)
             if cc.returncode != 0:
-                failures.append(f"{page} ({kind}) does not compile:\n{cc.stderr}")
+                failures.append(f"{page} ({lang} {kind}) does not compile:\n{cc.stderr}")
                 continue
             compiled += 1
             if rule not in available:
                 continue
-            got = [(f["ruleId"], f["location"]["line"]) for f in findings(path)]
+            got = [(f["ruleId"], f["location"]["line"])
+                   for f in findings(path, std)]
             if kind == "wrong":
                 marked = [i + 1 for i, line in enumerate(code.splitlines())
                           if f"// {rule}:" in line]
                 want = [(rule, line) for line in marked]
                 if len(marked) != 1 or got != want:
-                    failures.append(f"{page} (wrong): expected {want}, wdfcheck reported {got}")
+                    failures.append(f"{page} ({lang} wrong): expected {want}, wdfcheck reported {got}")
             elif got:
-                failures.append(f"{page} (right): expected no findings, wdfcheck reported {got}")
+                failures.append(f"{page} ({lang} right): expected no findings, wdfcheck reported {got}")
             checked += 1
 
 for f in failures:

@@ -22,6 +22,7 @@ bool IsKeyControl(ULONG ioControlCode)
 {
     return ioControlCode == IOCTL_XFORM_SET_KEY ||
            ioControlCode == IOCTL_XFORM_GET_KEY_FINGERPRINT ||
+           ioControlCode == IOCTL_XFORM_GET_KEY_INFO ||
            ioControlCode == IOCTL_XFORM_CLEAR_KEY;
 }
 
@@ -246,6 +247,24 @@ NTSTATUS Queue::SetMode(Device &device, WDFREQUEST request)
     return STATUS_SUCCESS;
 }
 
+NTSTATUS Queue::GetStatistics(Device &device, WDFREQUEST request,
+                              size_t *information)
+{
+    NTSTATUS status;
+    StatisticsReply *reply = RetrieveOutput<StatisticsReply>(request, &status);
+    if (reply == nullptr) {
+        return status;
+    }
+
+    /* One consistent snapshot: the counters move under the data lock. */
+    WithDataLock(device, [&] {
+        StatisticsReply snapshot(device.m_stats);
+        RtlCopyMemory(reply, &snapshot, sizeof(snapshot));
+    });
+    *information = sizeof(StatisticsReply);
+    return STATUS_SUCCESS;
+}
+
 VOID Queue::OnDeviceControl(WDFQUEUE queue, WDFREQUEST request,
                             size_t outputBufferLength, size_t inputBufferLength,
                             ULONG ioControlCode)
@@ -286,6 +305,9 @@ VOID Queue::OnDeviceControl(WDFQUEUE queue, WDFREQUEST request,
         break;
     case IOCTL_XFORM_SELF_TEST:
         status = SelfTest(device);
+        break;
+    case IOCTL_XFORM_GET_STATISTICS:
+        status = GetStatistics(device, request, &information);
         break;
     case IOCTL_XFORM_RESET_STATISTICS:
         WithDataLock(device, [&] { device.m_stats = Statistics(); });
@@ -341,6 +363,21 @@ VOID Queue::OnKeyControl(WDFQUEUE queue, WDFREQUEST request,
         status = device.Keys().Fingerprint(fingerprint);
         if (NT_SUCCESS(status)) {
             information = sizeof(ULONG);
+        }
+        break;
+    }
+    case IOCTL_XFORM_GET_KEY_INFO: {
+        KeyInfoReply *reply = RetrieveOutput<KeyInfoReply>(request, &status);
+        if (reply == nullptr) {
+            break;
+        }
+        ULONG fingerprint = 0;
+        status = device.Keys().Fingerprint(&fingerprint);
+        if (NT_SUCCESS(status)) {
+            KeyInfoReply info(device.Keys().Generation(), fingerprint,
+                              device.Keys().Length());
+            RtlCopyMemory(reply, &info, sizeof(info));
+            information = sizeof(info);
         }
         break;
     }

@@ -32,6 +32,10 @@
     CTL_CODE(FILE_DEVICE_XFORM, 0x808, METHOD_BUFFERED, FILE_WRITE_ACCESS)
 #define IOCTL_XFORM_RESET_STATISTICS \
     CTL_CODE(FILE_DEVICE_XFORM, 0x807, METHOD_BUFFERED, FILE_WRITE_ACCESS)
+#define IOCTL_XFORM_GET_STATISTICS \
+    CTL_CODE(FILE_DEVICE_XFORM, 0x809, METHOD_BUFFERED, FILE_READ_ACCESS)
+#define IOCTL_XFORM_GET_KEY_INFO \
+    CTL_CODE(FILE_DEVICE_XFORM, 0x80A, METHOD_BUFFERED, FILE_READ_ACCESS)
 
 /* IOCTL_XFORM_GET_INFO output. */
 typedef struct _XFORM_INFO {
@@ -109,6 +113,46 @@ struct Statistics {
     ULONG Rejected = 0;
 };
 
+/* IOCTL_XFORM_GET_STATISTICS output: a snapshot of the data path's
+   counters. */
+class StatisticsReply {
+public:
+    explicit StatisticsReply(const Statistics &stats)
+        : BytesIn(stats.BytesIn), BytesOut(stats.BytesOut),
+          Writes(stats.Writes), Reads(stats.Reads)
+    {
+    }
+
+    ULONG64 BytesIn;
+    ULONG64 BytesOut;
+    ULONG Writes;
+    ULONG Reads;
+    ULONG Rejected;     /* writes refused while the pending buffer was full */
+};
+
+/* Names a key without revealing it. */
+class KeyId {
+public:
+    KeyId(USHORT generation, ULONG fingerprint)
+        : Generation(generation), Fingerprint(fingerprint)
+    {
+    }
+
+    USHORT Generation;
+    ULONG Fingerprint;
+};
+
+/* IOCTL_XFORM_GET_KEY_INFO output. */
+struct KeyInfoReply {
+    KeyInfoReply(USHORT generation, ULONG fingerprint, size_t length)
+        : Current(generation, fingerprint), Length(static_cast<ULONG>(length))
+    {
+    }
+
+    KeyId Current;
+    ULONG Length;
+};
+
 class Device {
 public:
     static EVT_WDF_DRIVER_DEVICE_ADD EvtDeviceAdd;
@@ -155,6 +199,8 @@ private:
                                  size_t inputLength, size_t *information);
     static NTSTATUS SelfTest(Device &device);
     static NTSTATUS SetMode(Device &device, WDFREQUEST request);
+    static NTSTATUS GetStatistics(Device &device, WDFREQUEST request,
+                                  size_t *information);
 };
 
 /* Input structure of a buffered request, or nullptr. */
