@@ -40,6 +40,10 @@ options:
   --write-baseline=<file>
                         record the findings' fingerprints in <file>; exit
                         status 0 unless a file could not be analysed
+  --changed-since=<rev> analyse only the files a git change since <rev> touches
+                        (and, with --ctu, the files that call into them), and
+                        report only the findings they did not have at <rev>
+                        (from --baseline, else from a temporary checkout)
   --shard=<i>/<n>       analyse the i-th of n parts of the files (balanced by
                         size, the same parts on every machine); join the
                         parts' SARIF with 'wdfcheck merge'
@@ -139,6 +143,7 @@ const OptionSpec OptionTable[] = {
     {"--format", "", true, setFormat},
     {"--baseline", "", true, setText<&Options::Baseline>},
     {"--write-baseline", "", true, setText<&Options::WriteBaseline>},
+    {"--changed-since", "", true, setText<&Options::ChangedSince>},
     {"--shard", "", true, setShard},
     {"", "-p", true, setText<&Options::BuildDir>},
     {"", "-o", true, setText<&Options::OutputFile>},

@@ -26,6 +26,7 @@ struct Options {
   bool Ctu = false;              // --ctu: follow calls across -p's files
   std::string Baseline;          // --baseline: report only what it lacks
   std::string WriteBaseline;     // --write-baseline
+  std::string ChangedSince;      // --changed-since: a git revision
   unsigned Shard = 0, Shards = 0; // --shard=I/N (1-based I); 0: no sharding
   std::vector<std::string> CommandArgs; // operands of explain/confirm
 };

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "Analyze.h"
 #include "Baseline.h"
+#include "Changes.h"
 #include "Merge.h"
 #include "Confirm.h"
 #include "Ctu.h"
@@ -184,6 +185,52 @@ std::vector<std::string> shardOf(const std::vector<std::string> &Files,
   return Part;
 }
 
+// --changed-since without --baseline: the fingerprints of the same files'
+// findings at the base revision, from a temporary checkout of it analysed
+// with the database's commands moved there (a file the base lacks has no
+// findings).  The checkout is removed before returning.
+bool baseFindings(const CompilationDatabase &DB,
+                  const std::vector<std::string> &Files,
+                  const AnalysisSettings &Settings, const Options &Opts,
+                  const ChangeSet &Changes, std::set<std::string> &Known,
+                  std::string &Error) {
+  if (Files.empty())
+    return true;
+  BaseCheckout Base;
+  if (!Base.create(Changes, Error))
+    return false;
+  std::unique_ptr<CompilationDatabase> BaseDB =
+      remapDatabase(DB, Changes.Root, Base.root());
+  AnalysisSettings BaseSettings = Settings;
+  BaseSettings.BaseDir = remapPath(Settings.BaseDir, Changes.Root, Base.root());
+  BaseSettings.Ctu = nullptr;
+  CtuFiles BaseCtu;
+  if (Opts.Ctu) {
+    if (!prepareCtu(*BaseDB, BaseSettings, Base.root() + "/.wdfcheck-ctu",
+                    Opts.Jobs, BaseCtu, Error))
+      return false;
+    BaseSettings.Ctu = &BaseCtu;
+  }
+  std::vector<std::string> BaseFiles;
+  for (const std::string &F : Files) {
+    llvm::SmallString<256> Path(F);
+    llvm::sys::fs::make_absolute(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    std::string Moved = remapPath(std::string(Path), Changes.Root, Base.root());
+    if (llvm::sys::fs::exists(Moved))
+      BaseFiles.push_back(Moved);
+  }
+  if (BaseFiles.empty())
+    return true;
+  std::vector<FileResult> BaseResults =
+      analyzeFiles(*BaseDB, BaseFiles, BaseSettings, Opts.Jobs);
+  assignFingerprints(BaseResults, BaseSettings.BaseDir);
+  for (const FileResult &R : BaseResults)
+    for (const Finding &F : R.Findings)
+      Known.insert(F.Fingerprint);
+  return true;
+}
+
 // Where --ctu keeps its index: beside the compile database.
 std::string ctuCacheDir(const Options &Opts) {
   llvm::SmallString<256> Dir(databasePath(Opts));
@@ -211,8 +258,13 @@ int analyze(const Options &Opts, const std::string &Share) {
     Files = DB->getAllFiles();
   if (Files.empty())
     return usageError("no input files");
-  if (Opts.Shards)
-    Files = shardOf(Files, Opts.Shard, Opts.Shards);
+
+  ChangeSet Changes;
+  if (!Opts.ChangedSince.empty() &&
+      !changesSince(Opts.ChangedSince, currentDir(), Changes, Error)) {
+    llvm::errs() << "wdfcheck: error: " << Error << "\n";
+    return ExitFailure;
+  }
 
   // The baseline is read before the analysis: a bad one wastes no run.
   std::set<std::string> Known;
@@ -258,6 +310,22 @@ int analyze(const Options &Opts, const std::string &Share) {
     Settings.Ctu = &Ctu;
   }
 
+  if (!Opts.ChangedSince.empty()) {
+    Files = filesReached(Files, Changes, Opts.Ctu ? &Ctu : nullptr);
+    if (!Opts.Quiet)
+      llvm::errs() << "wdfcheck: " << Files.size()
+                   << (Files.size() == 1 ? " file" : " files")
+                   << " reached by the change since " << Opts.ChangedSince
+                   << "\n";
+    if (Opts.Baseline.empty() &&
+        !baseFindings(*DB, Files, Settings, Opts, Changes, Known, Error)) {
+      llvm::errs() << "wdfcheck: error: " << Error << "\n";
+      return ExitFailure;
+    }
+  }
+  if (Opts.Shards)
+    Files = shardOf(Files, Opts.Shard, Opts.Shards);
+
   std::vector<FileResult> Results =
       Files.empty() ? std::vector<FileResult>()
                     : analyzeFiles(*DB, Files, Settings, Opts.Jobs);
@@ -267,7 +335,8 @@ int analyze(const Options &Opts, const std::string &Share) {
     llvm::errs() << "wdfcheck: error: " << Error << "\n";
     return ExitFailure;
   }
-  unsigned InBaseline = Opts.Baseline.empty() ? 0 : dropKnown(Results, Known);
+  bool Compare = !Opts.Baseline.empty() || !Opts.ChangedSince.empty();
+  unsigned InBaseline = Compare ? dropKnown(Results, Known) : 0;
 
   bool AnyFailed = false, AnyFinding = false;
   for (const FileResult &R : Results) {
@@ -296,7 +365,7 @@ int analyze(const Options &Opts, const std::string &Share) {
   OS.flush();
   if (!Opts.Quiet) {
     printSummary(Results);
-    if (!Opts.Baseline.empty())
+    if (Compare)
       llvm::errs() << "wdfcheck: " << InBaseline
                    << (InBaseline == 1 ? " finding" : " findings")
                    << " already in the baseline, not reported\n";
