@@ -84,3 +84,8 @@ try:
     lit_config.maxIndividualTestTime = 900
 except ImportError:
     pass
+
+# util-linux's script(1) gives a command a terminal (the progress line).
+import shutil
+if shutil.which("script"):
+    config.available_features.add("script")

@@ -24,11 +24,14 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <set>
 #include <tuple>
 #include <mutex>
@@ -426,6 +429,47 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   return Result;
 }
 
+// The progress line: files done of all, findings so far, time elapsed and
+// the time left at the pace so far, redrawn in place after each file.
+class Progress {
+public:
+  Progress(size_t Total, bool Shown)
+      : Total(Total), Shown(Shown), Start(std::chrono::steady_clock::now()) {}
+
+  void done(size_t NewFindings) {
+    if (!Shown)
+      return;
+    std::lock_guard<std::mutex> Lock(M);
+    ++Done;
+    Findings += NewFindings;
+    double Elapsed = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+    double Left = Done ? Elapsed / Done * (Total - Done) : 0;
+    llvm::errs() << llvm::formatv(
+        "\r\x1b[Kwdfcheck: {0}/{1} files, {2} findings, {3} elapsed, ETA {4}",
+        Done, Total, Findings, clock(Elapsed), clock(Left));
+    llvm::errs().flush();
+  }
+  void finish() {
+    if (Shown && Done)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+private:
+  // m:ss
+  static std::string clock(double Seconds) {
+    unsigned S = unsigned(Seconds + 0.5);
+    char Text[32];
+    snprintf(Text, sizeof Text, "%u:%02u", S / 60, S % 60);
+    return Text;
+  }
+  size_t Total, Done = 0, Findings = 0;
+  bool Shown;
+  std::chrono::steady_clock::time_point Start;
+  std::mutex M;
+};
+
 // One finding per rule and place over the whole run.  Within a file, the
 // analyzer keeps reports whose messages differ (a WM003 names the bytes its
 // path left unwritten, and several paths reach one copy); it has already
@@ -450,9 +494,12 @@ std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
                                      unsigned Jobs) {
   std::vector<FileResult> Results(Files.size());
   std::atomic<size_t> Next{0};
+  Progress Line(Files.size(), Settings.Progress);
   auto Worker = [&] {
-    for (size_t I = Next++; I < Files.size(); I = Next++)
+    for (size_t I = Next++; I < Files.size(); I = Next++) {
       Results[I] = analyzeOne(DB, Files[I], Settings);
+      Line.done(Results[I].Findings.size());
+    }
   };
   unsigned Threads = std::min<size_t>(std::max(1u, Jobs), Files.size());
   std::vector<std::thread> Pool;
@@ -461,6 +508,7 @@ std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
   Worker();
   for (std::thread &Th : Pool)
     Th.join();
+  Line.finish();
   keepFirstOfEachPlace(Results);
   return Results;
 }

@@ -18,6 +18,7 @@ struct AnalysisSettings {
   std::string ModelIncludeDir;          // "" when not offered
   const CtuFiles *Ctu = nullptr;        // --ctu: follow calls across files
   std::string BaseDir; // files named in messages are shown relative to it
+  bool Progress = false; // a progress line on standard error (a terminal)
 };
 
 // The file a compile command compiles, absolute and without . or ..

@@ -28,6 +28,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
@@ -289,6 +290,8 @@ int analyze(const Options &Opts, const std::string &Share) {
   Settings.Rules = Rules;
   Settings.ResourceDir = WDFCHECK_RESOURCE_DIR;
   Settings.BaseDir = currentDir();
+  // Progress only where someone watches: stderr a terminal.
+  Settings.Progress = !Opts.Quiet && llvm::sys::Process::StandardErrIsDisplayed();
   if (Opts.ModelHeaders)
     Settings.ModelIncludeDir = Share + "/include";
 
