@@ -9,12 +9,32 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 
+#include <unistd.h> // environ
+
 namespace wdfcheck {
 
 using llvm::StringRef;
 using namespace clang::tooling;
 
 namespace {
+
+// The environment without the variables that point git at a repository:
+// inside a git hook they name the hook's repository and index (relative
+// paths, too), and would send `git -C <checkout>` to the wrong one.
+std::vector<std::string> cleanEnvironment() {
+  static const char *const Located[] = {
+      "GIT_DIR=",        "GIT_WORK_TREE=",        "GIT_INDEX_FILE=",
+      "GIT_PREFIX=",     "GIT_COMMON_DIR=",       "GIT_OBJECT_DIRECTORY=",
+      "GIT_ALTERNATE_OBJECT_DIRECTORIES="};
+  std::vector<std::string> Env;
+  for (char **E = environ; E && *E; ++E) {
+    StringRef Var(*E);
+    if (llvm::none_of(Located,
+                      [&](const char *Name) { return Var.starts_with(Name); }))
+      Env.push_back(Var.str());
+  }
+  return Env;
+}
 
 // Runs git with Args in Dir; its standard output in Out.  False when git
 // is missing or fails (its standard error in Error).
@@ -36,7 +56,9 @@ bool git(const std::string &Dir, std::vector<std::string> Args,
     Argv.push_back(A);
   std::optional<StringRef> Redirects[] = {StringRef(""), StringRef(OutFile),
                                           StringRef(ErrFile)};
-  int Status = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects);
+  std::vector<std::string> Env = cleanEnvironment();
+  std::vector<StringRef> EnvRefs(Env.begin(), Env.end());
+  int Status = llvm::sys::ExecuteAndWait(*Git, Argv, EnvRefs, Redirects);
   auto Read = [](StringRef Path) {
     auto Buffer = llvm::MemoryBuffer::getFile(Path);
     return Buffer ? (*Buffer)->getBuffer().str() : std::string();
