@@ -89,3 +89,7 @@ except ImportError:
 import shutil
 if shutil.which("script"):
     config.available_features.add("script")
+
+# Debian's chromium renders the HTML report (scripts/setup.sh installs it).
+if shutil.which("chromium"):
+    config.available_features.add("chromium")

@@ -28,7 +28,8 @@ options:
                         a list starting with '-' removes from the default set
                         (--checks=-WM002), one starting with a name selects only
                         what it names (--checks=WM007,wdf.PoolIrql)
-  --format=<fmt>        text (default), sarif (SARIF 2.1.0) or json
+  --format=<fmt>        text (default), sarif (SARIF 2.1.0), json, or html
+                        (browsable pages in the directory -o names)
   -o <file>             write the findings to <file> instead of standard output
   -j <n>                analyse <n> files at a time
   --ctu                 with -p: follow calls into the database's other files
@@ -99,9 +100,11 @@ bool setFormat(Options &Opts, StringRef Value, std::string &Error) {
     Opts.Fmt = Format::Sarif;
   else if (Value == "json")
     Opts.Fmt = Format::Json;
+  else if (Value == "html")
+    Opts.Fmt = Format::Html;
   else {
-    Error =
-        "unknown format '" + Value.str() + "' (expected text, sarif or json)";
+    Error = "unknown format '" + Value.str() +
+            "' (expected text, sarif, json or html)";
     return false;
   }
   return true;

@@ -9,7 +9,7 @@
 namespace wdfcheck {
 
 enum class Command { Analyze, Explain, ListRules, Confirm, Merge, Help, Version };
-enum class Format { Text, Sarif, Json };
+enum class Format { Text, Sarif, Json, Html };
 
 struct Options {
   Command Cmd = Command::Analyze;

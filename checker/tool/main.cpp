@@ -13,6 +13,7 @@
 #include "Analyze.h"
 #include "Baseline.h"
 #include "Changes.h"
+#include "Html.h"
 #include "Merge.h"
 #include "Confirm.h"
 #include "Ctu.h"
@@ -277,7 +278,16 @@ int analyze(const Options &Opts, const std::string &Share) {
   // Open the output first: a run that cannot write its results is wasted.
   std::error_code EC;
   std::unique_ptr<llvm::raw_fd_ostream> File;
-  if (!Opts.OutputFile.empty()) {
+  if (Opts.Fmt == Format::Html) {
+    if (Opts.OutputFile.empty())
+      return usageError("--format=html writes a directory of pages: name it "
+                        "with -o <dir>");
+    if ((EC = llvm::sys::fs::create_directories(Opts.OutputFile))) {
+      llvm::errs() << "wdfcheck: error: cannot create the report directory '"
+                   << Opts.OutputFile << "': " << EC.message() << "\n";
+      return ExitFailure;
+    }
+  } else if (!Opts.OutputFile.empty()) {
     File = std::make_unique<llvm::raw_fd_ostream>(Opts.OutputFile, EC);
     if (EC) {
       llvm::errs() << "wdfcheck: error: cannot write '" << Opts.OutputFile
@@ -363,6 +373,15 @@ int analyze(const Options &Opts, const std::string &Share) {
     break;
   case Format::Sarif:
     writeSarif(OS, Results, Ctx);
+    break;
+  case Format::Html:
+    if (!writeHtml(Opts.OutputFile, Results, Ctx, Error)) {
+      llvm::errs() << "wdfcheck: error: " << Error << "\n";
+      return ExitFailure;
+    }
+    if (!Opts.Quiet)
+      llvm::errs() << "wdfcheck: report in " << Opts.OutputFile
+                   << "/index.html\n";
     break;
   }
   OS.flush();
