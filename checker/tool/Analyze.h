@@ -18,6 +18,12 @@ struct AnalysisSettings {
   std::string ModelIncludeDir;          // "" when not offered
   const CtuFiles *Ctu = nullptr;        // --ctu: follow calls across files
   std::string BaseDir; // files named in messages are shown relative to it
+  // --stdin-path: the file (absolute) whose text is Overlay.Text, not what
+  // is on disk.  The file need not exist on disk.
+  struct {
+    std::string File;
+    std::string Text;
+  } Overlay;
 };
 
 // The file a compile command compiles, absolute and without . or ..

@@ -33,6 +33,10 @@ options:
   --ctu                 with -p: follow calls into the database's other files
                         (the whole driver); the index of their definitions is
                         cached in <build-dir>/.wdfcheck-ctu
+  --stdin-path=<file>   analyse <file> with the text read from standard input
+                        instead of what is on disk (an editor's unsaved
+                        text); <file> names its compile command and is the
+                        only file analysed
   --quiet               no summary line on standard error
   --no-model-headers    do not make wdfcheck's model ntddk.h/wdf.h available
   --help, --version
@@ -112,6 +116,7 @@ const OptionSpec OptionTable[] = {
     {"--ctu", "", false, setFlag<&Options::Ctu, true>},
     {"--checks", "", true, setText<&Options::Checks>},
     {"--format", "", true, setFormat},
+    {"--stdin-path", "", true, setText<&Options::StdinPath>},
     {"", "-p", true, setText<&Options::BuildDir>},
     {"", "-o", true, setText<&Options::OutputFile>},
     {"", "-j", true, setJobs},

@@ -24,6 +24,7 @@ struct Options {
   bool Quiet = false;
   bool ModelHeaders = true;      // --no-model-headers turns it off
   bool Ctu = false;              // --ctu: follow calls across -p's files
+  std::string StdinPath;         // --stdin-path: this file's text is stdin
   std::vector<std::string> CommandArgs; // operands of explain/confirm
 };
 
