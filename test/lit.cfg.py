@@ -49,6 +49,7 @@ config.substitutions.extend([
     ("%clang", clang),
     ("%plugin", plugin),
     ("%model_include", model),
+    ("%wdfcheck_clangd", os.path.join(config.wdfcheck_bin_dir, "wdfcheck-clangd")),
     ("%wdfcheck", os.path.join(config.wdfcheck_bin_dir, "wdfcheck")),
     ("%src_root", src),
     # a program built against the model headers and the runtime library
@@ -65,6 +66,18 @@ config.substitutions.extend([
     ("%echo_runtime", os.path.join(config.wdfcheck_bin_dir, "echo-runtime")),
     ("%scan_build", os.path.join(tools, "scan-build")),
 ])
+
+# The editor tests (test/ide): clangd-19 for the bridge, Neovim for the
+# real-editor test (scripts/setup.sh installs both).
+import shutil
+clangd = shutil.which("clangd-19") or os.path.join(tools, "clangd")
+if os.path.exists(clangd):
+    config.available_features.add("clangd")
+    config.substitutions.append(("%clangd", clangd))
+nvim = shutil.which("nvim")
+if nvim:
+    config.available_features.add("neovim")
+    config.substitutions.append(("%nvim", nvim))
 
 # Microsoft's SARIF validator (npm @microsoft/sarif-multitool), installed by
 # scripts/test.sh into the build tree when npm is available.

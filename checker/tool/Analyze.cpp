@@ -384,6 +384,8 @@ bool runTool(const CompilationDatabase &DB, const std::string &File,
           }
           return Out;
         });
+  if (!Settings.Overlay.File.empty())
+    Tool.mapVirtualFile(Settings.Overlay.File, Settings.Overlay.Text);
   ErrorCollector Errors;
   Tool.setDiagnosticConsumer(&Errors);
   if (Ast)
@@ -404,8 +406,11 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   // (The database is asked with the absolute path, as ClangTool asks it.)
   llvm::SmallString<256> Absolute(File);
   llvm::sys::fs::make_absolute(Absolute);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
   std::vector<CompileCommand> Commands = DB.getCompileCommands(Absolute);
-  if (!Commands.empty()) {
+  bool Overlaid = !Settings.Overlay.File.empty() &&
+                  std::string(Absolute) == Settings.Overlay.File;
+  if (!Commands.empty() && !Overlaid) {
     std::string Path = commandFile(Commands.front());
     if (!llvm::sys::fs::exists(Path)) {
       Result.Errors = "error: no such file: '" + Path + "'\n";
@@ -415,7 +420,8 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   // With --ctu the file's AST was saved when the index was built (this run
   // or one with the same stamps): analysed from it, the file is not parsed
   // again.  If it cannot be loaded (a header changed since), from source.
-  if (const std::string *Ast = savedAst(Settings, Commands)) {
+  // A file whose text came from standard input is parsed from that text.
+  if (const std::string *Ast = Overlaid ? nullptr : savedAst(Settings, Commands)) {
     if (runTool(DB, File, Settings, Ast, Result))
       return Result;
     Result.Findings.clear();

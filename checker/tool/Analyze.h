@@ -19,6 +19,12 @@ struct AnalysisSettings {
   const CtuFiles *Ctu = nullptr;        // --ctu: follow calls across files
   std::string BaseDir; // files named in messages are shown relative to it
   bool Progress = false; // a progress line on standard error (a terminal)
+  // --stdin-path: the file (absolute) whose text is Overlay.Text, not what
+  // is on disk.  The file need not exist on disk.
+  struct {
+    std::string File;
+    std::string Text;
+  } Overlay;
 };
 
 // The file a compile command compiles, absolute and without . or ..

@@ -48,6 +48,10 @@ options:
   --shard=<i>/<n>       analyse the i-th of n parts of the files (balanced by
                         size, the same parts on every machine); join the
                         parts' SARIF with 'wdfcheck merge'
+  --stdin-path=<file>   analyse <file> with the text read from standard input
+                        instead of what is on disk (an editor's unsaved
+                        text); <file> names its compile command and is the
+                        only file analysed
   --quiet               no summary line on standard error
   --no-model-headers    do not make wdfcheck's model ntddk.h/wdf.h available
   --help, --version
@@ -148,6 +152,7 @@ const OptionSpec OptionTable[] = {
     {"--write-baseline", "", true, setText<&Options::WriteBaseline>},
     {"--changed-since", "", true, setText<&Options::ChangedSince>},
     {"--shard", "", true, setShard},
+    {"--stdin-path", "", true, setText<&Options::StdinPath>},
     {"", "-p", true, setText<&Options::BuildDir>},
     {"", "-o", true, setText<&Options::OutputFile>},
     {"", "-j", true, setJobs},

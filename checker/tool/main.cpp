@@ -28,6 +28,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
@@ -83,6 +84,14 @@ int explain(const Options &Opts, const std::string &Share) {
   }
   llvm::outs() << Page;
   return ExitOk;
+}
+
+// Path made absolute and without . or .., as files are compared.
+std::string absolutePath(const std::string &Path) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
 }
 
 // -p's compilation database: the file named, or compile_commands.json in
@@ -256,6 +265,17 @@ int analyze(const Options &Opts, const std::string &Share) {
     return usageError(Error);
 
   std::vector<std::string> Files = Opts.Files;
+  std::string Overlay;
+  if (!Opts.StdinPath.empty()) {
+    // One file, its text from standard input (an editor's unsaved buffer).
+    Overlay = absolutePath(Opts.StdinPath);
+    for (const std::string &F : Files)
+      if (absolutePath(F) != Overlay)
+        return usageError("--stdin-path=" + Opts.StdinPath +
+                          " analyses that file only; '" + F +
+                          "' was given as well");
+    Files = {Opts.StdinPath};
+  }
   if (Files.empty() && !Opts.BuildDir.empty())
     Files = DB->getAllFiles();
   if (Files.empty())
@@ -304,6 +324,16 @@ int analyze(const Options &Opts, const std::string &Share) {
   Settings.Progress = !Opts.Quiet && llvm::sys::Process::StandardErrIsDisplayed();
   if (Opts.ModelHeaders)
     Settings.ModelIncludeDir = Share + "/include";
+  if (!Overlay.empty()) {
+    auto Text = llvm::MemoryBuffer::getSTDIN();
+    if (!Text) {
+      llvm::errs() << "wdfcheck: error: cannot read standard input for --stdin-path: "
+                   << Text.getError().message() << "\n";
+      return ExitFailure;
+    }
+    Settings.Overlay.File = Overlay;
+    Settings.Overlay.Text = (*Text)->getBuffer().str();
+  }
 
   CtuFiles Ctu;
   if (Opts.Ctu) {
