@@ -141,17 +141,10 @@ Value physicalLocation(const SourcePoint &P, const OutputContext &Ctx) {
                                   {"startColumn", P.Column}}}};
 }
 
-// GitHub code scanning's problem.severity for a SARIF level.
+// GitHub code scanning's problem.severity: the SARIF level, except that a
+// note is a recommendation.
 llvm::StringRef problemSeverity(const RuleInfo &R) {
-  switch (R.Severity) {
-  case WDF_SEV_error:
-    return "error";
-  case WDF_SEV_warning:
-    return "warning";
-  case WDF_SEV_note:
-    break;
-  }
-  return "recommendation";
+  return R.Severity == WDF_SEV_note ? "recommendation" : R.severityName();
 }
 
 Value sarifRule(const RuleInfo &R, const OutputContext &Ctx) {
