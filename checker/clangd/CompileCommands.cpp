@@ -1,6 +1,9 @@
 //===- CompileCommands.cpp - the command an analysis of a file uses -------===//
 #include "CompileCommands.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -89,8 +92,12 @@ bool CompileCommands::lists(const std::string &Dir, const std::string &File) {
 
 std::vector<std::string> CompileCommands::analysisArgs(const std::string &File) {
   std::string Normal = normalized("", File);
+  // One file with a job per core: wdfcheck deals the file's functions out
+  // to that many threads (still one process, at low priority).
+  unsigned Jobs = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> Args{"--format=json", "--quiet",
-                                "--stdin-path=" + Normal};
+                                "--stdin-path=" + Normal, "-j",
+                                std::to_string(Jobs)};
   std::string Dir = databaseDirFor(Normal);
   if (!Dir.empty() && lists(Dir, Normal)) {
     Args.push_back("-p");

@@ -92,6 +92,10 @@ void registerCheckers(CheckerRegistry &Registry) {
                             "Do not explore top-level functions that cannot "
                             "lead to a wdf finding",
                             "released");
+  Registry.addCheckerOption("string", IrqlModelName, FunctionShardOption, "",
+                            "Explore only the top-level functions of part i "
+                            "of n (\"i/n\", i from 0), dealt out by size",
+                            "released");
   Registry.addCheckerOption("string", rule(WDF_RULE_WM007).CheckerName,
                             DriverNxOptInOption, "",
                             "Whether the driver's DriverEntry, in another "

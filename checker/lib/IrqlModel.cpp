@@ -25,6 +25,7 @@
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/CrossTU/CrossTranslationUnit.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -178,8 +179,70 @@ bool IrqlModel::loadDriverRoles(StringRef Path) {
   return false;
 }
 
+namespace {
+// The function definitions of the main file, in source order.
+class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
+public:
+  explicit DefinitionFinder(const SourceManager &SM) : SM(SM) {}
+  std::vector<const FunctionDecl *> Found;
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody() &&
+        SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+      Found.push_back(FD);
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
+};
+} // namespace
+
+// Deals the main file's definitions out to ShardCount parts, the longest
+// first, each to the part with the fewest characters so far: every
+// process analysing the same file deals the same parts.
+void IrqlModel::dealFunctions(const TranslationUnitDecl *TU,
+                              const SourceManager &SM) const {
+  ShardMine.clear();
+  ShardDealt.clear();
+  DefinitionFinder Finder(SM);
+  Finder.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
+  std::vector<std::pair<unsigned, size_t>> BySize;
+  for (size_t I = 0; I < Finder.Found.size(); ++I) {
+    SourceRange R = Finder.Found[I]->getSourceRange();
+    unsigned Begin = SM.getFileOffset(SM.getExpansionLoc(R.getBegin()));
+    unsigned End = SM.getFileOffset(SM.getExpansionLoc(R.getEnd()));
+    BySize.push_back({End > Begin ? End - Begin : 0, I});
+  }
+  llvm::sort(BySize, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
+  std::vector<uint64_t> Load(ShardCount, 0);
+  for (const auto &[Size, Index] : BySize) {
+    unsigned Least = 0;
+    for (unsigned S = 1; S < ShardCount; ++S)
+      if (Load[S] < Load[Least])
+        Least = S;
+    Load[Least] += Size + 1;
+    const Decl *D = Finder.Found[Index]->getCanonicalDecl();
+    ShardDealt.insert(D);
+    if (Least == ShardIndex)
+      ShardMine.insert(D);
+  }
+}
+
+bool IrqlModel::inOtherShard(const FunctionDecl *FD) const {
+  if (ShardCount < 2)
+    return false;
+  const Decl *D = FD->getCanonicalDecl();
+  if (ShardDealt.count(D))
+    return !ShardMine.count(D);
+  return ShardIndex != 0;
+}
+
 void IrqlModel::checkASTDecl(const TranslationUnitDecl *TU,
                              AnalysisManager &Mgr, BugReporter &BR) const {
+  if (ShardCount > 1)
+    dealFunctions(TU, Mgr.getSourceManager());
   Elsewhere = definedElsewhere(Mgr.getAnalyzerOptions());
   Index.build(TU, Mgr.getASTContext(), &Mgr.getPreprocessor(), &Elsewhere,
               &Driver);
@@ -317,8 +380,9 @@ void IrqlModel::checkBeginFunction(CheckerContext &C) const {
   }
 
   // wdfcheck shows only wdf findings: a function that cannot lead to one is
-  // not explored (its callees are then analysed on their own).
-  if (SkipUnrelated && !Index.mayMatter(FD)) {
+  // not explored (its callees are then analysed on their own).  Another
+  // part's function is that part's to explore.
+  if ((SkipUnrelated && !Index.mayMatter(FD)) || inOtherShard(FD)) {
     C.generateSink(State, C.getPredecessor());
     return;
   }
@@ -658,6 +722,18 @@ void registerIrqlModelChecker(CheckerManager &Mgr) {
   auto *Model = Mgr.registerChecker<IrqlModel>();
   Model->SkipUnrelated = Mgr.getAnalyzerOptions().getCheckerBooleanOption(
       Model, SkipUnrelatedOption);
+  StringRef Shard = Mgr.getAnalyzerOptions().getCheckerStringOption(
+      Model, FunctionShardOption);
+  if (!Shard.empty()) {
+    auto [I, N] = Shard.split('/');
+    if (I.getAsInteger(10, Model->ShardIndex) ||
+        N.getAsInteger(10, Model->ShardCount) || Model->ShardCount == 0 ||
+        Model->ShardIndex >= Model->ShardCount) {
+      Model->ShardIndex = Model->ShardCount = 0;
+      Mgr.reportInvalidCheckerOptionValue(Model, FunctionShardOption,
+                                          "\"i/n\" with 0 <= i < n");
+    }
+  }
   StringRef Roles = Mgr.getAnalyzerOptions().getCheckerStringOption(
       Model, DriverRolesOption);
   if (!Roles.empty() && !Model->loadDriverRoles(Roles))

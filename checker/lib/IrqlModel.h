@@ -32,6 +32,7 @@
 #include "IrqlEntry.h"
 
 #include "clang/StaticAnalyzer/Core/Checker.h"
+#include "llvm/ADT/DenseSet.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 
@@ -80,6 +81,9 @@ public:
   // cannot lead to one end at their entry (IrqlEntryIndex::mayMatter).  The
   // plugin keeps them, for the other checkers' findings.
   bool SkipUnrelated = false;
+  // Option FunctionShard: explore only part ShardIndex of ShardCount of the
+  // top-level functions (0 parts: all).
+  unsigned ShardIndex = 0, ShardCount = 0;
   // Reads the registrations the driver's other files make (wdfcheck --ctu's
   // roles.txt, option DriverRoles); false when the file cannot be read.
   bool loadDriverRoles(llvm::StringRef Path);
@@ -135,6 +139,13 @@ public:
   static bool isIrqlReport(const clang::ento::PathSensitiveBugReport &R);
 
 private:
+  // This part's top-level functions (ShardCount > 1), and all that were
+  // dealt out: a function outside the deal is the first part's.
+  mutable llvm::DenseSet<const clang::Decl *> ShardMine, ShardDealt;
+  void dealFunctions(const clang::TranslationUnitDecl *TU,
+                     const clang::SourceManager &SM) const;
+  bool inOtherShard(const clang::FunctionDecl *FD) const;
+
   mutable IrqlEntryIndex Index;
   mutable llvm::StringSet<> Elsewhere; // CTU: defined in other files
   DriverRoles Driver; // CTU: registrations the driver's other files make

@@ -236,6 +236,9 @@ protected:
     // not be explored.
     AO.Config[(llvm::Twine(IrqlModelName) + ":" + SkipUnrelatedOption).str()] =
         "true";
+    if (!Settings.FunctionShard.empty())
+      AO.Config[(llvm::Twine(IrqlModelName) + ":" + FunctionShardOption).str()] =
+          Settings.FunctionShard;
     if (const CtuFiles *Ctu = Settings.Ctu) {
       // Calls into the driver's other files are inlined as soon as they are
       // met, like calls within the file (no second phase): the same paths,
@@ -476,6 +479,42 @@ private:
   std::mutex M;
 };
 
+// The parts of one file analysed by several threads as one result: analysed
+// when every part was, the first part's errors, the findings of all in
+// source order (a callee inlined in two parts' functions reports twice;
+// keepFirstOfEachPlace keeps one).
+FileResult joinParts(FileResult *Parts, unsigned Count) {
+  if (Count == 1)
+    return std::move(Parts[0]);
+  FileResult Joined = std::move(Parts[0]);
+  for (unsigned P = 1; P < Count; ++P) {
+    Joined.Analysed = Joined.Analysed && Parts[P].Analysed;
+    if (Joined.Errors.empty())
+      Joined.Errors = std::move(Parts[P].Errors);
+    for (Finding &F : Parts[P].Findings)
+      Joined.Findings.push_back(std::move(F));
+  }
+  if (!Joined.Analysed) {
+    Joined.Findings.clear();
+    return Joined;
+  }
+  std::vector<size_t> Order(Joined.Findings.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  const std::vector<Finding> &All = Joined.Findings;
+  llvm::sort(Order, [&](size_t A, size_t B) {
+    return std::make_tuple(All[A].Where.File, All[A].Where.Line,
+                           All[A].Where.Column, A) <
+           std::make_tuple(All[B].Where.File, All[B].Where.Line,
+                           All[B].Where.Column, B);
+  });
+  std::vector<Finding> Sorted;
+  for (size_t I : Order)
+    Sorted.push_back(std::move(Joined.Findings[I]));
+  Joined.Findings = std::move(Sorted);
+  return Joined;
+}
+
 // One finding per rule and place over the whole run.  Within a file, the
 // analyzer keeps reports whose messages differ (a WM003 names the bytes its
 // path left unwritten, and several paths reach one copy); it has already
@@ -498,16 +537,25 @@ std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
                                      const std::vector<std::string> &Files,
                                      const AnalysisSettings &Settings,
                                      unsigned Jobs) {
-  std::vector<FileResult> Results(Files.size());
+  // More jobs than files (one file from an editor, a small change): each
+  // file is analysed by several threads, each exploring its share of the
+  // top-level functions, and their findings joined.
+  unsigned Parts = Files.empty() ? 1 : std::max<size_t>(1, Jobs / Files.size());
+  std::vector<FileResult> Partial(Files.size() * Parts);
+  std::vector<AnalysisSettings> PartSettings(Parts, Settings);
+  if (Parts > 1)
+    for (unsigned P = 0; P < Parts; ++P)
+      PartSettings[P].FunctionShard =
+          std::to_string(P) + "/" + std::to_string(Parts);
   std::atomic<size_t> Next{0};
-  Progress Line(Files.size(), Settings.Progress);
+  Progress Line(Files.size(), Settings.Progress && Parts == 1);
   auto Worker = [&] {
-    for (size_t I = Next++; I < Files.size(); I = Next++) {
-      Results[I] = analyzeOne(DB, Files[I], Settings);
-      Line.done(Results[I].Findings.size());
+    for (size_t I = Next++; I < Partial.size(); I = Next++) {
+      Partial[I] = analyzeOne(DB, Files[I / Parts], PartSettings[I % Parts]);
+      Line.done(Partial[I].Findings.size());
     }
   };
-  unsigned Threads = std::min<size_t>(std::max(1u, Jobs), Files.size());
+  unsigned Threads = std::min<size_t>(std::max(1u, Jobs), Partial.size());
   std::vector<std::thread> Pool;
   for (unsigned T = 1; T < Threads; ++T)
     Pool.emplace_back(Worker);
@@ -515,6 +563,9 @@ std::vector<FileResult> analyzeFiles(const CompilationDatabase &DB,
   for (std::thread &Th : Pool)
     Th.join();
   Line.finish();
+  std::vector<FileResult> Results(Files.size());
+  for (size_t F = 0; F < Files.size(); ++F)
+    Results[F] = joinParts(&Partial[F * Parts], Parts);
   keepFirstOfEachPlace(Results);
   return Results;
 }

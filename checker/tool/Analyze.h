@@ -19,6 +19,9 @@ struct AnalysisSettings {
   const CtuFiles *Ctu = nullptr;        // --ctu: follow calls across files
   std::string BaseDir; // files named in messages are shown relative to it
   bool Progress = false; // a progress line on standard error (a terminal)
+  // "i/n": explore only part i of n of the file's top-level functions
+  // (analyzeFiles sets it when there are more jobs than files).
+  std::string FunctionShard;
   // --stdin-path: the file (absolute) whose text is Overlay.Text, not what
   // is on disk.  The file need not exist on disk.
   struct {

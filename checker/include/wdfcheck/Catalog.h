@@ -71,6 +71,10 @@ inline constexpr const char *ShowFixItsOption = "ShowFixIts";
 // wdf.IrqlModel's option: do not explore top-level functions that cannot
 // lead to a wdf finding (set by wdfcheck, which shows only those).
 inline constexpr const char *SkipUnrelatedOption = "SkipUnrelated";
+// wdf.IrqlModel's option "i/n": explore only the top-level functions of
+// part i (0-based) of n, the file's definitions dealt out by size (wdfcheck
+// -j on fewer files than jobs: one file analysed by several threads).
+inline constexpr const char *FunctionShardOption = "FunctionShard";
 // wdf.IrqlModel's option naming the driver-wide role registrations file
 // (wdfcheck --ctu writes it beside its index).
 inline constexpr const char *DriverRolesOption = "DriverRoles";
