@@ -50,7 +50,9 @@ EchoScratchAtDispatch(_In_ PKSPIN_LOCK Lock)
 }
 C
 
-seconds() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
+now() { python3 -c 'import time; print(time.monotonic())'; }
+seconds() { local s e; s=$(now); "$@" > /dev/null 2>&1 || true; e=$(now); python3 -c "print($e - $s)"; }
+ratio() { python3 -c "print($1 / $2)"; }
 full=$(seconds "$wdfcheck" -p build -j "$jobs" --quiet)
 checkout=$(seconds "$wdfcheck" -p build -j "$jobs" --quiet --changed-since=HEAD)
 baseline=$(seconds "$wdfcheck" -p build -j "$jobs" --quiet --changed-since=HEAD --baseline="$work/base.sarif")
@@ -58,6 +60,6 @@ new=$("$wdfcheck" -p build -j "$jobs" --quiet --changed-since=HEAD 2>/dev/null |
 files=$(python3 -c "import json; print(len(json.load(open('build/compile_commands.json'))))")
 echo "samples: $files files; one file changed; -j $jobs"
 printf '%-40s %8.2f s\n' "full run" "$full"
-printf '%-40s %8.2f s  (%.1fx faster)\n' "--changed-since=HEAD (base checkout)" "$checkout" "$(echo "$full / $checkout" | bc -l)"
-printf '%-40s %8.2f s  (%.1fx faster)\n' "--changed-since=HEAD --baseline=sarif" "$baseline" "$(echo "$full / $baseline" | bc -l)"
+printf '%-40s %8.2f s  (%.1fx faster)\n' "--changed-since=HEAD (base checkout)" "$checkout" "$(ratio "$full" "$checkout")"
+printf '%-40s %8.2f s  (%.1fx faster)\n' "--changed-since=HEAD --baseline=sarif" "$baseline" "$(ratio "$full" "$baseline")"
 echo "new findings reported: $new"
