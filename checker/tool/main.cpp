@@ -214,6 +214,18 @@ bool baseFindings(const CompilationDatabase &DB,
       remapDatabase(DB, Changes.Root, Base.root());
   AnalysisSettings BaseSettings = Settings;
   BaseSettings.BaseDir = remapPath(Settings.BaseDir, Changes.Root, Base.root());
+  // The base is analysed from inside its checkout: a saved AST names its
+  // files relative to the directory it was built in, and they are found
+  // again relative to the current one.  No other thread runs yet.
+  struct Chdir {
+    std::string Back;
+    ~Chdir() {
+      if (!Back.empty())
+        llvm::sys::fs::set_current_path(Back);
+    }
+  } Restore;
+  if (!llvm::sys::fs::set_current_path(BaseSettings.BaseDir))
+    Restore.Back = Settings.BaseDir;
   BaseSettings.Ctu = nullptr;
   CtuFiles BaseCtu;
   if (Opts.Ctu) {
