@@ -3,7 +3,8 @@
 Every example must compile against the model headers.  For each rule this
 build implements, wdfcheck must report exactly that rule, exactly once, on
 the line the wrong example marks with "// WMxxx:", and nothing on the right
-example.
+example.  A page has one wrong and one right example, and may pair more
+(a form of the rule the first pair does not show): as many of each.
 
 usage: check_examples.py <docs/rules dir> <wdfcheck> <clang> <model include>
 """
@@ -43,11 +44,11 @@ with tempfile.TemporaryDirectory() as tmp:
         text = open(os.path.join(docs, page)).read()
         blocks = BLOCK.findall(text)
         kinds = [k for k, _ in blocks]
-        if kinds.count("wrong") != 1 or kinds.count("right") != 1:
-            failures.append(f"{page}: needs one 'c wrong' and one 'c right' block, has {kinds}")
+        if kinds.count("wrong") < 1 or kinds.count("wrong") != kinds.count("right"):
+            failures.append(f"{page}: needs 'c wrong' and 'c right' blocks in pairs, has {kinds}")
             continue
-        for kind, code in blocks:
-            path = os.path.join(tmp, f"{rule}-{kind}.c")
+        for index, (kind, code) in enumerate(blocks):
+            path = os.path.join(tmp, f"{rule}-{index}-{kind}.c")
             with open(path, "w") as f:
                 f.write(code)
             cc = subprocess.run([clang, "-std=c11", "-fsyntax-only", "-Wall",
