@@ -87,7 +87,8 @@ enum wdf_creates {
   WDF_CREATES_WORKITEM,
   WDF_CREATES_INTERRUPT,
   WDF_CREATES_SPINLOCK,
-  WDF_CREATES_WAITLOCK
+  WDF_CREATES_WAITLOCK,
+  WDF_CREATES_GENERAL   /* WdfObjectCreate: a general object */
 };
 
 /* What a DDI's pool argument holds. */

@@ -20,6 +20,9 @@
 //                   before the call until its out-handle is known
 //   WdfContexts     (object, context type) -> the context pointer: every
 //                   accessor call on one object returns the same context
+//   WdfCopiedHandles  handles copied inside a whole structure (a struct
+//                   assignment, a trivially copied C++ object): held in a
+//                   second place the store's direct bindings do not show
 //
 //===----------------------------------------------------------------------===//
 #include "MemoryModel.h"
@@ -103,6 +106,7 @@ REGISTER_SET_WITH_PROGRAMSTATE(WdfHeldBinds, SymbolRef)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfCleanups, SymbolRef, ObjectCleanup)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfPendingCleanups, const void *, ObjectCleanup)
 REGISTER_MAP_WITH_PROGRAMSTATE(WdfContexts, ContextKey, SymbolRef)
+REGISTER_SET_WITH_PROGRAMSTATE(WdfCopiedHandles, SymbolRef)
 
 namespace wdfcheck {
 namespace {
@@ -312,6 +316,13 @@ public:
       copy(V, V->getInit());
     return true;
   }
+  // for (WDFMEMORY m : ctx->Buffers): the loop variable is each element of
+  // the field in turn, a copy of it as much as `m = ctx->Buffers[i]`.
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *FS) {
+    if (!Functions.empty() && FS->getRangeInit())
+      copy(FS->getLoopVariable(), FS->getRangeInit());
+    return true;
+  }
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (Functions.empty() || BO->getOpcode() != BO_Assign)
       return true;
@@ -458,7 +469,7 @@ private:
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D))
           if (V->getInit())
-            if (const VarDecl *TI = contextCall(V->getInit()))
+            if (const VarDecl *TI = contextInit(V))
               Contexts[V] = TI;
     if (const auto *BO = dyn_cast<BinaryOperator>(S))
       if (BO->getOpcode() == BO_Assign)
@@ -484,6 +495,19 @@ private:
       collect(Child);
   }
 
+  // The context a local is initialised with: a pointer from the accessor,
+  // or in C++ a reference to what it points to (`T &c = *GetT(Object);`).
+  const VarDecl *contextInit(const VarDecl *V) const {
+    const Expr *Init = V->getInit()->IgnoreParenCasts();
+    if (V->getType()->isReferenceType()) {
+      const auto *Deref = dyn_cast<UnaryOperator>(Init);
+      if (!Deref || Deref->getOpcode() != UO_Deref)
+        return nullptr;
+      Init = Deref->getSubExpr();
+    }
+    return contextCall(Init);
+  }
+
   // A context pointer: a local holding an accessor's result, or the call.
   const VarDecl *contextOf(const Expr *E) const {
     E = E->IgnoreParenCasts();
@@ -503,9 +527,12 @@ private:
       if (ME->isArrow())
         T.TypeInfo = contextOf(Base);
       else if (const auto *DRE = dyn_cast<DeclRefExpr>(Base))
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
           if (V->hasGlobalStorage())
             T.Global = V;
+          else if (V->getType()->isReferenceType())
+            T.TypeInfo = contextOf(Base); // a reference to the context
+        }
       if (!T.Field || (!T.TypeInfo && !T.Global))
         return std::nullopt;
     } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
@@ -742,7 +769,10 @@ MemoryModel::lostByOverwrite(ProgramStateRef State, const MemRegion *R) const {
       !Obj->isDriverParented() || Obj->isHandedOff() ||
       (Obj->home() != R && Obj->holder() != R))
     return std::nullopt;
-  // Stored elsewhere too (a local copy, another field): not the last handle.
+  // Stored elsewhere too (a local copy, another field, inside a structure
+  // copied whole): not the last handle.
+  if (State->contains<WdfCopiedHandles>(Old))
+    return std::nullopt;
   HandleCounter Counter(Old);
   State->getStateManager().getStoreManager().iterBindings(State->getStore(),
                                                          Counter);
@@ -1756,6 +1786,53 @@ void MemoryModel::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
 // Storing anything into a variable that held a failed call's NULL makes it
 // an ordinary variable again.  Storing into a field the file deletes
 // through releases the handle it held and holds the new one.
+// The handles a structure copied whole carries, each with the place of the
+// copy that now holds it: the pointer members of type T at Src, and those
+// of its bases, member structures and arrays, read from the store the copy
+// was taken from (at most Budget members).
+using CopiedHandle = std::pair<SymbolRef, const MemRegion *>;
+static void handlesInCopy(CheckerContext &C, Store From, QualType T,
+                          const SubRegion *Src, const SubRegion *Dst,
+                          llvm::SmallVectorImpl<CopiedHandle> &Out,
+                          unsigned &Budget) {
+  if (!Src || !Dst || Budget == 0)
+    return;
+  MemRegionManager &RM = C.getStoreManager().getRegionManager();
+  T = T.getCanonicalType();
+  if (T->isPointerType()) {
+    --Budget;
+    SVal V = C.getStoreManager().getBinding(From, loc::MemRegionVal(Src), T);
+    if (SymbolRef Sym = MemoryModel::handleOf(V))
+      Out.emplace_back(Sym, Dst);
+    return;
+  }
+  if (const auto *AT = dyn_cast<ConstantArrayType>(T.getTypePtr())) {
+    uint64_t Size = AT->getSize().getZExtValue();
+    QualType E = AT->getElementType();
+    for (uint64_t I = 0; I < Size && Budget; ++I) {
+      NonLoc Index = C.getSValBuilder().makeArrayIndex(I);
+      handlesInCopy(C, From, E,
+                    RM.getElementRegion(E, Index, Src, C.getASTContext()),
+                    RM.getElementRegion(E, Index, Dst, C.getASTContext()), Out,
+                    Budget);
+    }
+    return;
+  }
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()))
+    return;
+  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
+    for (const CXXBaseSpecifier &Base : CRD->bases())
+      if (const CXXRecordDecl *BD = Base.getType()->getAsCXXRecordDecl())
+        handlesInCopy(C, From, Base.getType(),
+                      RM.getCXXBaseObjectRegion(BD, Src, Base.isVirtual()),
+                      RM.getCXXBaseObjectRegion(BD, Dst, Base.isVirtual()), Out,
+                      Budget);
+  for (const FieldDecl *Field : RD->fields())
+    handlesInCopy(C, From, Field->getType(), RM.getFieldRegion(Field, Src),
+                  RM.getFieldRegion(Field, Dst), Out, Budget);
+}
+
 void MemoryModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
                             CheckerContext &C) const {
   const MemRegion *R = Loc.getAsRegion();
@@ -1765,6 +1842,26 @@ void MemoryModel::checkBind(SVal Loc, SVal Val, const Stmt *S,
   // Only the escape of this bind may be excused.
   if (!State->get<WdfHeldBinds>().isEmpty())
     State = State->remove<WdfHeldBinds>();
+  // A structure copied whole is bound as one lazy value, which the store
+  // keeps as a snapshot of the source rather than as bindings of its own:
+  // the handles inside it now have a second home.
+  // A copy into a managed field holds the handle as a direct bind would.
+  if (auto Copy = Val.getAs<nonloc::LazyCompoundVal>()) {
+    llvm::SmallVector<CopiedHandle, 4> Copied;
+    unsigned Budget = 256;
+    if (const auto *Dst = dyn_cast_or_null<SubRegion>(R))
+      handlesInCopy(C, Copy->getStore(), Copy->getRegion()->getValueType(),
+                    Copy->getRegion(), Dst, Copied, Budget);
+    for (const auto &[Sym, Where] : Copied) {
+      const MemObject *Obj = object(State, Sym);
+      if (!Obj || !Obj->isAlive())
+        continue;
+      State = State->add<WdfCopiedHandles>(Sym);
+      if (isManagedField(Where))
+        State = State->set<WdfMemObjects>(Sym, Obj->heldIn(Where))
+                    ->add<WdfHeldBinds>(Sym);
+    }
+  }
   // Overwriting a field that holds the last handle of an object loses it.
   ExplodedNode *N = C.getPredecessor();
   if (R && handleOf(State->getSVal(R)) != handleOf(Val)) {
@@ -1862,6 +1959,9 @@ void MemoryModel::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (const auto &Entry : State->get<WdfContexts>())
     if (SR.isDead(Entry.first.first))
       State = State->remove<WdfContexts>(Entry.first);
+  for (SymbolRef Sym : State->get<WdfCopiedHandles>())
+    if (SR.isDead(Sym))
+      State = State->remove<WdfCopiedHandles>(Sym);
 
   ExplodedNode *N = C.getPredecessor();
   if (Parentless && !Outlived.empty())

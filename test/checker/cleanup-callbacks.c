@@ -147,6 +147,39 @@ VOID ThroughParent(VOID) {
   WdfObjectDelete(ctx->Scratch); // expected-warning{{memory object deleted after EvtCleanupCallback 'JobCleanup' already deleted it}}
 }
 
+// A general object (WdfObjectCreate) whose cleanup deletes its counters.
+typedef struct { WDFMEMORY Counts; } SUB_CTX, *PSUB_CTX;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(SUB_CTX, GetSubCtx)
+
+EVT_WDF_OBJECT_CONTEXT_CLEANUP SubCleanup;
+VOID SubCleanup(WDFOBJECT Object) {
+  PSUB_CTX sub = GetSubCtx(Object);
+  if (sub->Counts != NULL)
+    WdfObjectDelete(sub->Counts);
+}
+
+NTSTATUS GeneralObjectCounters(WDFOBJECT Parent, ULONG first) {
+  WDF_OBJECT_ATTRIBUTES attributes;
+  WDFOBJECT subscription;
+  WDFMEMORY counters;
+  WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, SUB_CTX);
+  attributes.ParentObject = Parent;
+  attributes.EvtCleanupCallback = SubCleanup;
+  if (!NT_SUCCESS(WdfObjectCreate(&attributes, &subscription)))
+    return STATUS_INSUFFICIENT_RESOURCES;
+  if (!NT_SUCCESS(WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, TAG, 128, &counters, NULL))) {
+    WdfObjectDelete(subscription); // no-warning
+    return STATUS_INSUFFICIENT_RESOURCES;
+  }
+  GetSubCtx(subscription)->Counts = counters;
+  if (first >= 32) {
+    WdfObjectDelete(subscription);
+    WdfObjectDelete(counters); // expected-warning{{memory object deleted after EvtCleanupCallback 'SubCleanup' already deleted it}}
+    return STATUS_INVALID_PARAMETER;
+  }
+  return STATUS_SUCCESS;
+}
+
 // ---- clean ----
 
 VOID ScratchDeletedAndCleared(WDFREQUEST Request) {

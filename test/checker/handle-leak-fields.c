@@ -14,11 +14,22 @@
 #define TAG 'dlFW'
 #define SLOTS 4
 
+// A buffer and what the driver knows of it: more members than the analyzer
+// copies one by one, so a copy of it is a snapshot of the whole record.
+typedef struct {
+  WDFMEMORY Memory;
+  PVOID Buffer;
+  size_t Length;
+  ULONG Generation;
+} REGION;
+
 typedef struct {
   WDFMEMORY Staging;
   WDFMEMORY Previous;
   WDFMEMORY Slots[SLOTS];
   WDFMEMORY Log;          // never deleted by this file
+  REGION Current;
+  REGION Retired;
 } DEV_CTX, *PDEV_CTX;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(DEV_CTX, GetDevCtx)
 
@@ -36,6 +47,8 @@ VOID ReleaseBuffers(PDEV_CTX ctx) {
   for (i = 0; i < SLOTS; i++)
     WdfObjectDelete(ctx->Slots[i]);
   WdfObjectDelete(g.Cache);
+  WdfObjectDelete(ctx->Current.Memory);
+  WdfObjectDelete(ctx->Retired.Memory);
 }
 
 // ---- lost ----
@@ -116,6 +129,19 @@ NTSTATUS StoredElsewhere(WDFDEVICE Device) {
     return status;
   ctx->Previous = ctx->Staging;
   return WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, TAG, 256, &ctx->Staging, NULL); // no-warning
+}
+
+// The record copied whole keeps the handle: the first buffer is retired,
+// not lost.
+NTSTATUS RetiredByCopy(WDFDEVICE Device, size_t length) {
+  PDEV_CTX ctx = GetDevCtx(Device);
+  NTSTATUS status = WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, TAG, 256, &ctx->Current.Memory, &ctx->Current.Buffer);
+  if (!NT_SUCCESS(status))
+    return status;
+  ctx->Current.Length = 256;
+  ctx->Retired = ctx->Current;
+  ctx->Current.Length = length;
+  return WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, TAG, length, &ctx->Current.Memory, &ctx->Current.Buffer); // no-warning
 }
 
 NTSTATUS EachSlotOnce(WDFDEVICE Device) {

@@ -3,8 +3,10 @@
 Every example must compile against the model headers.  For each rule this
 build implements, wdfcheck must report exactly that rule, exactly once, on
 the line the wrong example marks with "// WMxxx:", and nothing on the right
-example.  A page has one C pair ("```c wrong", "```c right") and may add a
-C++ pair ("```cpp wrong", "```cpp right"), checked the same way as C++17.
+example.  A page has at least one C pair ("```c wrong", "```c right") and
+may pair more (a form of the rule the first pair does not show), and may add
+C++ pairs ("```cpp wrong", "```cpp right"), checked the same way as C++17:
+as many wrong as right blocks of each language.
 
 usage: check_examples.py <docs/rules dir> <wdfcheck> <clang> <model include>
 """
@@ -46,15 +48,16 @@ with tempfile.TemporaryDirectory() as tmp:
         text = open(os.path.join(docs, page)).read()
         blocks = BLOCK.findall(text)
         kinds = [f"{lang} {k}" for lang, k, _ in blocks]
-        cpp = kinds.count("cpp wrong"), kinds.count("cpp right")
-        if (kinds.count("c wrong") != 1 or kinds.count("c right") != 1 or
-                cpp not in ((0, 0), (1, 1))):
-            failures.append(f"{page}: needs one 'c wrong' and one 'c right' block "
-                            f"(and at most one 'cpp' pair), has {kinds}")
+        c_pairs = kinds.count("c wrong"), kinds.count("c right")
+        cpp_pairs = kinds.count("cpp wrong"), kinds.count("cpp right")
+        if (c_pairs[0] < 1 or c_pairs[0] != c_pairs[1] or
+                cpp_pairs[0] != cpp_pairs[1]):
+            failures.append(f"{page}: needs 'c wrong' and 'c right' blocks in "
+                            f"pairs (and 'cpp' ones in pairs), has {kinds}")
             continue
-        for lang, kind, code in blocks:
+        for index, (lang, kind, code) in enumerate(blocks):
             suffix, std = LANGUAGES[lang]
-            path = os.path.join(tmp, f"{rule}-{kind}{suffix}")
+            path = os.path.join(tmp, f"{rule}-{index}-{kind}{suffix}")
             with open(path, "w") as f:
                 f.write(code)
             cc = subprocess.run([clang, std, "-fsyntax-only", "-Wall",

@@ -94,6 +94,10 @@ VOID EvnEvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
         status = EvnDrain(subscriber, Request, &information);
         break;
 
+    case IOCTL_EVN_REPLAY:
+        status = EvnReplay(subscriber, Request, &information);
+        break;
+
     default:
         status = STATUS_INVALID_DEVICE_REQUEST;
         break;

@@ -65,6 +65,7 @@ VOID EvnDeliver(PSUBSCRIBER Subscriber, const EVN_EVENT *Event)
         Subscriber->RingStorage[(Subscriber->RingHead + Subscriber->RingCount) %
                                 EVN_RING_EVENTS] = *Event;
         Subscriber->RingCount++;
+        EvnCountKept(Subscriber, Event->Class);
     } else {
         Subscriber->Dropped++;
         if (Subscriber->Backlog == NULL) {
@@ -176,3 +177,67 @@ NTSTATUS EvnDrain(PSUBSCRIBER Subscriber, WDFREQUEST Request,
     return STATUS_SUCCESS;
 }
 
+
+/* IOCTL_EVN_REPLAY: copies the events in the subscriber's ring, oldest
+   first, as many as fit, and leaves them there.  The ring lock is held
+   throughout, so that the DPC cannot overwrite an entry being copied.  The
+   events go out through a staging chunk of at most EVN_REPLAY_CHUNK events
+   (one that never wraps around the ring) and WdfMemoryCopyFromBuffer,
+   which checks each copy against the output buffer's bounds. */
+NTSTATUS EvnReplay(PSUBSCRIBER Subscriber, WDFREQUEST Request,
+                   size_t *Information)
+{
+    WDFMEMORY output;
+    PEVN_EVENT chunk;
+    size_t length;
+    ULONG total;
+    ULONG done = 0;
+    ULONG first;
+    ULONG count;
+    KIRQL oldIrql;
+    NTSTATUS status;
+
+    if (Subscriber->RingStorage == NULL) {
+        return STATUS_INVALID_DEVICE_STATE;
+    }
+    status = WdfRequestRetrieveOutputMemory(Request, &output);
+    if (!NT_SUCCESS(status)) {
+        return status;
+    }
+    (VOID)WdfMemoryGetBuffer(output, &length);
+
+    KeAcquireSpinLock(&Subscriber->RingLock, &oldIrql);
+    total = Subscriber->RingCount;
+    if (total > length / sizeof(EVN_EVENT)) {
+        total = (ULONG)(length / sizeof(EVN_EVENT));
+    }
+    while (done < total) {
+        first = (Subscriber->RingHead + done) % EVN_RING_EVENTS;
+        count = total - done < EVN_REPLAY_CHUNK ? total - done : EVN_REPLAY_CHUNK;
+        if (count > EVN_RING_EVENTS - first) {
+            count = EVN_RING_EVENTS - first;
+        }
+        status = WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx,
+                                 EVN_REPLAY_TAG, EVN_REPLAY_CHUNK * sizeof(EVN_EVENT),
+                                 &Subscriber->ReplayChunk, (PVOID *)&chunk);
+        if (!NT_SUCCESS(status)) {
+            break;
+        }
+        RtlCopyMemory(chunk, &Subscriber->RingStorage[first],
+                      count * sizeof(EVN_EVENT));
+        status = WdfMemoryCopyFromBuffer(output, done * sizeof(EVN_EVENT), chunk,
+                                         count * sizeof(EVN_EVENT));
+        if (!NT_SUCCESS(status)) {
+            break;
+        }
+        done += count;
+    }
+    if (Subscriber->ReplayChunk != NULL) {
+        WdfObjectDelete(Subscriber->ReplayChunk);
+        Subscriber->ReplayChunk = NULL;
+    }
+    KeReleaseSpinLock(&Subscriber->RingLock, oldIrql);
+
+    *Information = (size_t)done * sizeof(EVN_EVENT);
+    return done > 0 ? STATUS_SUCCESS : status;
+}

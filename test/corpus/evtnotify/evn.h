@@ -22,6 +22,8 @@
 #define EVN_SUBSCRIBER_TAG 'svEE'
 #define EVN_FILTER_TAG 'fvEE'
 #define EVN_BACKLOG_TAG 'bvEE'
+#define EVN_COUNTS_TAG 'cvEE'
+#define EVN_REPLAY_TAG 'pvEE'
 /* Ring storage is protected pool: only this driver may free it. */
 #define EVN_RING_TAG ('rvEE' | PROTECTED_POOL)
 
@@ -30,6 +32,7 @@
 #define EVN_MAX_FILTER_CLASSES 32
 #define EVN_BACKLOG_EVENTS 16
 #define EVN_MAX_SUBSCRIBERS 32
+#define EVN_REPLAY_CHUNK 16       /* events staged per ring lock hold */
 
 #define FILE_DEVICE_EVN 0x00006E76
 
@@ -41,6 +44,9 @@
     CTL_CODE(FILE_DEVICE_EVN, 0x802, METHOD_BUFFERED, FILE_READ_ACCESS)
 #define IOCTL_EVN_DRAIN \
     CTL_CODE(FILE_DEVICE_EVN, 0x803, METHOD_BUFFERED, FILE_READ_ACCESS)
+/* Copies the ring's events without taking them (a monitoring tool). */
+#define IOCTL_EVN_REPLAY \
+    CTL_CODE(FILE_DEVICE_EVN, 0x804, METHOD_BUFFERED, FILE_READ_ACCESS)
 
 typedef struct _EVN_EVENT {
     ULONG Class;          /* 0..31 */
@@ -72,6 +78,8 @@ typedef struct _SUBSCRIBER {
     ULONG Dropped;
 
     WDFMEMORY Backlog;            /* events delivered while the handle closes */
+    WDFMEMORY ReplayChunk;        /* IOCTL_EVN_REPLAY's staging; EvtFileClose
+                                     deletes one a replay left behind */
     BOOLEAN Linked;
 } SUBSCRIBER, *PSUBSCRIBER;
 
@@ -81,6 +89,9 @@ WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(SUBSCRIBER, EvnGetSubscriber)
 typedef struct _SUBSCRIPTION_CONTEXT {
     WDFMEMORY Filter;             /* ULONG classes; child of the object */
     ULONG ClassCount;
+    WDFMEMORY Counts;             /* ULONG[32] events kept per class, under
+                                     the subscriber's RingLock; deleted by
+                                     EvnEvtSubscriptionCleanup */
 } SUBSCRIPTION_CONTEXT, *PSUBSCRIPTION_CONTEXT;
 
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(SUBSCRIPTION_CONTEXT, EvnGetSubscription)
@@ -116,6 +127,9 @@ NTSTATUS EvnSubscribe(_In_ PDEVICE_CONTEXT DeviceContext,
                       _In_ PSUBSCRIBER Subscriber, _In_ WDFREQUEST Request,
                       _In_ size_t InputLength);
 BOOLEAN EvnSubscriberWants(_In_ PSUBSCRIBER Subscriber, _In_ ULONG Class);
+_IRQL_requires_(DISPATCH_LEVEL)
+VOID EvnCountKept(_In_ PSUBSCRIBER Subscriber, _In_ ULONG Class);
+EVT_WDF_OBJECT_CONTEXT_CLEANUP EvnEvtSubscriptionCleanup;
 
 /* event.c */
 _IRQL_requires_max_(DISPATCH_LEVEL)
@@ -126,5 +140,8 @@ NTSTATUS EvnDrain(_In_ PSUBSCRIBER Subscriber, _In_ WDFREQUEST Request,
                   _Out_ size_t *Information);
 _IRQL_requires_(DISPATCH_LEVEL)
 VOID EvnDeliver(_In_ PSUBSCRIBER Subscriber, _In_ const EVN_EVENT *Event);
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS EvnReplay(_In_ PSUBSCRIBER Subscriber, _In_ WDFREQUEST Request,
+                   _Out_ size_t *Information);
 
 #endif /* EVN_H */

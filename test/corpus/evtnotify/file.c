@@ -146,4 +146,8 @@ VOID EvnEvtFileClose(WDFFILEOBJECT FileObject)
         ExFreePoolWithTag(subscriber->RingStorage, EVN_RING_TAG);
         subscriber->RingStorage = NULL;
     }
+    if (subscriber->ReplayChunk != NULL) {
+        WdfObjectDelete(subscriber->ReplayChunk);
+        subscriber->ReplayChunk = NULL;
+    }
 }
