@@ -236,6 +236,8 @@ protected:
     // not be explored.
     AO.Config[(llvm::Twine(IrqlModelName) + ":" + SkipUnrelatedOption).str()] =
         "true";
+    if (Settings.MaxNodes)
+      AO.MaxNodesPerTopLevelFunction = Settings.MaxNodes;
     if (!Settings.FunctionShard.empty())
       AO.Config[(llvm::Twine(IrqlModelName) + ":" + FunctionShardOption).str()] =
           Settings.FunctionShard;

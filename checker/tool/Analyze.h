@@ -22,6 +22,7 @@ struct AnalysisSettings {
   // "i/n": explore only part i of n of the file's top-level functions
   // (analyzeFiles sets it when there are more jobs than files).
   std::string FunctionShard;
+  unsigned MaxNodes = 0; // the analyzer's budget per top-level function; 0: its default
   // --stdin-path: the file (absolute) whose text is Overlay.Text, not what
   // is on disk.  The file need not exist on disk.
   struct {

@@ -28,6 +28,7 @@ struct Options {
   std::string WriteBaseline;     // --write-baseline
   std::string ChangedSince;      // --changed-since: a git revision
   unsigned Shard = 0, Shards = 0; // --shard=I/N (1-based I); 0: no sharding
+  unsigned MaxNodes = 0;         // --max-nodes: the exploration budget
   std::string StdinPath;         // --stdin-path: this file's text is stdin
   std::vector<std::string> CommandArgs; // operands of explain/confirm
 };

@@ -332,6 +332,7 @@ int analyze(const Options &Opts, const std::string &Share) {
   Settings.Rules = Rules;
   Settings.ResourceDir = WDFCHECK_RESOURCE_DIR;
   Settings.BaseDir = currentDir();
+  Settings.MaxNodes = Opts.MaxNodes;
   // Progress only where someone watches: stderr a terminal.
   Settings.Progress = !Opts.Quiet && llvm::sys::Process::StandardErrIsDisplayed();
   if (Opts.ModelHeaders)
