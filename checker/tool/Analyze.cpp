@@ -409,12 +409,10 @@ FileResult analyzeOne(const CompilationDatabase &DB, const std::string &File,
   // A database entry whose file is gone: said plainly, not as the driver's
   // "no input files".
   // (The database is asked with the absolute path, as ClangTool asks it.)
-  llvm::SmallString<256> Absolute(File);
-  llvm::sys::fs::make_absolute(Absolute);
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  std::string Absolute = absolutePath(File);
   std::vector<CompileCommand> Commands = DB.getCompileCommands(Absolute);
   bool Overlaid = !Settings.Overlay.File.empty() &&
-                  std::string(Absolute) == Settings.Overlay.File;
+                  Absolute == Settings.Overlay.File;
   if (!Commands.empty() && !Overlaid) {
     std::string Path = commandFile(Commands.front());
     if (!llvm::sys::fs::exists(Path)) {

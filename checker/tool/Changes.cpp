@@ -168,9 +168,7 @@ std::vector<std::string> filesReached(const std::vector<std::string> &Files,
     Called = definedIn(Changed, *Ctu);
   std::vector<std::string> Reached;
   for (const std::string &File : Files) {
-    llvm::SmallString<256> Path(File);
-    llvm::sys::fs::make_absolute(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    std::string Path = absolutePath(File);
     if (Changed.contains(Path)) {
       Reached.push_back(File);
       continue;

@@ -24,6 +24,15 @@ inline std::string currentDir() {
   return std::string(Cwd);
 }
 
+// Path made absolute (against the current directory) and without . or ..:
+// the form files are compared and looked up in.
+inline std::string absolutePath(llvm::StringRef Path) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
 // Path relative to Base when it lies inside it, else as it is.
 inline std::string pathUnder(llvm::StringRef Path, llvm::StringRef Base) {
   if (!Base.empty() && Path.starts_with(Base) && Path.size() > Base.size() &&

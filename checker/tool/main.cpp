@@ -86,14 +86,6 @@ int explain(const Options &Opts, const std::string &Share) {
   return ExitOk;
 }
 
-// Path made absolute and without . or .., as files are compared.
-std::string absolutePath(const std::string &Path) {
-  llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
-}
-
 // -p's compilation database: the file named, or compile_commands.json in
 // the directory named.
 std::string databasePath(const Options &Opts) {
@@ -236,10 +228,7 @@ bool baseFindings(const CompilationDatabase &DB,
   }
   std::vector<std::string> BaseFiles;
   for (const std::string &F : Files) {
-    llvm::SmallString<256> Path(F);
-    llvm::sys::fs::make_absolute(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    std::string Moved = remapPath(std::string(Path), Changes.Root, Base.root());
+    std::string Moved = remapPath(absolutePath(F), Changes.Root, Base.root());
     if (llvm::sys::fs::exists(Moved))
       BaseFiles.push_back(Moved);
   }
