@@ -47,6 +47,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "IrqlEntry.h"
+#include "Refutation.h"
 #include "wdfcheck/DriverFacts.h"
 #include "wdfcheck/Catalog.h"
 #include "Ddi.h"
@@ -395,7 +396,7 @@ void BadArgumentChecker::emit(Reporter &R, const CallEvent &Call, int Arg,
   if (!N)
     return;
   const Expr *ArgE = Call.getArgExpr(Arg);
-  auto Report = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto Report = makeReport(Bug, Msg, N);
   if (ArgE) {
     Report->addRange(ArgE->getSourceRange());
     if (TrackValue)
@@ -435,7 +436,7 @@ bool BadArgumentChecker::checkRequiredPointers(const CallEvent &Call,
         "REQUIRED_PARAMETER_IS_NULL); pass a valid pointer",
         paramName(Call, Arg), D.Name);
     auto Report =
-        std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+        makeReport(Bug, Msg, N);
     if (const Expr *E = Call.getArgExpr(Arg)) {
       Report->addRange(E->getSourceRange());
       bugreporter::trackExpressionValue(N, E, *Report);

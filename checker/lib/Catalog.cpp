@@ -92,6 +92,10 @@ void registerCheckers(CheckerRegistry &Registry) {
                             "Do not explore top-level functions that cannot "
                             "lead to a wdf finding",
                             "released");
+  Registry.addCheckerOption("bool", IrqlModelName, RefuteOption, "false",
+                            "Check each report's path with Z3 and drop the "
+                            "report when the path cannot happen",
+                            "released");
   Registry.addCheckerOption("string", IrqlModelName, FunctionShardOption, "",
                             "Explore only the top-level functions of part i "
                             "of n (\"i/n\", i from 0), dealt out by size",

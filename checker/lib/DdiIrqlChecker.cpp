@@ -21,6 +21,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "IrqlModel.h"
+#include "Refutation.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Decl.h"
@@ -128,7 +129,7 @@ void DdiIrqlChecker::report(const CallEvent &Call, CheckerContext &C,
   ExplodedNode *N = C.generateNonFatalErrorNode();
   if (!N)
     return;
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   R->addRange(Call.getSourceRange());
   C.emitReport(std::move(R));
 }
@@ -244,7 +245,7 @@ void DdiIrqlChecker::checkPreStmt(const CallExpr *CE, CheckerContext &C) const {
       "pass the variable the raise or acquire saved into",
       Callee->getName(), VD->getName(), FD ? FD->getName() : "this function",
       *Holds);
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   R->addRange(CE->getArg(Arg)->getSourceRange());
   C.emitReport(std::move(R));
 }
@@ -277,7 +278,7 @@ void DdiIrqlChecker::checkLower(const CallEvent &Call, const IrqlOp &Op,
   ExplodedNode *N = C.generateErrorNode();
   if (!N)
     return;
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   R->addRange(Call.getSourceRange());
   C.emitReport(std::move(R));
 }
@@ -365,7 +366,7 @@ void DdiIrqlChecker::checkEndFunction(const ReturnStmt *RS,
       "lock on this path is not undone; callers and the framework expect "
       "the entry IRQL back, so release or lower before returning",
       FD->getName(), At);
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   if (RS)
     R->addRange(RS->getSourceRange());
   C.emitReport(std::move(R));
@@ -434,7 +435,7 @@ bool DdiIrqlChecker::checkRaises(const ReturnStmt *RS, CheckerContext &C) const 
       "path; its callers take it at its word, so raise to {1} on every path "
       "or correct the annotation",
       FD->getName(), irqlName(X), irqlName(*Other));
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   if (RS)
     R->addRange(RS->getSourceRange());
   C.emitReport(std::move(R));
@@ -465,7 +466,7 @@ void DdiIrqlChecker::recordExit(const ReturnStmt *RS, CheckerContext &C) const {
         "returning, or, if returning raised is meant, annotate it "
         "_IRQL_raises_ instead",
         FD->getName(), irqlName(Exit->Level));
-    auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+    auto R = makeReport(Bug, Msg, N);
     if (RS)
       R->addRange(RS->getSourceRange());
     C.emitReport(std::move(R));
@@ -503,7 +504,7 @@ void DdiIrqlChecker::checkEndAnalysis(ExplodedGraph &, BugReporter &BR,
           "release or lower before returning (or, if returning raised is "
           "meant, say so with _IRQL_raises_ or _Acquires_lock_)",
           FD->getName(), irqlName(E.Level));
-      auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, E.Node);
+      auto R = makeReport(Bug, Msg, E.Node);
       if (E.Return)
         R->addRange(E.Return->getSourceRange());
       R->addNote(llvm::formatv("'{0}' returns at its entry IRQL here",

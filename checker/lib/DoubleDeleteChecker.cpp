@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "MemoryModel.h"
+#include "Refutation.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
@@ -77,7 +78,7 @@ void DoubleDeleteChecker::checkPreCall(const CallEvent &Call,
   ExplodedNode *N = C.generateErrorNode();
   if (!N)
     return;
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   R->markInteresting(Handle);
   if (const Expr *E = Call.getArgExpr(D->HandleArg))
     R->addRange(E->getSourceRange());
@@ -102,7 +103,7 @@ void DoubleDeleteChecker::reportCleanups(const CallEvent &Call,
     ExplodedNode *N = C.generateErrorNode();
     if (!N)
       return;
-    auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+    auto R = makeReport(Bug, Msg, N);
     R->markInteresting(Run.Target);
     R->addRange(Call.getSourceRange());
     C.emitReport(std::move(R));

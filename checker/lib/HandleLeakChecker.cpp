@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "MemoryModel.h"
+#include "Refutation.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -62,7 +63,7 @@ void HandleLeakReporter::reportDeaths(ArrayRef<std::pair<SymbolRef, MemObject>> 
         ddi(Obj.ddi()).Name);
     PathDiagnosticLocation Creation = PathDiagnosticLocation::createBegin(
         Obj.site(), C.getSourceManager(), N->getLocationContext());
-    auto R = std::make_unique<PathSensitiveBugReport>(
+    auto R = makeReport(
         Bug, Msg, N, Creation, N->getLocationContext()->getDecl());
     R->markInteresting(Sym);
     C.emitReport(std::move(R));
@@ -81,7 +82,7 @@ void HandleLeakReporter::reportOverwrite(SymbolRef Sym, const MemObject &Obj,
       Field, ddi(Obj.ddi()).Name);
   PathDiagnosticLocation Creation = PathDiagnosticLocation::createBegin(
       Obj.site(), C.getSourceManager(), N->getLocationContext());
-  auto R = std::make_unique<PathSensitiveBugReport>(
+  auto R = makeReport(
       Bug, Msg, N, Creation, N->getLocationContext()->getDecl());
   R->markInteresting(Sym);
   C.emitReport(std::move(R));

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "MemoryModel.h"
+#include "Refutation.h"
 #include "Support.h"
 #include "wdfcheck/Catalog.h"
 
@@ -105,7 +106,7 @@ void MissingParentChecker::report(SymbolRef Sym, const MemObject &Obj,
       "piles up; set attributes.ParentObject (e.g. to the request) or "
       "delete it when done",
       ddi(Obj.ddi()).Name);
-  auto R = std::make_unique<PathSensitiveBugReport>(
+  auto R = makeReport(
       Bug, Msg, const_cast<ExplodedNode *>(Creation));
   R->markInteresting(Sym);
   const auto *Call = dyn_cast_or_null<CallExpr>(Obj.site());

@@ -34,6 +34,7 @@
 #include "Checkers.h"
 #include "IrqlModel.h"
 #include "MemoryModel.h"
+#include "Refutation.h"
 #include "Support.h"
 #include "wdfcheck/Catalog.h"
 #include "wdfcheck/DriverFacts.h"
@@ -700,7 +701,7 @@ bool PagedAccessChecker::report(const Found &F, Touch How,
       "non-paged (NonPagedPoolNx), or {3}",
       What, irqlName(*Level), Model->why(C, *Level, /*Raised=*/true),
       Model->remedy(C));
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   if (Range.isValid())
     R->addRange(Range);
   const SourceManager &SM = C.getSourceManager();

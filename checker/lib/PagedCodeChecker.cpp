@@ -26,6 +26,7 @@
 #include "Checkers.h"
 #include "Ddi.h"
 #include "IrqlModel.h"
+#include "Refutation.h"
 #include "wdfcheck/Catalog.h"
 
 #include "clang/AST/Decl.h"
@@ -135,7 +136,7 @@ void PagedCodeChecker::report(const CallEvent &Call, CheckerContext &C,
   ExplodedNode *N = C.generateNonFatalErrorNode();
   if (!N)
     return;
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   R->addRange(Call.getSourceRange());
   if (Callee) {
     // Inside the callee: what makes it pageable.
@@ -316,7 +317,7 @@ void PagedCodeChecker::checkPostCall(const CallEvent &Call,
       "'{0}' non-pageable",
       FD->getName(), pageableClause(Model->index().pageableOf(FD)),
       irqlName(*Level), Model->why(C, *Level, /*Raised=*/true));
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   R->addRange(Call.getSourceRange());
   C.emitReport(std::move(R));
 }

@@ -19,6 +19,7 @@
 #include "Checkers.h"
 #include "IrqlModel.h"
 #include "MemoryModel.h"
+#include "Refutation.h"
 #include "Support.h"
 #include "wdfcheck/Catalog.h"
 
@@ -78,7 +79,7 @@ void PoolIrqlChecker::checkPreCall(const CallEvent &Call,
                           D->Name, irqlName(*Level), Why, irqlName(Limit),
                           Model->remedy(C))
                 .str();
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   if (D->PoolArg >= 0)
     if (const Expr *PoolE = Call.getArgExpr(D->PoolArg))
       R->addRange(PoolE->getSourceRange());

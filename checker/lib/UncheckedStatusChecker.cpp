@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "MemoryModel.h"
+#include "Refutation.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -76,7 +77,7 @@ bool UncheckedStatusChecker::checkValue(SVal V, const Expr *E,
       "not checked and the {0} is NULL; check NT_SUCCESS(status) before using "
       "it",
       Failed->IsBuffer ? "buffer" : "handle", ddi(Failed->Ddi).Name);
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   if (Sym)
     R->markInteresting(Sym);
   if (From)

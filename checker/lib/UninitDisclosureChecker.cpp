@@ -40,6 +40,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "MemoryModel.h"
+#include "Refutation.h"
 #include "Support.h"
 #include "wdfcheck/Catalog.h"
 
@@ -944,7 +945,7 @@ UninitDisclosureChecker::report(ProgramStateRef State, const CopyToUser &Copy,
       "copy only what was written",
       describeRanges(Ranges), Name, Layout.empty() ? "" : " (" + Layout + ")",
       Copy.Dest);
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   if (const auto *SR = dyn_cast<SymbolicRegion>(Source->getBaseRegion()))
     R->markInteresting(SR->getSymbol());
   R->markInteresting(Source->getBaseRegion());

@@ -24,6 +24,7 @@
 //===----------------------------------------------------------------------===//
 #include "Checkers.h"
 #include "MemoryModel.h"
+#include "Refutation.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
@@ -200,7 +201,7 @@ void UseAfterDeleteChecker::report(CheckerContext &C, const std::string &Msg,
   ExplodedNode *N = C.generateErrorNode();
   if (!N)
     return;
-  auto R = std::make_unique<PathSensitiveBugReport>(Bug, Msg, N);
+  auto R = makeReport(Bug, Msg, N);
   if (Explain)
     R->markInteresting(Explain);
   if (Range.isValid())

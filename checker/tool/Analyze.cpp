@@ -267,22 +267,16 @@ protected:
     }
     AO.AnalysisDiagOpt = PD_NONE;
     AO.AnalyzerDisplayProgress = false;
-#if LLVM_WITH_Z3
-    // Each report's path is refuted with Z3 before it is shown.  The range
-    // solver does not relate a quotient to its dividend (len >= 16 and
-    // len / 16 == 0), so a loop over len / sizeof(ENTRY) seems to run zero
-    // times on a path that cannot exist, and a buffer it fills would look
-    // never written.  Only reported paths are checked: it costs little.
-    // No wall-clock limits (a busy machine would drop reports), only Z3's
-    // deterministic resource limit: the same findings on every run.  A
-    // query over the limit drops its report, so the limit is ten times
-    // clang's default: paths with a few size computations need more than
-    // the default (usbstream/write.c's double delete of the corpus does).
-    AO.ShouldCrosscheckWithZ3 = true;
-    AO.Z3CrosscheckTimeoutThreshold = 0;
-    AO.Z3CrosscheckEQClassTimeoutThreshold = 0;
-    AO.Z3CrosscheckRLimitThreshold = 4'000'000;
-#endif
+    // Each report's path is refuted with Z3 before it is shown
+    // (checker/lib/Refutation.h: clang's own cross-check gives Z3 the
+    // constraints in an order that changes from run to run, and with it
+    // the findings near its resource limit).  The range solver does not
+    // relate a quotient to its dividend (len >= 16 and len / 16 == 0), so a
+    // loop over len / sizeof(ENTRY) seems to run zero times on a path that
+    // cannot exist, and a buffer it fills would look never written.  Only
+    // reported paths are checked: it costs little.
+    AO.Config[(llvm::Twine(IrqlModelName) + ":" + RefuteOption).str()] =
+        "true";
 
     std::unique_ptr<AnalysisASTConsumer> Consumer = CreateAnalysisConsumer(CI);
     Consumer->AddCheckerRegistrationFn(

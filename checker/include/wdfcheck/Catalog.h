@@ -75,6 +75,10 @@ inline constexpr const char *SkipUnrelatedOption = "SkipUnrelated";
 // part i (0-based) of n, the file's definitions dealt out by size (wdfcheck
 // -j on fewer files than jobs: one file analysed by several threads).
 inline constexpr const char *FunctionShardOption = "FunctionShard";
+// wdf.IrqlModel's option: check each report's path with Z3 before it is
+// shown, and drop it when its constraints cannot all hold (set by
+// wdfcheck; checker/lib/Refutation.h).
+inline constexpr const char *RefuteOption = "Refute";
 // wdf.IrqlModel's option naming the driver-wide role registrations file
 // (wdfcheck --ctu writes it beside its index).
 inline constexpr const char *DriverRolesOption = "DriverRoles";
