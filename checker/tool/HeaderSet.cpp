@@ -11,12 +11,12 @@ bool chooseHeaderSet(const HeaderSetOptions &Options, const std::string &Share,
     return false;
   }
   Set.K = HeaderSet::Model;
-  Set.Model = Share + "/include";
+  Set.ModelDir = Share + "/include";
   return true;
 }
 
 std::map<std::string, std::string> headerProperties(const HeaderSet &Set) {
-  return {{"DDK_INC_PATH", Set.Model}, {"SDK_INC_PATH", Set.Model}};
+  return {{"DDK_INC_PATH", Set.ModelDir}, {"SDK_INC_PATH", Set.ModelDir}};
 }
 
 HeaderFlags headerFlags(const HeaderSet &Set, unsigned, unsigned, bool Cxx,
@@ -27,7 +27,7 @@ HeaderFlags headerFlags(const HeaderSet &Set, unsigned, unsigned, bool Cxx,
     F.Before.insert(F.Before.begin(), {"-x", "c++"});
   if (Debug)
     F.Before.push_back("-DDBG=1");
-  F.After = {"-I", Set.Model};
+  F.After = {"-I", Set.ModelDir};
   return F;
 }
 

@@ -31,7 +31,7 @@ struct HeaderSet {
   std::string Root;   // the WDK or the WDF checkout; "" for the model set
   std::string Mingw;  // mingw-w64's include directory (KmdfHeaders)
   std::string Shim;   // share/wdfcheck/shim (KmdfHeaders)
-  std::string Model;  // share/wdfcheck/include
+  std::string ModelDir; // share/wdfcheck/include
 };
 
 // Chooses the set the options name and checks that it is there.  False
