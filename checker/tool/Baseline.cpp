@@ -1,5 +1,6 @@
 //===- Baseline.cpp - findings known before a change ----------------------===//
 #include "Baseline.h"
+#include "SarifLog.h"
 #include "Tool.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -113,10 +114,7 @@ bool readSarif(const json::Object &Root, const std::string &Path,
     return fail(Error, Path, "a SARIF file without runs");
   for (const json::Value &RunValue : *Runs) {
     const json::Object *Run = RunValue.getAsObject();
-    const json::Object *Tool = Run ? Run->getObject("tool") : nullptr;
-    const json::Object *Driver = Tool ? Tool->getObject("driver") : nullptr;
-    std::optional<StringRef> Name = Driver ? Driver->getString("name")
-                                           : std::nullopt;
+    std::optional<StringRef> Name = Run ? toolName(*Run) : std::nullopt;
     if (!Name || *Name != "wdfcheck")
       return fail(Error, Path,
                   "the SARIF comes from another tool ('" +
@@ -185,14 +183,12 @@ bool writeBaseline(const std::string &Path,
 
 bool readBaseline(const std::string &Path, std::set<std::string> &Known,
                   std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return fail(Error, Path, Buffer.getError().message());
-  llvm::Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
-  if (!Parsed)
-    return fail(Error, Path,
-                "not JSON (" + llvm::toString(Parsed.takeError()) + ")");
-  const json::Object *Root = Parsed->getAsObject();
+  JsonFile File = readJsonFile(Path);
+  if (!File.IoError.empty())
+    return fail(Error, Path, File.IoError);
+  if (!File.ParseError.empty())
+    return fail(Error, Path, "not JSON (" + File.ParseError + ")");
+  const json::Object *Root = File.Value->getAsObject();
   if (!Root)
     return fail(Error, Path, "not a wdfcheck baseline or SARIF file");
   if (Root->get("runs"))

@@ -32,6 +32,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Confirm.h"
+#include "SarifLog.h"
 #include "Tool.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -40,7 +41,6 @@
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <optional>
@@ -266,17 +266,16 @@ bool readFinding(const Object &Run, Object &Result, size_t Index,
 
 bool loadLog(const std::string &File, Log &L, std::string &Error) {
   L.File = File;
-  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
-  if (!Buffer) {
-    Error = "cannot read '" + File + "': " + Buffer.getError().message();
+  JsonFile Read = readJsonFile(File);
+  if (!Read.IoError.empty()) {
+    Error = "cannot read '" + File + "': " + Read.IoError;
     return false;
   }
-  llvm::Expected<Value> Parsed = llvm::json::parse((*Buffer)->getBuffer());
-  if (!Parsed) {
-    Error = "'" + File + "' is not JSON: " + llvm::toString(Parsed.takeError());
+  if (!Read.ParseError.empty()) {
+    Error = "'" + File + "' is not JSON: " + Read.ParseError;
     return false;
   }
-  L.Root = std::move(*Parsed);
+  L.Root = std::move(*Read.Value);
   Object *Root = L.Root.getAsObject();
   std::optional<StringRef> Version =
       Root ? Root->getString("version") : std::nullopt;
@@ -299,10 +298,8 @@ bool loadLog(const std::string &File, Log &L, std::string &Error) {
       Error = "'" + File + "': a run is not a JSON object";
       return false;
     }
-    if (const Object *Tool = Run->getObject("tool"))
-      if (const Object *Driver = Tool->getObject("driver"))
-        if (std::optional<StringRef> Name = Driver->getString("name"))
-          L.ToolName = Name->str();
+    if (std::optional<StringRef> Name = toolName(*Run))
+      L.ToolName = Name->str();
     Value *Results = Run->get("results");
     if (!Results || Results->kind() == Value::Null)
       continue;

@@ -1,11 +1,11 @@
 //===- Merge.cpp - wdfcheck merge: one SARIF log from the shards' ---------===//
 #include "Merge.h"
+#include "SarifLog.h"
 #include "Tool.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 #include <tuple>
 
@@ -27,10 +27,7 @@ json::Object *wdfcheckRun(json::Value &Log, const std::string &Path,
     return nullptr;
   }
   json::Object *Run = (*Runs)[0].getAsObject();
-  const json::Object *Tool = Run->getObject("tool");
-  const json::Object *Driver = Tool ? Tool->getObject("driver") : nullptr;
-  std::optional<StringRef> Name =
-      Driver ? Driver->getString("name") : std::nullopt;
+  std::optional<StringRef> Name = toolName(*Run);
   if (!Name || *Name != "wdfcheck") {
     Err << "wdfcheck: error: '" << Path << "' comes from another tool ('"
         << Name.value_or("unnamed") << "'), not wdfcheck\n";
@@ -41,19 +38,14 @@ json::Object *wdfcheckRun(json::Value &Log, const std::string &Path,
 
 std::optional<json::Value> readLog(const std::string &Path,
                                    llvm::raw_ostream &Err) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer) {
-    Err << "wdfcheck: error: cannot read '" << Path
-        << "': " << Buffer.getError().message() << "\n";
-    return std::nullopt;
-  }
-  llvm::Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
-  if (!Parsed) {
-    Err << "wdfcheck: error: '" << Path << "' is not JSON: "
-        << llvm::toString(Parsed.takeError()) << "\n";
-    return std::nullopt;
-  }
-  return std::move(*Parsed);
+  JsonFile File = readJsonFile(Path);
+  if (!File.IoError.empty())
+    Err << "wdfcheck: error: cannot read '" << Path << "': " << File.IoError
+        << "\n";
+  else if (!File.ParseError.empty())
+    Err << "wdfcheck: error: '" << Path << "' is not JSON: " << File.ParseError
+        << "\n";
+  return std::move(File.Value);
 }
 
 // The ordering key of a result: its first location, then its rule and text.
