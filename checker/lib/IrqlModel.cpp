@@ -23,6 +23,7 @@
 #include "Checkers.h"
 #include "Support.h"
 #include "wdfcheck/Catalog.h"
+#include "wdfcheck/Deal.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -206,26 +207,19 @@ void IrqlModel::dealFunctions(const TranslationUnitDecl *TU,
   ShardDealt.clear();
   DefinitionFinder Finder(SM);
   Finder.TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
-  std::vector<std::pair<unsigned, size_t>> BySize;
-  for (size_t I = 0; I < Finder.Found.size(); ++I) {
-    SourceRange R = Finder.Found[I]->getSourceRange();
+  std::vector<uint64_t> Sizes;
+  for (const Decl *D : Finder.Found) {
+    SourceRange R = D->getSourceRange();
     unsigned Begin = SM.getFileOffset(SM.getExpansionLoc(R.getBegin()));
     unsigned End = SM.getFileOffset(SM.getExpansionLoc(R.getEnd()));
-    BySize.push_back({End > Begin ? End - Begin : 0, I});
+    Sizes.push_back(End > Begin ? End - Begin : 0);
   }
-  llvm::sort(BySize, [](const auto &A, const auto &B) {
-    return A.first != B.first ? A.first > B.first : A.second < B.second;
-  });
-  std::vector<uint64_t> Load(ShardCount, 0);
-  for (const auto &[Size, Index] : BySize) {
-    unsigned Least = 0;
-    for (unsigned S = 1; S < ShardCount; ++S)
-      if (Load[S] < Load[Least])
-        Least = S;
-    Load[Least] += Size + 1;
-    const Decl *D = Finder.Found[Index]->getCanonicalDecl();
+  std::vector<unsigned> PartOf =
+      dealBySize(Sizes, ShardCount, [](size_t A, size_t B) { return A < B; });
+  for (size_t I = 0; I < Finder.Found.size(); ++I) {
+    const Decl *D = Finder.Found[I]->getCanonicalDecl();
     ShardDealt.insert(D);
-    if (Least == ShardIndex)
+    if (PartOf[I] == ShardIndex)
       ShardMine.insert(D);
   }
 }

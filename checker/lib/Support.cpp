@@ -1,6 +1,8 @@
 //===- Support.cpp - small helpers shared by the models and the rules ----===//
 #include "Support.h"
 
+#include "wdfcheck/Deal.h"
+
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
@@ -120,6 +122,28 @@ std::optional<FixItHint> nonPagedPoolFixIt(const Expr *E,
     return std::nullopt;
   return FixItHint::CreateReplacement(CharSourceRange::getTokenRange(Range),
                                       *Replacement);
+}
+
+std::vector<unsigned>
+dealBySize(const std::vector<uint64_t> &Sizes, unsigned Parts,
+           llvm::function_ref<bool(size_t, size_t)> Before) {
+  std::vector<size_t> Order(Sizes.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  llvm::sort(Order, [&](size_t A, size_t B) {
+    return Sizes[A] != Sizes[B] ? Sizes[A] > Sizes[B] : Before(A, B);
+  });
+  std::vector<uint64_t> Load(Parts, 0);
+  std::vector<unsigned> PartOf(Sizes.size(), 0);
+  for (size_t Item : Order) {
+    unsigned Least = 0;
+    for (unsigned P = 1; P < Parts; ++P)
+      if (Load[P] < Load[Least])
+        Least = P;
+    Load[Least] += Sizes[Item] + 1; // +1: empty items spread too
+    PartOf[Item] = Least;
+  }
+  return PartOf;
 }
 
 } // namespace wdfcheck

@@ -22,6 +22,7 @@
 #include "Output.h"
 #include "Share.h"
 #include "Tool.h"
+#include "wdfcheck/Deal.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -159,31 +160,18 @@ void printSummary(const std::vector<FileResult> &Results) {
 // be read counts as empty.  The files keep their order within the part.
 std::vector<std::string> shardOf(const std::vector<std::string> &Files,
                                  unsigned Shard, unsigned Shards) {
-  std::vector<std::pair<uint64_t, size_t>> BySize;
-  for (size_t I = 0; I < Files.size(); ++I) {
+  std::vector<uint64_t> Sizes;
+  for (const std::string &File : Files) {
     uint64_t Size = 0;
-    if (llvm::sys::fs::file_size(Files[I], Size))
+    if (llvm::sys::fs::file_size(File, Size))
       Size = 0;
-    BySize.push_back({Size, I});
+    Sizes.push_back(Size);
   }
-  llvm::sort(BySize, [&](const auto &A, const auto &B) {
-    if (A.first != B.first)
-      return A.first > B.first;
-    return Files[A.second] < Files[B.second];
-  });
-  std::vector<uint64_t> Load(Shards, 0);
-  std::vector<bool> Mine(Files.size(), false);
-  for (const auto &[Size, Index] : BySize) {
-    unsigned Least = 0;
-    for (unsigned S = 1; S < Shards; ++S)
-      if (Load[S] < Load[Least])
-        Least = S;
-    Load[Least] += Size + 1; // +1: empty files spread too
-    Mine[Index] = Least + 1 == Shard;
-  }
+  std::vector<unsigned> PartOf = dealBySize(
+      Sizes, Shards, [&](size_t A, size_t B) { return Files[A] < Files[B]; });
   std::vector<std::string> Part;
   for (size_t I = 0; I < Files.size(); ++I)
-    if (Mine[I])
+    if (PartOf[I] + 1 == Shard)
       Part.push_back(Files[I]);
   return Part;
 }
