@@ -88,6 +88,24 @@ std::string shareDir(const char *Argv0) {
   return std::string(P);
 }
 
+// Reads framed messages from Fd until it ends, handing each to Handle; a
+// malformed one is skipped with a line naming where it came from.
+void readMessages(int Fd, const char *From,
+                  llvm::function_ref<void(const std::string &)> Handle) {
+  FramedReader In(Fd);
+  std::string Body, Problem;
+  for (;;) {
+    FramedReader::Result R = In.next(Body, Problem);
+    if (R == FramedReader::End)
+      return;
+    if (R == FramedReader::Malformed)
+      llvm::errs() << "wdfcheck-clangd: skipped " << Problem << " from "
+                   << From << "\n";
+    else
+      Handle(Body);
+  }
+}
+
 } // namespace
 
 int main(int Argc, char **Argv) {
@@ -178,18 +196,8 @@ int main(int Argc, char **Argv) {
 
   // clangd's side: when clangd ends, so does the bridge, with its status.
   std::thread FromClangd([&] {
-    FramedReader In(Child.FromClangd);
-    std::string Body, Problem;
-    for (;;) {
-      FramedReader::Result R = In.next(Body, Problem);
-      if (R == FramedReader::End)
-        break;
-      if (R == FramedReader::Malformed)
-        llvm::errs() << "wdfcheck-clangd: skipped " << Problem
-                     << " from clangd\n";
-      else
-        B.fromClangd(Body);
-    }
+    readMessages(Child.FromClangd, "clangd",
+                 [&](const std::string &Body) { B.fromClangd(Body); });
     int Status = waitForClangd(Child);
     B.stop();
     llvm::errs().flush();
@@ -198,18 +206,8 @@ int main(int Argc, char **Argv) {
 
   // The editor's side.  At its end clangd's input is closed: clangd ends
   // (the exit notification has usually ended it already).
-  FramedReader In(STDIN_FILENO);
-  std::string Body, Problem;
-  for (;;) {
-    FramedReader::Result R = In.next(Body, Problem);
-    if (R == FramedReader::End)
-      break;
-    if (R == FramedReader::Malformed)
-      llvm::errs() << "wdfcheck-clangd: skipped " << Problem
-                   << " from the editor\n";
-    else
-      B.fromEditor(Body);
-  }
+  readMessages(STDIN_FILENO, "the editor",
+               [&](const std::string &Body) { B.fromEditor(Body); });
   ::close(Child.ToClangd);
   FromClangd.join();
   return 0;
