@@ -45,6 +45,8 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "llvm/Support/FormatVariadic.h"
 
+#include <set>
+
 using namespace clang;
 using namespace clang::ento;
 using namespace wdfcheck;
@@ -1667,6 +1669,24 @@ bool MemoryModel::evalCall(const CallEvent &Call, CheckerContext &C) const {
 // Escapes, deaths, lookaside parents
 // ---------------------------------------------------------------------------
 
+// The handles a call to a variadic function without a body receives only
+// among its variadic arguments ("..."): DbgPrint, KdPrint and the WPP trace
+// functions print them; a handle printed is not kept.  A handle that is
+// also a fixed argument, or is reachable through a pointer argument, may
+// be kept and escapes as before.
+static std::set<SymbolRef> onlyVariadic(const CallEvent &Call) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->isVariadic() || FD->hasBody())
+    return {};
+  std::set<SymbolRef> Variadic, Fixed;
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+    if (SymbolRef Sym = Call.getArgSVal(I).getAsSymbol())
+      (I < FD->getNumParams() ? Fixed : Variadic).insert(Sym);
+  for (SymbolRef Sym : Fixed)
+    Variadic.erase(Sym);
+  return Variadic;
+}
+
 ProgramStateRef MemoryModel::checkPointerEscape(ProgramStateRef State,
                                                 const InvalidatedSymbols &Escaped,
                                                 const CallEvent *Call,
@@ -1681,6 +1701,9 @@ ProgramStateRef MemoryModel::checkPointerEscape(ProgramStateRef State,
       if (Ddis.matchDecl(dyn_cast_or_null<FunctionDecl>(LC->getDecl())))
         return State;
   }
+  std::set<SymbolRef> OnlyPrinted =
+      Call && Kind == PSK_DirectEscapeOnCall ? onlyVariadic(*Call)
+                                             : std::set<SymbolRef>();
   bool Stored = Kind == PSK_EscapeOnBind || Kind == PSK_EscapeOutParameters;
   // A handle bound into a field the file deletes through is held, not
   // escaped (checkBind, which runs just before this escape, said which).
@@ -1689,6 +1712,8 @@ ProgramStateRef MemoryModel::checkPointerEscape(ProgramStateRef State,
     State = State->remove<WdfHeldBinds>();
   for (SymbolRef Sym : Escaped) {
     if (Kind == PSK_EscapeOnBind && Held.contains(Sym))
+      continue;
+    if (OnlyPrinted.count(Sym))
       continue;
     if (const MemObject *Obj = object(State, Sym)) {
       if (Obj->isAlive()) {

@@ -171,3 +171,29 @@ void SlotSwapped(WDFDEVICE Device) {
   WdfMemoryCreate(NULL, NonPagedPoolNx, TAG, 64, &slot->Current, NULL);
   WdfObjectDelete(old);
 } // no-warning
+
+// A handle printed (a variadic argument of a function without a body, as
+// DbgPrint or a WPP trace) is not kept by the call: still lost at the end.
+EVT_WDF_IO_QUEUE_IO_READ LeakAfterPrint;
+VOID LeakAfterPrint(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  WDFMEMORY memory;
+  if (!NT_SUCCESS(WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, TAG, 64, &memory, NULL))) { // expected-note{{memory object created here without a parent; it lives until the driver unloads}} expected-note{{Taking false branch}}
+    WdfRequestComplete(Request, STATUS_INSUFFICIENT_RESOURCES);
+    return;
+  }
+  DbgPrint("memory %p\n", memory);
+  WdfRequestComplete(Request, STATUS_SUCCESS);
+} // expected-warning{{the last handle to the memory object from WdfMemoryCreate is lost here}} expected-note{{the last handle to the memory object from WdfMemoryCreate is lost here}}
+
+// A variadic logger that takes the handle as a fixed argument may keep it.
+void LogAndKeep(WDFMEMORY m, const char *Format, ...);
+EVT_WDF_IO_QUEUE_IO_READ KeptByFixedArgument;
+VOID KeptByFixedArgument(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
+  WDFMEMORY memory;
+  if (!NT_SUCCESS(WdfMemoryCreate(WDF_NO_OBJECT_ATTRIBUTES, NonPagedPoolNx, TAG, 64, &memory, NULL))) {
+    WdfRequestComplete(Request, STATUS_INSUFFICIENT_RESOURCES);
+    return;
+  }
+  LogAndKeep(memory, "memory %p\n", memory);
+  WdfRequestComplete(Request, STATUS_SUCCESS);
+}
