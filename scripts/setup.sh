@@ -8,7 +8,7 @@ packages=(
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19
   clangd-19 llvm-19-tools libclang-rt-19-dev lld-19
   cmake ninja-build python3 python3-psutil perl gcc libstdc++-12-dev git
-  chromium neovim
+  chromium neovim libxml2-dev mingw-w64-common
 )
 
 installed() {

@@ -1,0 +1,672 @@
+//===- Project.cpp - what a Visual Studio driver project builds ----------===//
+//
+// MSBuild evaluates a project in passes, and so does this: first the
+// properties and imports in document order, then every item definition
+// group, then the items (which therefore see the final properties and all
+// item definitions, wherever they stand in the file).  Configuration,
+// Platform and EvalSettings::Properties are global properties: the project
+// cannot set them, as on MSBuild's command line.
+//
+//===----------------------------------------------------------------------===//
+#include "Project.h"
+#include "Condition.h"
+#include "DiskPath.h"
+#include "Tool.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/Path.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+namespace wdfcheck {
+
+namespace {
+
+using llvm::StringRef;
+
+// Metadata of an item or item definition, by lower-case name.
+using Metadata = std::map<std::string, std::string>;
+
+// Macros of Visual Studio's and the WDK's own .props and .targets, which
+// wdfcheck does not read: an import through them is skipped, and their use
+// elsewhere is not news.
+const llvm::StringSet<> IgnoredMacros = {
+    "vctargetspath", "userrootdir", "vcinstalldir", "vsinstalldir",
+    "windowssdkdir", "windowstargetplatformversion", "platformtoolset",
+    "msbuildextensionspath", "msbuildextensionspath32", "msbuildtoolspath",
+    "msbuildbinpath", "msbuildprogramfiles32", "programfiles", "localappdata",
+    "appdata", "userprofile", "windir", "systemroot", "targetname",
+    "targetext", "targetpath", "defaultplatformtoolset", "inherit",
+    "noinherit", "wdkcontentroot", "windowssdk_includepath"};
+
+struct XmlDocDeleter {
+  void operator()(xmlDoc *Doc) const { xmlFreeDoc(Doc); }
+};
+using XmlDoc = std::unique_ptr<xmlDoc, XmlDocDeleter>;
+
+// Reads Path as XML; null with Error "file:line: message" when it is not.
+XmlDoc readXml(const std::string &Path, std::string &Error) {
+  xmlParserCtxtPtr Ctxt = xmlNewParserCtxt();
+  if (!Ctxt) {
+    Error = Path + ": out of memory";
+    return nullptr;
+  }
+  XmlDoc Doc(xmlCtxtReadFile(Ctxt, Path.c_str(), nullptr,
+                             XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                 XML_PARSE_NOWARNING));
+  if (!Doc) {
+    const xmlError *E = xmlCtxtGetLastError(Ctxt);
+    std::string Shown = shownPath(Path);
+    if (E && E->line > 0)
+      Error = Shown + ":" + std::to_string(E->line) + ": " +
+              StringRef(E->message ? E->message : "").trim().str() +
+              " (the project is not well-formed XML; fix it, or open it in "
+              "Visual Studio to see the error)";
+    else
+      Error = "cannot read " + Shown +
+              (E && E->message ? ": " + StringRef(E->message).trim().str()
+                               : std::string());
+  }
+  xmlFreeParserCtxt(Ctxt);
+  return Doc;
+}
+
+StringRef nameOf(const xmlNode *N) {
+  return reinterpret_cast<const char *>(N->name);
+}
+
+std::string attribute(const xmlNode *N, const char *Name) {
+  xmlChar *V = xmlGetProp(N, reinterpret_cast<const xmlChar *>(Name));
+  if (!V)
+    return "";
+  std::string S = reinterpret_cast<const char *>(V);
+  xmlFree(V);
+  return S;
+}
+
+std::string textOf(const xmlNode *N) {
+  xmlChar *V = xmlNodeGetContent(N);
+  if (!V)
+    return "";
+  std::string S = StringRef(reinterpret_cast<const char *>(V)).trim().str();
+  xmlFree(V);
+  return S;
+}
+
+// The element children of N.
+std::vector<xmlNode *> elements(xmlNode *N) {
+  std::vector<xmlNode *> Children;
+  for (xmlNode *C = N ? N->children : nullptr; C; C = C->next)
+    if (C->type == XML_ELEMENT_NODE)
+      Children.push_back(C);
+  return Children;
+}
+
+// A ';'-separated list, without empty entries.
+std::vector<std::string> splitList(StringRef List) {
+  llvm::SmallVector<StringRef, 8> Parts;
+  List.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> Out;
+  for (StringRef P : Parts)
+    if (!P.trim().empty())
+      Out.push_back(P.trim().str());
+  return Out;
+}
+
+bool isTrue(StringRef V) { return V.trim().equals_insensitive("true"); }
+
+// An item group or item definition group, read after the properties.
+struct Deferred {
+  xmlNode *Node;
+  std::string File; // the file it stands in ($(MSBuildThisFile...))
+};
+
+struct Item {
+  std::string Type; // lower case: clcompile, messagecompile, ...
+  std::string Include;
+  Metadata Meta;
+};
+
+class Evaluator {
+public:
+  Evaluator(const EvalSettings &Settings, ProjectInfo &Project)
+      : Project(Project) {
+    for (const auto &[Name, Value] : Settings.Properties)
+      setGlobal(Name, Value);
+    setGlobal("Configuration", Settings.Configuration);
+    setGlobal("Platform", Settings.Platform);
+  }
+
+  bool run(std::string &Error);
+
+private:
+  ProjectInfo &Project;
+  std::string Dir; // the project's directory, absolute, no trailing '/'
+  std::map<std::string, std::string> Props; // by lower-case name
+  std::set<std::string> Globals, Noted, Loaded;
+  std::vector<XmlDoc> Docs;
+  std::vector<Deferred> Definitions, Groups;
+  std::map<std::string, Metadata> ItemDefs; // by lower-case item type
+  std::vector<Item> Items;
+  std::string ThisFile; // the file being read, for $(MSBuildThisFile...)
+
+  void setGlobal(StringRef Name, StringRef Value) {
+    Props[Name.lower()] = Value.str();
+    Globals.insert(Name.lower());
+  }
+  void setDefault(StringRef Name, StringRef Value) {
+    if (!Globals.count(Name.lower()))
+      Props[Name.lower()] = Value.str();
+  }
+  void note(const std::string &Text) {
+    if (Noted.insert(Text).second)
+      Project.Notes.push_back(Text);
+  }
+  std::string property(StringRef Name) const {
+    auto It = Props.find(Name.lower());
+    return It == Props.end() ? "" : It->second;
+  }
+
+  void setDefaults();
+  bool macro(StringRef Name, std::string &Value, bool &Ignored) const;
+  std::string expand(StringRef Text, const Metadata *Meta, bool Quiet,
+                     bool *UsedIgnored = nullptr);
+  bool condition(const xmlNode *N, const Metadata *Meta = nullptr);
+  bool readFile(const std::string &Path, std::string &Error);
+  bool walk(xmlNode *Parent, std::string &Error);
+  bool import(xmlNode *N, std::string &Error);
+  void choose(xmlNode *N, std::string &Error, bool &Ok);
+  void properties(xmlNode *Group);
+  void definitions(const Deferred &D);
+  void items(const Deferred &D);
+  void addItems(xmlNode *N);
+  void readMetadata(xmlNode *N, Metadata &Meta);
+  std::vector<std::string> includes(StringRef Spec);
+
+  void describe();
+  void checkConfiguration();
+  void addFile(std::vector<std::string> &List, StringRef Written,
+               const char *What);
+  void describeSource(const Item &I, std::set<std::string> &Seen);
+  void describeWpp(const Item &I);
+  std::string resolve(StringRef Written, const char *What);
+};
+
+void Evaluator::setDefaults() {
+  StringRef Path = Project.Path;
+  std::string Stem = llvm::sys::path::stem(Path).str();
+  setDefault("ProjectDir", Dir + "/");
+  setDefault("MSBuildProjectDirectory", Dir);
+  setDefault("ProjectPath", Path);
+  setDefault("MSBuildProjectFullPath", Path);
+  setDefault("ProjectFileName", llvm::sys::path::filename(Path));
+  setDefault("MSBuildProjectFile", llvm::sys::path::filename(Path));
+  setDefault("ProjectName", Stem);
+  setDefault("MSBuildProjectName", Stem);
+  setDefault("SolutionDir", Dir + "/");
+  // MSBuild's own defaults for a C++ project of this configuration.
+  std::string Out = property("Platform") + "/" + property("Configuration") + "/";
+  setDefault("IntDir", Dir + "/" + Out);
+  setDefault("OutDir", Dir + "/" + Out);
+  std::string Platform = property("Platform");
+  setDefault("PlatformShortName",
+             StringRef(Platform).equals_insensitive("Win32") ? "x86"
+                                                          : StringRef(Platform).lower());
+}
+
+// The value of $(Name): a property, the file being read, or nothing.
+// Ignored: a macro of Visual Studio's or the WDK's build machinery.
+bool Evaluator::macro(StringRef Name, std::string &Value, bool &Ignored) const {
+  Ignored = false;
+  auto It = Props.find(Name.lower());
+  if (It != Props.end()) {
+    Value = It->second;
+    return true;
+  }
+  std::string Lower = Name.lower();
+  if (Lower == "msbuildthisfiledirectory") {
+    Value = llvm::sys::path::parent_path(ThisFile).str() + "/";
+    return true;
+  }
+  if (Lower == "msbuildthisfile" || Lower == "msbuildthisfilename" ||
+      Lower == "msbuildthisfilefullpath") {
+    Value = Lower == "msbuildthisfile" ? llvm::sys::path::filename(ThisFile)
+            : Lower == "msbuildthisfilename" ? llvm::sys::path::stem(ThisFile)
+                                             : StringRef(ThisFile);
+    return true;
+  }
+  Ignored = IgnoredMacros.contains(Lower);
+  return false;
+}
+
+// Text with $(Prop), %(Meta) and @(Items) replaced.  An unknown property is
+// noted once unless Quiet (conditions ask for undefined properties on
+// purpose: '$(Configuration)'=='').
+std::string Evaluator::expand(StringRef Text, const Metadata *Meta, bool Quiet,
+                              bool *UsedIgnored) {
+  std::string Out;
+  while (!Text.empty()) {
+    size_t At = Text.find_first_of("$%@");
+    if (At == StringRef::npos || At + 1 >= Text.size() || Text[At + 1] != '(') {
+      size_t Take = At == StringRef::npos ? Text.size() : At + 1;
+      Out += Text.take_front(Take);
+      Text = Text.drop_front(Take);
+      continue;
+    }
+    Out += Text.take_front(At);
+    char Kind = Text[At];
+    size_t Close = Text.find(')', At);
+    // A property function $([System.IO.Path]::Combine(...)) nests
+    // parentheses: take the whole balanced text.
+    unsigned Depth = 0;
+    for (size_t I = At + 1; I < Text.size(); ++I) {
+      Depth += Text[I] == '(';
+      if (Text[I] == ')' && --Depth == 0) {
+        Close = I;
+        break;
+      }
+    }
+    if (Close == StringRef::npos)
+      Close = Text.size() - 1;
+    StringRef Name = Text.slice(At + 2, Close).trim();
+    Text = Text.drop_front(Close + 1);
+    if (Kind == '@')
+      continue; // item lists are not expanded in values
+    if (Kind == '%') {
+      Name = Name.rsplit('.').second.empty() ? Name : Name.rsplit('.').second;
+      if (Meta) {
+        auto It = Meta->find(Name.lower());
+        if (It != Meta->end())
+          Out += It->second;
+      }
+      continue;
+    }
+    std::string Value;
+    bool Ignored = false;
+    if (Name.starts_with("[") || Name.contains('.') || Name.contains(':')) {
+      if (!Quiet)
+        note(shownPath(Project.Path) + ": the MSBuild property function $(" +
+             Name.str() + ") is not evaluated; it was left empty");
+      continue;
+    }
+    if (macro(Name, Value, Ignored)) {
+      Out += Value;
+      continue;
+    }
+    if (Ignored && UsedIgnored)
+      *UsedIgnored = true;
+    if (!Quiet && !Ignored)
+      note(shownPath(Project.Path) + ": unknown MSBuild macro $(" +
+           Name.str() + ") was left empty (define it in the project, or "
+           "give the headers with --wdk or --kmdf-headers)");
+  }
+  return Out;
+}
+
+// The Condition attribute of N; a condition outside the grammar is noted
+// and taken as false.
+bool Evaluator::condition(const xmlNode *N, const Metadata *Meta) {
+  std::string Text = attribute(N, "Condition");
+  if (StringRef(Text).trim().empty())
+    return true;
+  ConditionContext Ctx;
+  Ctx.Expand = [&](StringRef T) { return expand(T, Meta, /*Quiet=*/true); };
+  Ctx.Exists = [&](StringRef P) {
+    bool Found = false;
+    diskPath(P, Dir, Found);
+    return Found;
+  };
+  bool Value = false;
+  std::string Error;
+  if (!evaluateCondition(Text, Ctx, Value, Error)) {
+    note(shownPath(ThisFile) + ":" + std::to_string(xmlGetLineNo(N)) +
+         ": cannot evaluate the condition \"" + Text + "\" (" + Error +
+         "); it was taken as false");
+    return false;
+  }
+  return Value;
+}
+
+bool Evaluator::readFile(const std::string &Path, std::string &Error) {
+  XmlDoc Doc = readXml(Path, Error);
+  if (!Doc)
+    return false;
+  xmlNode *Root = xmlDocGetRootElement(Doc.get());
+  if (!Root || nameOf(Root) != "Project") {
+    Error = shownPath(Path) + ": not an MSBuild project (its root element "
+            "is not <Project>)";
+    return false;
+  }
+  std::string Outer = ThisFile;
+  ThisFile = Path;
+  Loaded.insert(Path);
+  Docs.push_back(std::move(Doc));
+  bool Ok = walk(Root, Error);
+  ThisFile = Outer;
+  return Ok;
+}
+
+// Pass 1 over one file's elements: properties and imports now, the item
+// groups for later.
+bool Evaluator::walk(xmlNode *Parent, std::string &Error) {
+  for (xmlNode *N : elements(Parent)) {
+    StringRef Name = nameOf(N);
+    if (Name == "PropertyGroup") {
+      if (condition(N))
+        properties(N);
+    } else if (Name == "Import") {
+      if (!import(N, Error))
+        return false;
+    } else if (Name == "ImportGroup") {
+      if (condition(N))
+        for (xmlNode *I : elements(N))
+          if (nameOf(I) == "Import" && !import(I, Error))
+            return false;
+    } else if (Name == "ItemDefinitionGroup") {
+      Definitions.push_back({N, ThisFile});
+    } else if (Name == "ItemGroup") {
+      Groups.push_back({N, ThisFile});
+    } else if (Name == "Choose") {
+      bool Ok = true;
+      choose(N, Error, Ok);
+      if (!Ok)
+        return false;
+    }
+  }
+  return true;
+}
+
+// <Choose>: the first <When> whose condition holds, else <Otherwise>.
+void Evaluator::choose(xmlNode *N, std::string &Error, bool &Ok) {
+  for (xmlNode *C : elements(N)) {
+    if (nameOf(C) == "When" && !condition(C))
+      continue;
+    if (nameOf(C) == "When" || nameOf(C) == "Otherwise") {
+      Ok = walk(C, Error);
+      return;
+    }
+  }
+}
+
+void Evaluator::properties(xmlNode *Group) {
+  for (xmlNode *P : elements(Group)) {
+    if (!condition(P))
+      continue;
+    std::string Name = nameOf(P).lower();
+    if (Globals.count(Name))
+      continue;
+    Props[Name] = expand(textOf(P), nullptr, /*Quiet=*/false);
+  }
+}
+
+// <Import Project=...>: a file of the repository is read where it stands;
+// Visual Studio's and the WDK's (through $(VCTargetsPath) and the like) are
+// not.
+bool Evaluator::import(xmlNode *N, std::string &Error) {
+  if (!condition(N))
+    return true;
+  bool UsedIgnored = false;
+  std::string Written =
+      expand(attribute(N, "Project"), nullptr, /*Quiet=*/false, &UsedIgnored);
+  if (UsedIgnored || StringRef(Written).trim().empty())
+    return true;
+  if (StringRef(Written).contains('*'))
+    return true; // a wildcard import is the build machinery's
+  bool Found = false;
+  std::string Path =
+      diskPath(Written, llvm::sys::path::parent_path(ThisFile), Found);
+  if (!Found) {
+    note(shownPath(ThisFile) + ":" + std::to_string(xmlGetLineNo(N)) +
+         ": the imported file " + Written + " is not there; it was skipped");
+    return true;
+  }
+  if (Loaded.count(Path))
+    return true; // MSBuild imports a file once
+  return readFile(Path, Error);
+}
+
+void Evaluator::readMetadata(xmlNode *N, Metadata &Meta) {
+  for (xmlNode *M : elements(N)) {
+    if (!condition(M, &Meta))
+      continue;
+    Meta[nameOf(M).lower()] = expand(textOf(M), &Meta, /*Quiet=*/false);
+  }
+}
+
+// Pass 2: item definitions (the defaults of every item of a type).
+void Evaluator::definitions(const Deferred &D) {
+  ThisFile = D.File;
+  if (!condition(D.Node))
+    return;
+  for (xmlNode *Type : elements(D.Node))
+    if (condition(Type))
+      readMetadata(Type, ItemDefs[nameOf(Type).lower()]);
+}
+
+// The files an Include (or Exclude) names, as written (wildcards in the
+// file name matched in its directory).
+std::vector<std::string> Evaluator::includes(StringRef Spec) {
+  std::vector<std::string> Out;
+  for (const std::string &Entry :
+       splitList(expand(Spec, nullptr, /*Quiet=*/false))) {
+    if (Entry.find_first_of("*?") == std::string::npos) {
+      Out.push_back(Entry);
+      continue;
+    }
+    std::string Slashed = Entry;
+    std::replace(Slashed.begin(), Slashed.end(), '\\', '/');
+    StringRef Parent = llvm::sys::path::parent_path(Slashed);
+    bool Found = false;
+    std::string DirPath = diskPath(Parent, Dir, Found);
+    auto Glob =
+        llvm::GlobPattern::create(llvm::sys::path::filename(Slashed).lower());
+    std::error_code EC;
+    std::vector<std::string> Matched;
+    for (llvm::sys::fs::directory_iterator It(DirPath, EC), End;
+         Found && Glob && !EC && It != End; It.increment(EC))
+      if (Glob->match(llvm::sys::path::filename(It->path()).lower()))
+        Matched.push_back(It->path());
+    llvm::sort(Matched);
+    llvm::append_range(Out, Matched);
+  }
+  return Out;
+}
+
+// Pass 3: the items.
+void Evaluator::items(const Deferred &D) {
+  ThisFile = D.File;
+  if (!condition(D.Node))
+    return;
+  for (xmlNode *N : elements(D.Node))
+    if (condition(N))
+      addItems(N);
+}
+
+void Evaluator::addItems(xmlNode *N) {
+  std::string Type = nameOf(N).lower();
+  auto SamePath = [&](StringRef A, StringRef B) {
+    bool F1 = false, F2 = false;
+    return diskPath(A, Dir, F1) == diskPath(B, Dir, F2);
+  };
+  std::string Remove = attribute(N, "Remove");
+  if (!Remove.empty()) {
+    for (const std::string &R : includes(Remove))
+      llvm::erase_if(Items, [&](const Item &I) {
+        return I.Type == Type && SamePath(I.Include, R);
+      });
+    return;
+  }
+  std::vector<std::string> Excluded = includes(attribute(N, "Exclude"));
+  for (const std::string &Include : includes(attribute(N, "Include"))) {
+    if (llvm::any_of(Excluded,
+                     [&](const std::string &E) { return SamePath(E, Include); }))
+      continue;
+    Item I{Type, Include, ItemDefs[Type]};
+    readMetadata(N, I.Meta);
+    Items.push_back(std::move(I));
+  }
+}
+
+// Written as a path on disk, relative to the project; a missing one is
+// noted (What names it) and given as written.
+std::string Evaluator::resolve(StringRef Written, const char *What) {
+  bool Found = false;
+  std::string Path = diskPath(Written, Dir, Found);
+  if (!Found && What)
+    note(shownPath(Project.Path) + ": the " + What + " " + Written.str() +
+         " is not there");
+  return Path;
+}
+
+// What the items say: the sources with their flags, WPP, message and MOF
+// files, references, and the properties a driver is described by.
+void Evaluator::describe() {
+  Project.Name = property("ProjectName");
+  Project.ConfigurationType = property("ConfigurationType");
+  Project.DriverType = property("DriverType");
+  StringRef(property("KMDF_VERSION_MAJOR")).trim().getAsInteger(10, Project.KmdfMajor);
+  StringRef(property("KMDF_VERSION_MINOR")).trim().getAsInteger(10, Project.KmdfMinor);
+  checkConfiguration();
+  std::set<std::string> Seen;
+  for (const Item &I : Items) {
+    StringRef Ext = llvm::sys::path::extension(I.Include);
+    if (I.Type == "clcompile")
+      describeSource(I, Seen);
+    else if (I.Type == "messagecompile")
+      addFile(Ext.equals_insensitive(".mc") ? Project.MessageFiles
+                                            : Project.ManifestFiles,
+              I.Include, "message file");
+    else if ((I.Type == "mofcomp" || I.Type == "wmimofck") &&
+             Ext.equals_insensitive(".mof"))
+      addFile(Project.MofFiles, I.Include, "MOF file");
+    else if (I.Type == "projectreference")
+      addFile(Project.References, I.Include, "referenced project");
+  }
+}
+
+// The project lists its configurations; one it lacks is evaluated all the
+// same (with no configuration's conditions holding), but is worth a word.
+void Evaluator::checkConfiguration() {
+  std::string Wanted = property("Configuration") + "|" + property("Platform");
+  std::string Known;
+  for (const Item &I : Items) {
+    if (I.Type != "projectconfiguration")
+      continue;
+    if (StringRef(I.Include).equals_insensitive(Wanted))
+      return;
+    Known += (Known.empty() ? "" : ", ") + I.Include;
+  }
+  if (!Known.empty())
+    note(shownPath(Project.Path) + ": the project has no configuration " +
+         Wanted + " (it has " + Known + "; choose one with --config and "
+         "--platform)");
+}
+
+void Evaluator::addFile(std::vector<std::string> &List, StringRef Written,
+                        const char *What) {
+  bool Found = false;
+  std::string Path = diskPath(Written, Dir, Found);
+  if (!Found) {
+    note(shownPath(Project.Path) + ": the " + What + " " + Written.str() +
+         " is not there; it was skipped");
+    return;
+  }
+  if (!llvm::is_contained(List, Path))
+    List.push_back(Path);
+}
+
+void Evaluator::describeSource(const Item &I, std::set<std::string> &Seen) {
+  auto Meta = [&](StringRef Name) {
+    auto It = I.Meta.find(Name.lower());
+    return It == I.Meta.end() ? std::string() : It->second;
+  };
+  if (isTrue(Meta("ExcludedFromBuild")))
+    return;
+  bool Found = false;
+  ProjectSource S;
+  S.File = diskPath(I.Include, Dir, Found);
+  if (!Found) {
+    note(shownPath(Project.Path) + ": the source " + I.Include +
+         " is not there; it was skipped");
+    return;
+  }
+  if (!Seen.insert(S.File).second)
+    return;
+  StringRef Ext = llvm::sys::path::extension(S.File);
+  std::string CompileAs = Meta("CompileAs");
+  S.Cxx = CompileAs == "CompileAsCpp" ||
+          (CompileAs != "CompileAsC" &&
+           (Ext.equals_insensitive(".cpp") || Ext.equals_insensitive(".cxx") ||
+            Ext.equals_insensitive(".cc")));
+  S.Defines = splitList(Meta("PreprocessorDefinitions"));
+  for (const std::string &D : splitList(Meta("AdditionalIncludeDirectories")))
+    S.IncludeDirs.push_back(resolve(D, "include directory"));
+  for (const std::string &F : splitList(Meta("ForcedIncludeFiles")))
+    S.ForcedIncludes.push_back(resolve(F, "forced include file"));
+  S.Wpp = isTrue(Meta("WppEnabled"));
+  if (S.Wpp)
+    describeWpp(I);
+  Project.Sources.push_back(std::move(S));
+}
+
+// The project's WPP settings: those of its WPP sources, trace functions
+// gathered from all of them.
+void Evaluator::describeWpp(const Item &I) {
+  auto Meta = [&](StringRef Name) {
+    auto It = I.Meta.find(Name.lower());
+    return It == I.Meta.end() ? std::string() : It->second;
+  };
+  WppSettings &W = Project.Wpp;
+  bool First = !W.Enabled;
+  W.Enabled = true;
+  for (const std::string &F : splitList(Meta("WppTraceFunction")))
+    if (!llvm::is_contained(W.TraceFunctions, F))
+      W.TraceFunctions.push_back(F);
+  std::string Scan = Meta("WppScanConfigurationData");
+  if (W.ScanConfigurationData.empty() && !StringRef(Scan).trim().empty())
+    W.ScanConfigurationData = resolve(Scan, "WPP configuration header");
+  if (First) {
+    std::string Kernel = Meta("WppKernelMode");
+    W.Kernel = Kernel.empty() || isTrue(Kernel);
+    W.Recorder = isTrue(Meta("WppRecorderEnabled"));
+  }
+}
+
+bool Evaluator::run(std::string &Error) {
+  Dir = llvm::sys::path::parent_path(Project.Path).str();
+  setDefaults();
+  if (!readFile(Project.Path, Error))
+    return false;
+  for (const Deferred &D : Definitions)
+    definitions(D);
+  for (const Deferred &D : Groups)
+    items(D);
+  describe();
+  return true;
+}
+
+} // namespace
+
+bool loadProject(const std::string &Path, const EvalSettings &Settings,
+                 ProjectInfo &Project, std::string &Error) {
+  Project = ProjectInfo();
+  Project.Path = absolutePath(Path);
+  if (!llvm::sys::fs::exists(Project.Path)) {
+    Error = "cannot read " + Path + ": no such file";
+    return false;
+  }
+  Evaluator E(Settings, Project);
+  return E.run(Error);
+}
+
+} // namespace wdfcheck
