@@ -125,6 +125,23 @@ std::vector<std::string> splitList(StringRef List) {
 
 bool isTrue(StringRef V) { return V.trim().equals_insensitive("true"); }
 
+// Whether V still holds a macro expand() could not resolve.
+bool hasMacro(StringRef V) { return V.contains("$("); }
+
+// V without its unresolved macros.
+std::string withoutMacros(StringRef V) {
+  std::string Out;
+  while (!V.empty()) {
+    size_t At = V.find("$(");
+    Out += V.take_front(At);
+    if (At == StringRef::npos)
+      break;
+    size_t Close = V.find(')', At);
+    V = Close == StringRef::npos ? StringRef() : V.drop_front(Close + 1);
+  }
+  return Out;
+}
+
 // An item group or item definition group, read after the properties.
 struct Deferred {
   xmlNode *Node;
@@ -250,8 +267,8 @@ bool Evaluator::macro(StringRef Name, std::string &Value, bool &Ignored) const {
 }
 
 // Text with $(Prop), %(Meta) and @(Items) replaced.  An unknown property is
-// noted once unless Quiet (conditions ask for undefined properties on
-// purpose: '$(Configuration)'=='').
+// noted once and kept as written, unless Quiet: conditions ask for
+// undefined properties on purpose ('$(Configuration)'=='') and get "".
 std::string Evaluator::expand(StringRef Text, const Metadata *Meta, bool Quiet,
                               bool *UsedIgnored) {
   std::string Out;
@@ -294,9 +311,11 @@ std::string Evaluator::expand(StringRef Text, const Metadata *Meta, bool Quiet,
     std::string Value;
     bool Ignored = false;
     if (Name.starts_with("[") || Name.contains('.') || Name.contains(':')) {
-      if (!Quiet)
-        note(shownPath(Project.Path) + ": the MSBuild property function $(" +
-             Name.str() + ") is not evaluated; it was left empty");
+      if (!Quiet) {
+        note(shownPath(ThisFile) + ": the MSBuild property function $(" +
+             Name.str() + ") is not evaluated; what uses it is left out");
+        Out += "$(" + Name.str() + ")";
+      }
       continue;
     }
     if (macro(Name, Value, Ignored)) {
@@ -305,10 +324,14 @@ std::string Evaluator::expand(StringRef Text, const Metadata *Meta, bool Quiet,
     }
     if (Ignored && UsedIgnored)
       *UsedIgnored = true;
-    if (!Quiet && !Ignored)
-      note(shownPath(Project.Path) + ": unknown MSBuild macro $(" +
-           Name.str() + ") was left empty (define it in the project, or "
-           "give the headers with --wdk or --kmdf-headers)");
+    if (Quiet)
+      continue;
+    // Kept as written: describeSource leaves out what still holds it.
+    Out += "$(" + Name.str() + ")";
+    if (!Ignored)
+      note(shownPath(ThisFile) + ": unknown MSBuild macro $(" + Name.str() +
+           "): what uses it is left out (define it in the project, or give "
+           "the kernel headers with --wdk or --kmdf-headers)");
   }
   return Out;
 }
@@ -608,11 +631,16 @@ void Evaluator::describeSource(const Item &I, std::set<std::string> &Seen) {
           (CompileAs != "CompileAsC" &&
            (Ext.equals_insensitive(".cpp") || Ext.equals_insensitive(".cxx") ||
             Ext.equals_insensitive(".cc")));
-  S.Defines = splitList(Meta("PreprocessorDefinitions"));
+  // A define keeps its name when its value names an unresolved macro; a
+  // path through one is no path.
+  for (const std::string &D : splitList(Meta("PreprocessorDefinitions")))
+    S.Defines.push_back(withoutMacros(D));
   for (const std::string &D : splitList(Meta("AdditionalIncludeDirectories")))
-    S.IncludeDirs.push_back(resolve(D, "include directory"));
+    if (!hasMacro(D))
+      S.IncludeDirs.push_back(resolve(D, "include directory"));
   for (const std::string &F : splitList(Meta("ForcedIncludeFiles")))
-    S.ForcedIncludes.push_back(resolve(F, "forced include file"));
+    if (!hasMacro(F))
+      S.ForcedIncludes.push_back(resolve(F, "forced include file"));
   S.Wpp = isTrue(Meta("WppEnabled"));
   if (S.Wpp)
     describeWpp(I);

@@ -183,18 +183,23 @@ bool buildProjectDatabase(const ProjectRequest &Request, ProjectDatabase &DB,
   return writeDatabase(DB, Error);
 }
 
+// Each entry's directory and file first: a reader finds the file an
+// entry is about before its long argument list.
 void writeCompileCommands(llvm::raw_ostream &OS,
                           const std::vector<CompileCommand> &Commands) {
-  llvm::json::Array Entries;
-  for (const CompileCommand &C : Commands) {
-    llvm::json::Array Args;
-    for (const std::string &A : C.CommandLine)
-      Args.push_back(A);
-    Entries.push_back(llvm::json::Object{{"directory", C.Directory},
-                                         {"file", C.Filename},
-                                         {"arguments", std::move(Args)}});
-  }
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Entries))) << "\n";
+  llvm::json::OStream J(OS, /*IndentSize=*/2);
+  J.array([&] {
+    for (const CompileCommand &C : Commands)
+      J.object([&] {
+        J.attribute("directory", C.Directory);
+        J.attribute("file", C.Filename);
+        J.attributeArray("arguments", [&] {
+          for (const std::string &A : C.CommandLine)
+            J.value(A);
+        });
+      });
+  });
+  OS << "\n";
 }
 
 } // namespace wdfcheck
