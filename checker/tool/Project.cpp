@@ -54,31 +54,44 @@ struct XmlDocDeleter {
 };
 using XmlDoc = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
+// libxml2 2.12 made the error a handler sees const.
+#if LIBXML_VERSION >= 21200
+using XmlErrorArg = const xmlError *;
+#else
+using XmlErrorArg = xmlErrorPtr;
+#endif
+
+// The first error of a parse: the later ones follow from it ("premature
+// end of data" at the last line, for a tag left open at line 4).
+struct FirstXmlError {
+  std::string Message;
+  int Line = 0;
+  static void record(void *Self, XmlErrorArg E) {
+    auto *First = static_cast<FirstXmlError *>(Self);
+    if (E && First->Message.empty() && E->level >= XML_ERR_ERROR) {
+      First->Message = StringRef(E->message ? E->message : "").trim().str();
+      First->Line = E->line;
+    }
+  }
+};
+
 // Reads Path as XML; null with Error "file:line: message" when it is not.
 XmlDoc readXml(const std::string &Path, std::string &Error) {
-  xmlParserCtxtPtr Ctxt = xmlNewParserCtxt();
-  if (!Ctxt) {
-    Error = Path + ": out of memory";
-    return nullptr;
-  }
-  XmlDoc Doc(xmlCtxtReadFile(Ctxt, Path.c_str(), nullptr,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                 XML_PARSE_NOWARNING));
-  if (!Doc) {
-    const xmlError *E = xmlCtxtGetLastError(Ctxt);
-    std::string Shown = shownPath(Path);
-    if (E && E->line > 0)
-      Error = Shown + ":" + std::to_string(E->line) + ": " +
-              StringRef(E->message ? E->message : "").trim().str() +
-              " (the project is not well-formed XML; fix it, or open it in "
-              "Visual Studio to see the error)";
-    else
-      Error = "cannot read " + Shown +
-              (E && E->message ? ": " + StringRef(E->message).trim().str()
-                               : std::string());
-  }
-  xmlFreeParserCtxt(Ctxt);
-  return Doc;
+  FirstXmlError First;
+  xmlSetStructuredErrorFunc(&First, FirstXmlError::record);
+  XmlDoc Doc(xmlReadFile(Path.c_str(), nullptr,
+                         XML_PARSE_NONET | XML_PARSE_NOWARNING));
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  if (Doc)
+    return Doc;
+  std::string Shown = shownPath(Path);
+  if (First.Line > 0)
+    Error = Shown + ":" + std::to_string(First.Line) + ": " + First.Message +
+            " (the project is not well-formed XML; fix it there)";
+  else
+    Error = "cannot read " + Shown +
+            (First.Message.empty() ? "" : ": " + First.Message);
+  return nullptr;
 }
 
 StringRef nameOf(const xmlNode *N) {
@@ -196,8 +209,9 @@ private:
 
   void setDefaults();
   bool macro(StringRef Name, std::string &Value, bool &Ignored) const;
-  std::string expand(StringRef Text, const Metadata *Meta, bool Quiet,
-                     bool *UsedIgnored = nullptr);
+  std::string expand(StringRef Text, const Metadata *Meta = nullptr,
+                     bool InCondition = false, bool *UsedIgnored = nullptr);
+  bool noteMacros(StringRef Value);
   bool condition(const xmlNode *N, const Metadata *Meta = nullptr);
   bool readFile(const std::string &Path, std::string &Error);
   bool walk(xmlNode *Parent, std::string &Error);
@@ -208,7 +222,7 @@ private:
   void items(const Deferred &D);
   void addItems(xmlNode *N);
   void readMetadata(xmlNode *N, Metadata &Meta);
-  std::vector<std::string> includes(StringRef Spec);
+  std::vector<std::string> includes(StringRef Spec, bool Used);
 
   void describe();
   void checkConfiguration();
@@ -267,10 +281,10 @@ bool Evaluator::macro(StringRef Name, std::string &Value, bool &Ignored) const {
 }
 
 // Text with $(Prop), %(Meta) and @(Items) replaced.  An unknown property is
-// noted once and kept as written, unless Quiet: conditions ask for
-// undefined properties on purpose ('$(Configuration)'=='') and get "".
-std::string Evaluator::expand(StringRef Text, const Metadata *Meta, bool Quiet,
-                              bool *UsedIgnored) {
+// kept as written, except in a condition: conditions ask for undefined
+// properties on purpose ('$(Configuration)'=='') and get "".
+std::string Evaluator::expand(StringRef Text, const Metadata *Meta,
+                              bool InCondition, bool *UsedIgnored) {
   std::string Out;
   while (!Text.empty()) {
     size_t At = Text.find_first_of("$%@");
@@ -310,28 +324,17 @@ std::string Evaluator::expand(StringRef Text, const Metadata *Meta, bool Quiet,
     }
     std::string Value;
     bool Ignored = false;
-    if (Name.starts_with("[") || Name.contains('.') || Name.contains(':')) {
-      if (!Quiet) {
-        note(shownPath(ThisFile) + ": the MSBuild property function $(" +
-             Name.str() + ") is not evaluated; what uses it is left out");
+    if (!macro(Name, Value, Ignored) || Name.starts_with("[") ||
+        Name.contains('.') || Name.contains(':')) {
+      if (Ignored && UsedIgnored)
+        *UsedIgnored = true;
+      // Kept as written outside conditions: where it is used, it is noted
+      // and what holds it left out (noteMacros).
+      if (!InCondition)
         Out += "$(" + Name.str() + ")";
-      }
       continue;
     }
-    if (macro(Name, Value, Ignored)) {
-      Out += Value;
-      continue;
-    }
-    if (Ignored && UsedIgnored)
-      *UsedIgnored = true;
-    if (Quiet)
-      continue;
-    // Kept as written: describeSource leaves out what still holds it.
-    Out += "$(" + Name.str() + ")";
-    if (!Ignored)
-      note(shownPath(ThisFile) + ": unknown MSBuild macro $(" + Name.str() +
-           "): what uses it is left out (define it in the project, or give "
-           "the kernel headers with --wdk or --kmdf-headers)");
+    Out += Value;
   }
   return Out;
 }
@@ -343,7 +346,7 @@ bool Evaluator::condition(const xmlNode *N, const Metadata *Meta) {
   if (StringRef(Text).trim().empty())
     return true;
   ConditionContext Ctx;
-  Ctx.Expand = [&](StringRef T) { return expand(T, Meta, /*Quiet=*/true); };
+  Ctx.Expand = [&](StringRef T) { return expand(T, Meta, /*InCondition=*/true); };
   Ctx.Exists = [&](StringRef P) {
     bool Found = false;
     diskPath(P, Dir, Found);
@@ -428,7 +431,7 @@ void Evaluator::properties(xmlNode *Group) {
     std::string Name = nameOf(P).lower();
     if (Globals.count(Name))
       continue;
-    Props[Name] = expand(textOf(P), nullptr, /*Quiet=*/false);
+    Props[Name] = expand(textOf(P));
   }
 }
 
@@ -440,7 +443,7 @@ bool Evaluator::import(xmlNode *N, std::string &Error) {
     return true;
   bool UsedIgnored = false;
   std::string Written =
-      expand(attribute(N, "Project"), nullptr, /*Quiet=*/false, &UsedIgnored);
+      expand(attribute(N, "Project"), nullptr, false, &UsedIgnored);
   if (UsedIgnored || StringRef(Written).trim().empty())
     return true;
   if (StringRef(Written).contains('*'))
@@ -458,11 +461,19 @@ bool Evaluator::import(xmlNode *N, std::string &Error) {
   return readFile(Path, Error);
 }
 
+// The item types whose files wdfcheck takes; a macro unknown only to the
+// others (a linker's $(DDK_LIB_PATH), an INF's $(InfArch)) is no news.
+bool usedType(StringRef Type) {
+  return Type == "clcompile" || Type == "messagecompile" ||
+         Type == "mofcomp" || Type == "wmimofck" ||
+         Type == "projectreference";
+}
+
 void Evaluator::readMetadata(xmlNode *N, Metadata &Meta) {
   for (xmlNode *M : elements(N)) {
     if (!condition(M, &Meta))
       continue;
-    Meta[nameOf(M).lower()] = expand(textOf(M), &Meta, /*Quiet=*/false);
+    Meta[nameOf(M).lower()] = expand(textOf(M), &Meta);
   }
 }
 
@@ -478,10 +489,14 @@ void Evaluator::definitions(const Deferred &D) {
 
 // The files an Include (or Exclude) names, as written (wildcards in the
 // file name matched in its directory).
-std::vector<std::string> Evaluator::includes(StringRef Spec) {
+std::vector<std::string> Evaluator::includes(StringRef Spec, bool Used) {
   std::vector<std::string> Out;
-  for (const std::string &Entry :
-       splitList(expand(Spec, nullptr, /*Quiet=*/false))) {
+  for (const std::string &Entry : splitList(expand(Spec))) {
+    if (hasMacro(Entry)) {
+      if (Used)
+        noteMacros(Entry);
+      continue;
+    }
     if (Entry.find_first_of("*?") == std::string::npos) {
       Out.push_back(Entry);
       continue;
@@ -521,16 +536,17 @@ void Evaluator::addItems(xmlNode *N) {
     bool F1 = false, F2 = false;
     return diskPath(A, Dir, F1) == diskPath(B, Dir, F2);
   };
+  bool Used = usedType(Type);
   std::string Remove = attribute(N, "Remove");
   if (!Remove.empty()) {
-    for (const std::string &R : includes(Remove))
+    for (const std::string &R : includes(Remove, Used))
       llvm::erase_if(Items, [&](const Item &I) {
         return I.Type == Type && SamePath(I.Include, R);
       });
     return;
   }
-  std::vector<std::string> Excluded = includes(attribute(N, "Exclude"));
-  for (const std::string &Include : includes(attribute(N, "Include"))) {
+  std::vector<std::string> Excluded = includes(attribute(N, "Exclude"), Used);
+  for (const std::string &Include : includes(attribute(N, "Include"), Used)) {
     if (llvm::any_of(Excluded,
                      [&](const std::string &E) { return SamePath(E, Include); }))
       continue;
@@ -549,6 +565,26 @@ std::string Evaluator::resolve(StringRef Written, const char *What) {
     note(shownPath(Project.Path) + ": the " + What + " " + Written.str() +
          " is not there");
   return Path;
+}
+
+// Notes each unresolved macro Value holds (once per macro); whether it
+// holds one.  Visual Studio's own macros are not news.
+bool Evaluator::noteMacros(StringRef Value) {
+  bool Any = false;
+  for (size_t At = Value.find("$("); At != StringRef::npos;
+       At = Value.find("$(", At + 2)) {
+    Any = true;
+    StringRef Name = Value.drop_front(At + 2).split(')').first;
+    if (Name.starts_with("[") || Name.contains('.') || Name.contains(':'))
+      note(shownPath(Project.Path) + ": the MSBuild property function $(" +
+           Name.str() + ") is not evaluated; what uses it is left out");
+    else if (!IgnoredMacros.contains(Name.lower()))
+      note(shownPath(Project.Path) + ": unknown MSBuild macro $(" +
+           Name.str() + "): what uses it is left out (define it in the "
+           "project, or give the kernel headers with --wdk or "
+           "--kmdf-headers)");
+  }
+  return Any;
 }
 
 // What the items say: the sources with their flags, WPP, message and MOF
@@ -633,13 +669,15 @@ void Evaluator::describeSource(const Item &I, std::set<std::string> &Seen) {
             Ext.equals_insensitive(".cc")));
   // A define keeps its name when its value names an unresolved macro; a
   // path through one is no path.
-  for (const std::string &D : splitList(Meta("PreprocessorDefinitions")))
+  for (const std::string &D : splitList(Meta("PreprocessorDefinitions"))) {
+    noteMacros(D);
     S.Defines.push_back(withoutMacros(D));
+  }
   for (const std::string &D : splitList(Meta("AdditionalIncludeDirectories")))
-    if (!hasMacro(D))
+    if (!noteMacros(D))
       S.IncludeDirs.push_back(resolve(D, "include directory"));
   for (const std::string &F : splitList(Meta("ForcedIncludeFiles")))
-    if (!hasMacro(F))
+    if (!noteMacros(F))
       S.ForcedIncludes.push_back(resolve(F, "forced include file"));
   S.Wpp = isTrue(Meta("WppEnabled"));
   if (S.Wpp)
