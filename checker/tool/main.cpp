@@ -507,8 +507,14 @@ int analyzeInput(const Options &Opts, const std::string &Share) {
                  "--platform)\n";
     return ExitFailure;
   }
+  // The project's files in its order (the database's own order is a hash
+  // table's): the report reads in the order the project lists its sources.
   Options ForDatabase = Opts;
   ForDatabase.Files.clear();
+  for (const clang::tooling::CompileCommand &C : DB.Commands)
+    if (Opts.StdinPath.empty() &&
+        !llvm::is_contained(ForDatabase.Files, C.Filename))
+      ForDatabase.Files.push_back(C.Filename);
   ForDatabase.BuildDir = DB.CacheDir;
   ForDatabase.ModelHeaders = false;
   return analyze(ForDatabase, Share);
