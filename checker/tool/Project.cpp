@@ -225,7 +225,6 @@ private:
   std::vector<std::string> includes(StringRef Spec, bool Used);
 
   void describe();
-  void checkConfiguration();
   void addFile(std::vector<std::string> &List, StringRef Written,
                const char *What);
   void describeSource(const Item &I, std::set<std::string> &Seen);
@@ -595,7 +594,6 @@ void Evaluator::describe() {
   Project.DriverType = property("DriverType");
   StringRef(property("KMDF_VERSION_MAJOR")).trim().getAsInteger(10, Project.KmdfMajor);
   StringRef(property("KMDF_VERSION_MINOR")).trim().getAsInteger(10, Project.KmdfMinor);
-  checkConfiguration();
   std::set<std::string> Seen;
   for (const Item &I : Items) {
     StringRef Ext = llvm::sys::path::extension(I.Include);
@@ -610,25 +608,9 @@ void Evaluator::describe() {
       addFile(Project.MofFiles, I.Include, "MOF file");
     else if (I.Type == "projectreference")
       addFile(Project.References, I.Include, "referenced project");
+    else if (I.Type == "projectconfiguration")
+      Project.Configurations.push_back(I.Include);
   }
-}
-
-// The project lists its configurations; one it lacks is evaluated all the
-// same (with no configuration's conditions holding), but is worth a word.
-void Evaluator::checkConfiguration() {
-  std::string Wanted = property("Configuration") + "|" + property("Platform");
-  std::string Known;
-  for (const Item &I : Items) {
-    if (I.Type != "projectconfiguration")
-      continue;
-    if (StringRef(I.Include).equals_insensitive(Wanted))
-      return;
-    Known += (Known.empty() ? "" : ", ") + I.Include;
-  }
-  if (!Known.empty())
-    note(shownPath(Project.Path) + ": the project has no configuration " +
-         Wanted + " (it has " + Known + "; choose one with --config and "
-         "--platform)");
 }
 
 void Evaluator::addFile(std::vector<std::string> &List, StringRef Written,

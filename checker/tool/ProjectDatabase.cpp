@@ -5,6 +5,7 @@
 #include "Tool.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -22,6 +23,29 @@ using clang::tooling::CompileCommand;
 
 bool hasExtension(llvm::StringRef Path, llvm::StringRef Ext) {
   return llvm::sys::path::extension(Path).equals_insensitive(Ext);
+}
+
+// A configuration the project does not list is most likely a typo: an
+// error for a project the input names, a note for one it references (a
+// solution may map configurations onto other names).
+bool checkConfiguration(ProjectInfo &P, const EvalSettings &Settings,
+                        bool Named, std::string &Error) {
+  std::string Wanted = Settings.Configuration + "|" + Settings.Platform;
+  if (P.Configurations.empty() ||
+      llvm::any_of(P.Configurations, [&](llvm::StringRef C) {
+        return C.equals_insensitive(Wanted);
+      }))
+    return true;
+  std::string Message = shownPath(P.Path) + " has no configuration " +
+                        Wanted + " (it has " +
+                        llvm::join(P.Configurations, ", ") +
+                        "); choose one with --config and --platform";
+  if (Named) {
+    Error = Message;
+    return false;
+  }
+  P.Notes.push_back(Message);
+  return true;
 }
 
 // The projects of the input, in its order, then the projects they reference
@@ -42,6 +66,7 @@ bool loadProjects(const ProjectRequest &Request, const EvalSettings &Base,
     Queue.push_back(absolutePath(Request.Input));
   }
   std::set<std::string> Seen(Queue.begin(), Queue.end());
+  size_t Named = Queue.size(); // the projects the input names
   for (size_t I = 0; I < Queue.size(); ++I) {
     // $(IntDir) is where the build writes its generated headers: here, the
     // project's directory in the cache.
@@ -55,7 +80,8 @@ bool loadProjects(const ProjectRequest &Request, const EvalSettings &Base,
       return false;
     }
     ProjectInfo P;
-    if (!loadProject(Queue[I], Own, P, Error))
+    if (!loadProject(Queue[I], Own, P, Error) ||
+        !checkConfiguration(P, Settings, I < Named, Error))
       return false;
     for (const std::string &Ref : P.References)
       if (hasExtension(Ref, ".vcxproj") && Seen.insert(Ref).second)
