@@ -48,14 +48,42 @@ bool checkConfiguration(ProjectInfo &P, const EvalSettings &Settings,
   return true;
 }
 
+// A project as the database sees it: what it builds, and its directory of
+// generated headers (its $(IntDir)).
+struct LoadedProject {
+  ProjectInfo Info;
+  std::string GenDir;
+};
+
+// <cache>/gen/<name>, made unique: a solution may hold two projects of one
+// name (a driver's osrusbfx2.vcxproj and its test application's).
+std::string genDirFor(llvm::StringRef Project, const std::string &CacheDir,
+                      std::set<std::string> &Used) {
+  std::string Name = llvm::sys::path::stem(Project).str();
+  std::string Dir = CacheDir + "/gen/" + Name;
+  for (unsigned N = 2; !Used.insert(Dir).second; ++N)
+    Dir = CacheDir + "/gen/" + Name + "-" + std::to_string(N);
+  return Dir;
+}
+
+// A user-mode program of a solution (its test application) is not a driver:
+// checked with kernel headers it would only fail to compile.
+bool userMode(const ProjectInfo &P) {
+  llvm::StringRef Type = P.ConfigurationType;
+  return P.DriverType.empty() && (Type.equals_insensitive("Application") ||
+                                  Type.equals_insensitive("DynamicLibrary"));
+}
+
 // The projects of the input, in its order, then the projects they reference
-// (recursively), each once.
+// (recursively), each once.  A .vcxproj named alone is taken whatever it
+// builds; a solution's or a reference's user-mode program is left out.
 bool loadProjects(const ProjectRequest &Request, const EvalSettings &Base,
-                  const std::string &CacheDir, std::vector<ProjectInfo> &Out,
+                  const std::string &CacheDir, std::vector<LoadedProject> &Out,
                   std::string &Error) {
   EvalSettings Settings = Base;
   std::vector<std::string> Queue;
-  if (hasExtension(Request.Input, ".sln")) {
+  bool Solution = hasExtension(Request.Input, ".sln");
+  if (Solution) {
     if (!loadSolution(Request.Input, Queue, Error))
       return false;
     std::string Abs = absolutePath(Request.Input);
@@ -65,28 +93,34 @@ bool loadProjects(const ProjectRequest &Request, const EvalSettings &Base,
   } else {
     Queue.push_back(absolutePath(Request.Input));
   }
-  std::set<std::string> Seen(Queue.begin(), Queue.end());
+  std::set<std::string> Seen(Queue.begin(), Queue.end()), UsedDirs;
   size_t Named = Queue.size(); // the projects the input names
   for (size_t I = 0; I < Queue.size(); ++I) {
-    // $(IntDir) is where the build writes its generated headers: here, the
-    // project's directory in the cache.
-    EvalSettings Own = Settings;
-    std::string Gen = CacheDir + "/gen/" + llvm::sys::path::stem(Queue[I]).str();
-    Own.Properties["IntDir"] = Gen + "/";
-    Own.Properties["OutDir"] = Gen + "/";
-    if (std::error_code EC = llvm::sys::fs::create_directories(Gen)) {
-      Error = "cannot create " + Gen + ": " + EC.message() +
+    LoadedProject L;
+    L.GenDir = genDirFor(Queue[I], CacheDir, UsedDirs);
+    if (std::error_code EC = llvm::sys::fs::create_directories(L.GenDir)) {
+      Error = "cannot create " + L.GenDir + ": " + EC.message() +
               " (choose another directory with --cache-dir)";
       return false;
     }
-    ProjectInfo P;
-    if (!loadProject(Queue[I], Own, P, Error) ||
-        !checkConfiguration(P, Settings, I < Named, Error))
+    EvalSettings Own = Settings;
+    Own.Properties["IntDir"] = L.GenDir + "/";
+    Own.Properties["OutDir"] = L.GenDir + "/";
+    if (!loadProject(Queue[I], Own, L.Info, Error) ||
+        !checkConfiguration(L.Info, Settings, I < Named, Error))
       return false;
-    for (const std::string &Ref : P.References)
+    for (const std::string &Ref : L.Info.References)
       if (hasExtension(Ref, ".vcxproj") && Seen.insert(Ref).second)
         Queue.push_back(Ref);
-    Out.push_back(std::move(P));
+    if ((Solution || I >= Named) && userMode(L.Info)) {
+      ProjectInfo Skipped;
+      Skipped.Path = L.Info.Path;
+      Skipped.Notes = {shownPath(L.Info.Path) + " builds a user-mode " +
+                       L.Info.ConfigurationType +
+                       ", not a driver; it was left out"};
+      L.Info = std::move(Skipped);
+    }
+    Out.push_back(std::move(L));
   }
   return true;
 }
@@ -194,17 +228,15 @@ bool buildProjectDatabase(const ProjectRequest &Request, ProjectDatabase &DB,
   Settings.Configuration = Request.Configuration;
   Settings.Platform = Request.Platform;
   Settings.Properties = headerProperties(Set);
-  std::vector<ProjectInfo> Projects;
+  std::vector<LoadedProject> Projects;
   if (!loadProjects(Request, Settings, DB.CacheDir, Projects, Error))
     return false;
-  for (const ProjectInfo &P : Projects) {
-    llvm::append_range(DB.Notes, P.Notes);
-    std::string GenDir =
-        DB.CacheDir + "/gen/" + llvm::sys::path::stem(P.Path).str();
-    generateHeaders(P, GenDir, DB.Notes);
-    for (const ProjectSource &S : P.Sources)
-      DB.Commands.push_back(commandFor(P, S, Set, Request.Configuration,
-                                       Request.Platform, GenDir));
+  for (const LoadedProject &L : Projects) {
+    llvm::append_range(DB.Notes, L.Info.Notes);
+    generateHeaders(L.Info, L.GenDir, DB.Notes);
+    for (const ProjectSource &S : L.Info.Sources)
+      DB.Commands.push_back(commandFor(L.Info, S, Set, Request.Configuration,
+                                       Request.Platform, L.GenDir));
   }
   return writeDatabase(DB, Error);
 }
