@@ -18,8 +18,9 @@ installed() {
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   cat >&2 <<MSG
 wdfcheck setup: this is not a Debian system (no dpkg/apt-get).
-Install LLVM/Clang 19 (with its CMake package and libclang-cpp), CMake, Ninja
-and Python 3 yourself, then configure with
+Install LLVM/Clang 19 (with its CMake package and libclang-cpp), libxml2's
+development files, CMake, Ninja and Python 3 yourself (and mingw-w64's
+headers for --kmdf-headers), then configure with
   cmake -G Ninja -S . -B build -DLLVM_DIR=<llvm-19>/lib/cmake/llvm
 MSG
   exit 1
