@@ -45,8 +45,8 @@ const llvm::StringSet<> IgnoredMacros = {
     "windowssdkdir", "windowstargetplatformversion", "platformtoolset",
     "msbuildextensionspath", "msbuildextensionspath32", "msbuildtoolspath",
     "msbuildbinpath", "msbuildprogramfiles32", "programfiles", "localappdata",
-    "appdata", "userprofile", "windir", "systemroot", "targetname",
-    "targetext", "targetpath", "defaultplatformtoolset", "inherit",
+    "appdata", "userprofile", "windir", "systemroot",
+    "targetext", "targetpath", "targetdir", "defaultplatformtoolset", "inherit",
     "noinherit", "wdkcontentroot", "windowssdk_includepath"};
 
 struct XmlDocDeleter {
@@ -216,7 +216,7 @@ private:
   bool readFile(const std::string &Path, std::string &Error);
   bool walk(xmlNode *Parent, std::string &Error);
   bool import(xmlNode *N, std::string &Error);
-  void choose(xmlNode *N, std::string &Error, bool &Ok);
+  bool choose(xmlNode *N, std::string &Error);
   void properties(xmlNode *Group);
   void definitions(const Deferred &D);
   void items(const Deferred &D);
@@ -243,15 +243,19 @@ void Evaluator::setDefaults() {
   setDefault("MSBuildProjectFile", llvm::sys::path::filename(Path));
   setDefault("ProjectName", Stem);
   setDefault("MSBuildProjectName", Stem);
+  setDefault("TargetName", Stem);
   setDefault("SolutionDir", Dir + "/");
+  // Visual Studio's other names for the configuration and platform.
+  setDefault("ConfigurationName", property("Configuration"));
+  setDefault("PlatformName", property("Platform"));
+  setDefault("PlatformTarget", property("Platform"));
   // MSBuild's own defaults for a C++ project of this configuration.
   std::string Out = property("Platform") + "/" + property("Configuration") + "/";
   setDefault("IntDir", Dir + "/" + Out);
   setDefault("OutDir", Dir + "/" + Out);
   std::string Platform = property("Platform");
-  setDefault("PlatformShortName",
-             StringRef(Platform).equals_insensitive("Win32") ? "x86"
-                                                          : StringRef(Platform).lower());
+  bool Win32 = StringRef(Platform).equals_insensitive("Win32");
+  setDefault("PlatformShortName", Win32 ? "x86" : StringRef(Platform).lower());
 }
 
 // The value of $(Name): a property, the file being read, or nothing.
@@ -402,9 +406,7 @@ bool Evaluator::walk(xmlNode *Parent, std::string &Error) {
     } else if (Name == "ItemGroup") {
       Groups.push_back({N, ThisFile});
     } else if (Name == "Choose") {
-      bool Ok = true;
-      choose(N, Error, Ok);
-      if (!Ok)
+      if (!choose(N, Error))
         return false;
     }
   }
@@ -412,15 +414,14 @@ bool Evaluator::walk(xmlNode *Parent, std::string &Error) {
 }
 
 // <Choose>: the first <When> whose condition holds, else <Otherwise>.
-void Evaluator::choose(xmlNode *N, std::string &Error, bool &Ok) {
+bool Evaluator::choose(xmlNode *N, std::string &Error) {
   for (xmlNode *C : elements(N)) {
     if (nameOf(C) == "When" && !condition(C))
       continue;
-    if (nameOf(C) == "When" || nameOf(C) == "Otherwise") {
-      Ok = walk(C, Error);
-      return;
-    }
+    if (nameOf(C) == "When" || nameOf(C) == "Otherwise")
+      return walk(C, Error);
   }
+  return true;
 }
 
 void Evaluator::properties(xmlNode *Group) {
