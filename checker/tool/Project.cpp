@@ -216,6 +216,7 @@ private:
   bool readFile(const std::string &Path, std::string &Error);
   bool walk(xmlNode *Parent, std::string &Error);
   bool import(xmlNode *N, std::string &Error);
+  bool importDirectoryBuildProps(std::string &Error);
   bool choose(xmlNode *N, std::string &Error);
   void properties(xmlNode *Group);
   void definitions(const Deferred &D);
@@ -350,9 +351,11 @@ bool Evaluator::condition(const xmlNode *N, const Metadata *Meta) {
     return true;
   ConditionContext Ctx;
   Ctx.Expand = [&](StringRef T) { return expand(T, Meta, /*InCondition=*/true); };
+  // Relative to the file the condition stands in: a Directory.Build.props
+  // at the repository's top asks Exists('packages\...') of its own tree.
   Ctx.Exists = [&](StringRef P) {
     bool Found = false;
-    diskPath(P, Dir, Found);
+    diskPath(P, llvm::sys::path::parent_path(ThisFile), Found);
     return Found;
   };
   bool Value = false;
@@ -444,6 +447,9 @@ bool Evaluator::import(xmlNode *N, std::string &Error) {
   bool UsedIgnored = false;
   std::string Written =
       expand(attribute(N, "Project"), nullptr, false, &UsedIgnored);
+  if (UsedIgnored &&
+      StringRef(Written).ends_with_insensitive("Microsoft.Cpp.Default.props"))
+    return importDirectoryBuildProps(Error);
   if (UsedIgnored || StringRef(Written).trim().empty())
     return true;
   if (StringRef(Written).contains('*'))
@@ -467,6 +473,25 @@ bool usedType(StringRef Type) {
   return Type == "clcompile" || Type == "messagecompile" ||
          Type == "mofcomp" || Type == "wmimofck" ||
          Type == "projectreference";
+}
+
+// Visual Studio's Microsoft.Cpp.Default.props (through Microsoft.Common.props)
+// imports the nearest Directory.Build.props above the project: a
+// repository's settings for all its projects.
+bool Evaluator::importDirectoryBuildProps(std::string &Error) {
+  if (StringRef(property("ImportDirectoryBuildProps"))
+          .trim()
+          .equals_insensitive("false"))
+    return true;
+  for (StringRef Up = Dir; !Up.empty(); Up = llvm::sys::path::parent_path(Up)) {
+    llvm::SmallString<256> Candidate(Up);
+    llvm::sys::path::append(Candidate, "Directory.Build.props");
+    if (!llvm::sys::fs::is_regular_file(Candidate))
+      continue;
+    std::string Path(Candidate);
+    return Loaded.count(Path) ? true : readFile(Path, Error);
+  }
+  return true;
 }
 
 void Evaluator::readMetadata(xmlNode *N, Metadata &Meta) {
