@@ -184,6 +184,9 @@ private:
   std::string Dir; // the project's directory, absolute, no trailing '/'
   std::map<std::string, std::string> Props; // by lower-case name
   std::set<std::string> Globals, Noted, Loaded;
+  // Every property a property group of the files read sets, whether its
+  // condition held or not: one that did not is empty, not unknown.
+  std::set<std::string> Declared;
   std::vector<XmlDoc> Docs;
   std::vector<Deferred> Definitions, Groups;
   std::map<std::string, Metadata> ItemDefs; // by lower-case item type
@@ -278,6 +281,10 @@ bool Evaluator::macro(StringRef Name, std::string &Value, bool &Ignored) const {
     Value = Lower == "msbuildthisfile" ? llvm::sys::path::filename(ThisFile)
             : Lower == "msbuildthisfilename" ? llvm::sys::path::stem(ThisFile)
                                              : StringRef(ThisFile);
+    return true;
+  }
+  if (Declared.count(Lower)) {
+    Value.clear();
     return true;
   }
   Ignored = IgnoredMacros.contains(Lower);
@@ -394,6 +401,8 @@ bool Evaluator::walk(xmlNode *Parent, std::string &Error) {
   for (xmlNode *N : elements(Parent)) {
     StringRef Name = nameOf(N);
     if (Name == "PropertyGroup") {
+      for (xmlNode *P : elements(N))
+        Declared.insert(nameOf(P).lower());
       if (condition(N))
         properties(N);
     } else if (Name == "Import") {
@@ -679,7 +688,9 @@ void Evaluator::describeSource(const Item &I, std::set<std::string> &Seen) {
   // path through one is no path.
   for (const std::string &D : splitList(Meta("PreprocessorDefinitions"))) {
     noteMacros(D);
-    S.Defines.push_back(withoutMacros(D));
+    std::string Define = StringRef(withoutMacros(D)).trim().str();
+    if (!Define.empty())
+      S.Defines.push_back(Define);
   }
   for (const std::string &D : splitList(Meta("AdditionalIncludeDirectories")))
     if (!noteMacros(D))
