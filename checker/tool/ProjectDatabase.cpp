@@ -97,6 +97,15 @@ bool loadProjects(const ProjectRequest &Request, const EvalSettings &Base,
   size_t Named = Queue.size(); // the projects the input names
   for (size_t I = 0; I < Queue.size(); ++I) {
     LoadedProject L;
+    if (Solution && I < Named && !llvm::sys::fs::exists(Queue[I])) {
+      // Visual Studio shows it unloaded and builds the others.
+      L.Info.Path = Queue[I];
+      L.Info.Notes = {shownPath(Request.Input) + " names " +
+                      shownPath(Queue[I]) + ", which is not there; it was "
+                      "left out"};
+      Out.push_back(std::move(L));
+      continue;
+    }
     L.GenDir = genDirFor(Queue[I], CacheDir, UsedDirs);
     if (std::error_code EC = llvm::sys::fs::create_directories(L.GenDir)) {
       Error = "cannot create " + L.GenDir + ": " + EC.message() +
