@@ -1,4 +1,4 @@
-//===- Condition.cpp - MSBuild's Condition attribute -----------------------===//
+//===- Condition.cpp - MSBuild's Condition attribute ----------------------===//
 //
 //   or-expr  := and-expr ('or' and-expr)*
 //   and-expr := unary ('and' unary)*
@@ -194,7 +194,8 @@ private:
     StringRef Word = Rest.take_front(I);
     Rest = Rest.drop_front(I);
     if (Word.empty()) {
-      Error = Rest.empty() ? "missing operand" : "unexpected '" + Rest.str() + "'";
+      Error = Rest.empty() ? "missing operand"
+                           : "unexpected '" + Rest.str() + "'";
       return std::nullopt;
     }
     if (take("("))

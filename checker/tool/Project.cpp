@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "Project.h"
 #include "Condition.h"
+#include "ProjectItems.h"
 #include "DiskPath.h"
 #include "Tool.h"
 
@@ -34,13 +35,10 @@ namespace {
 
 using llvm::StringRef;
 
-// Metadata of an item or item definition, by lower-case name.
-using Metadata = std::map<std::string, std::string>;
-
 // Macros of Visual Studio's and the WDK's own .props and .targets, which
 // wdfcheck does not read: an import through them is skipped, and their use
 // elsewhere is not news.
-const llvm::StringSet<> IgnoredMacros = {
+const llvm::StringSet<> BuildMachineryMacros = {
     "vctargetspath", "userrootdir", "vcinstalldir", "vsinstalldir",
     "windowssdkdir", "windowstargetplatformversion", "platformtoolset",
     "msbuildextensionspath", "msbuildextensionspath32", "msbuildtoolspath",
@@ -125,46 +123,13 @@ std::vector<xmlNode *> elements(xmlNode *N) {
   return Children;
 }
 
-// A ';'-separated list, without empty entries.
-std::vector<std::string> splitList(StringRef List) {
-  llvm::SmallVector<StringRef, 8> Parts;
-  List.split(Parts, ';', -1, /*KeepEmpty=*/false);
-  std::vector<std::string> Out;
-  for (StringRef P : Parts)
-    if (!P.trim().empty())
-      Out.push_back(P.trim().str());
-  return Out;
-}
-
-bool isTrue(StringRef V) { return V.trim().equals_insensitive("true"); }
-
 // Whether V still holds a macro expand() could not resolve.
 bool hasMacro(StringRef V) { return V.contains("$("); }
-
-// V without its unresolved macros.
-std::string withoutMacros(StringRef V) {
-  std::string Out;
-  while (!V.empty()) {
-    size_t At = V.find("$(");
-    Out += V.take_front(At);
-    if (At == StringRef::npos)
-      break;
-    size_t Close = V.find(')', At);
-    V = Close == StringRef::npos ? StringRef() : V.drop_front(Close + 1);
-  }
-  return Out;
-}
 
 // An item group or item definition group, read after the properties.
 struct Deferred {
   xmlNode *Node;
   std::string File; // the file it stands in ($(MSBuildThisFile...))
-};
-
-struct Item {
-  std::string Type; // lower case: clcompile, messagecompile, ...
-  std::string Include;
-  Metadata Meta;
 };
 
 class Evaluator {
@@ -190,7 +155,8 @@ private:
   std::vector<XmlDoc> Docs;
   std::vector<Deferred> Definitions, Groups;
   std::map<std::string, Metadata> ItemDefs; // by lower-case item type
-  std::vector<Item> Items;
+  std::vector<ProjectItem> Items;
+  std::vector<std::string> Unresolved; // EvaluatedProject::Unresolved
   std::string ThisFile; // the file being read, for $(MSBuildThisFile...)
 
   void setGlobal(StringRef Name, StringRef Value) {
@@ -214,7 +180,6 @@ private:
   bool macro(StringRef Name, std::string &Value, bool &Ignored) const;
   std::string expand(StringRef Text, const Metadata *Meta = nullptr,
                      bool InCondition = false, bool *UsedIgnored = nullptr);
-  bool noteMacros(StringRef Value);
   bool condition(const xmlNode *N, const Metadata *Meta = nullptr);
   bool readFile(const std::string &Path, std::string &Error);
   bool walk(xmlNode *Parent, std::string &Error);
@@ -228,12 +193,6 @@ private:
   void readMetadata(xmlNode *N, Metadata &Meta);
   std::vector<std::string> includes(StringRef Spec, bool Used);
 
-  void describe();
-  void addFile(std::vector<std::string> &List, StringRef Written,
-               const char *What);
-  void describeSource(const Item &I, std::set<std::string> &Seen);
-  void describeWpp(const Item &I);
-  std::string resolve(StringRef Written, const char *What);
 };
 
 void Evaluator::setDefaults() {
@@ -254,7 +213,8 @@ void Evaluator::setDefaults() {
   setDefault("PlatformName", property("Platform"));
   setDefault("PlatformTarget", property("Platform"));
   // MSBuild's own defaults for a C++ project of this configuration.
-  std::string Out = property("Platform") + "/" + property("Configuration") + "/";
+  std::string Out =
+      property("Platform") + "/" + property("Configuration") + "/";
   setDefault("IntDir", Dir + "/" + Out);
   setDefault("OutDir", Dir + "/" + Out);
   std::string Platform = property("Platform");
@@ -287,7 +247,7 @@ bool Evaluator::macro(StringRef Name, std::string &Value, bool &Ignored) const {
     Value.clear();
     return true;
   }
-  Ignored = IgnoredMacros.contains(Lower);
+  Ignored = isBuildMachineryMacro(Lower);
   return false;
 }
 
@@ -340,7 +300,7 @@ std::string Evaluator::expand(StringRef Text, const Metadata *Meta,
       if (Ignored && UsedIgnored)
         *UsedIgnored = true;
       // Kept as written outside conditions: where it is used, it is noted
-      // and what holds it left out (noteMacros).
+      // and what holds it left out (describeProject).
       if (!InCondition)
         Out += "$(" + Name.str() + ")";
       continue;
@@ -357,7 +317,9 @@ bool Evaluator::condition(const xmlNode *N, const Metadata *Meta) {
   if (StringRef(Text).trim().empty())
     return true;
   ConditionContext Ctx;
-  Ctx.Expand = [&](StringRef T) { return expand(T, Meta, /*InCondition=*/true); };
+  Ctx.Expand = [&](StringRef T) {
+    return expand(T, Meta, /*InCondition=*/true);
+  };
   // Relative to the file the condition stands in: a Directory.Build.props
   // at the repository's top asks Exists('packages\...') of its own tree.
   Ctx.Exists = [&](StringRef P) {
@@ -528,7 +490,7 @@ std::vector<std::string> Evaluator::includes(StringRef Spec, bool Used) {
   for (const std::string &Entry : splitList(expand(Spec))) {
     if (hasMacro(Entry)) {
       if (Used)
-        noteMacros(Entry);
+        Unresolved.push_back(Entry);
       continue;
     }
     if (Entry.find_first_of("*?") == std::string::npos) {
@@ -574,156 +536,20 @@ void Evaluator::addItems(xmlNode *N) {
   std::string Remove = attribute(N, "Remove");
   if (!Remove.empty()) {
     for (const std::string &R : includes(Remove, Used))
-      llvm::erase_if(Items, [&](const Item &I) {
+      llvm::erase_if(Items, [&](const ProjectItem &I) {
         return I.Type == Type && SamePath(I.Include, R);
       });
     return;
   }
   std::vector<std::string> Excluded = includes(attribute(N, "Exclude"), Used);
   for (const std::string &Include : includes(attribute(N, "Include"), Used)) {
-    if (llvm::any_of(Excluded,
-                     [&](const std::string &E) { return SamePath(E, Include); }))
+    if (llvm::any_of(Excluded, [&](const std::string &E) {
+          return SamePath(E, Include);
+        }))
       continue;
-    Item I{Type, Include, ItemDefs[Type]};
+    ProjectItem I{Type, Include, ItemDefs[Type]};
     readMetadata(N, I.Meta);
     Items.push_back(std::move(I));
-  }
-}
-
-// Written as a path on disk, relative to the project; a missing one is
-// noted (What names it) and given as written.
-std::string Evaluator::resolve(StringRef Written, const char *What) {
-  bool Found = false;
-  std::string Path = diskPath(Written, Dir, Found);
-  if (!Found && What)
-    note(shownPath(Project.Path) + ": the " + What + " " + Written.str() +
-         " is not there");
-  return Path;
-}
-
-// Notes each unresolved macro Value holds (once per macro); whether it
-// holds one.  Visual Studio's own macros are not news.
-bool Evaluator::noteMacros(StringRef Value) {
-  bool Any = false;
-  for (size_t At = Value.find("$("); At != StringRef::npos;
-       At = Value.find("$(", At + 2)) {
-    Any = true;
-    StringRef Name = Value.drop_front(At + 2).split(')').first;
-    if (Name.starts_with("[") || Name.contains('.') || Name.contains(':'))
-      note(shownPath(Project.Path) + ": the MSBuild property function $(" +
-           Name.str() + ") is not evaluated; what uses it is left out");
-    else if (!IgnoredMacros.contains(Name.lower()))
-      note(shownPath(Project.Path) + ": unknown MSBuild macro $(" +
-           Name.str() + "): what uses it is left out (define it in the "
-           "project, or give the kernel headers with --wdk or "
-           "--kmdf-headers)");
-  }
-  return Any;
-}
-
-// What the items say: the sources with their flags, WPP, message and MOF
-// files, references, and the properties a driver is described by.
-void Evaluator::describe() {
-  Project.Name = property("ProjectName");
-  Project.ConfigurationType = property("ConfigurationType");
-  Project.DriverType = property("DriverType");
-  StringRef(property("KMDF_VERSION_MAJOR")).trim().getAsInteger(10, Project.KmdfMajor);
-  StringRef(property("KMDF_VERSION_MINOR")).trim().getAsInteger(10, Project.KmdfMinor);
-  std::set<std::string> Seen;
-  for (const Item &I : Items) {
-    StringRef Ext = llvm::sys::path::extension(I.Include);
-    if (I.Type == "clcompile")
-      describeSource(I, Seen);
-    else if (I.Type == "messagecompile")
-      addFile(Ext.equals_insensitive(".mc") ? Project.MessageFiles
-                                            : Project.ManifestFiles,
-              I.Include, "message file");
-    else if ((I.Type == "mofcomp" || I.Type == "wmimofck") &&
-             Ext.equals_insensitive(".mof"))
-      addFile(Project.MofFiles, I.Include, "MOF file");
-    else if (I.Type == "projectreference")
-      addFile(Project.References, I.Include, "referenced project");
-    else if (I.Type == "projectconfiguration")
-      Project.Configurations.push_back(I.Include);
-  }
-}
-
-void Evaluator::addFile(std::vector<std::string> &List, StringRef Written,
-                        const char *What) {
-  bool Found = false;
-  std::string Path = diskPath(Written, Dir, Found);
-  if (!Found) {
-    note(shownPath(Project.Path) + ": the " + What + " " + Written.str() +
-         " is not there; it was skipped");
-    return;
-  }
-  if (!llvm::is_contained(List, Path))
-    List.push_back(Path);
-}
-
-void Evaluator::describeSource(const Item &I, std::set<std::string> &Seen) {
-  auto Meta = [&](StringRef Name) {
-    auto It = I.Meta.find(Name.lower());
-    return It == I.Meta.end() ? std::string() : It->second;
-  };
-  if (isTrue(Meta("ExcludedFromBuild")))
-    return;
-  bool Found = false;
-  ProjectSource S;
-  S.File = diskPath(I.Include, Dir, Found);
-  if (!Found) {
-    note(shownPath(Project.Path) + ": the source " + I.Include +
-         " is not there; it was skipped");
-    return;
-  }
-  if (!Seen.insert(S.File).second)
-    return;
-  StringRef Ext = llvm::sys::path::extension(S.File);
-  std::string CompileAs = Meta("CompileAs");
-  S.Cxx = CompileAs == "CompileAsCpp" ||
-          (CompileAs != "CompileAsC" &&
-           (Ext.equals_insensitive(".cpp") || Ext.equals_insensitive(".cxx") ||
-            Ext.equals_insensitive(".cc")));
-  // A define keeps its name when its value names an unresolved macro; a
-  // path through one is no path.
-  for (const std::string &D : splitList(Meta("PreprocessorDefinitions"))) {
-    noteMacros(D);
-    std::string Define = StringRef(withoutMacros(D)).trim().str();
-    if (!Define.empty())
-      S.Defines.push_back(Define);
-  }
-  for (const std::string &D : splitList(Meta("AdditionalIncludeDirectories")))
-    if (!noteMacros(D))
-      S.IncludeDirs.push_back(resolve(D, "include directory"));
-  for (const std::string &F : splitList(Meta("ForcedIncludeFiles")))
-    if (!noteMacros(F))
-      S.ForcedIncludes.push_back(resolve(F, "forced include file"));
-  S.Wpp = isTrue(Meta("WppEnabled"));
-  if (S.Wpp)
-    describeWpp(I);
-  Project.Sources.push_back(std::move(S));
-}
-
-// The project's WPP settings: those of its WPP sources, trace functions
-// gathered from all of them.
-void Evaluator::describeWpp(const Item &I) {
-  auto Meta = [&](StringRef Name) {
-    auto It = I.Meta.find(Name.lower());
-    return It == I.Meta.end() ? std::string() : It->second;
-  };
-  WppSettings &W = Project.Wpp;
-  bool First = !W.Enabled;
-  W.Enabled = true;
-  for (const std::string &F : splitList(Meta("WppTraceFunction")))
-    if (!llvm::is_contained(W.TraceFunctions, F))
-      W.TraceFunctions.push_back(F);
-  std::string Scan = Meta("WppScanConfigurationData");
-  if (W.ScanConfigurationData.empty() && !StringRef(Scan).trim().empty())
-    W.ScanConfigurationData = resolve(Scan, "WPP configuration header");
-  if (First) {
-    std::string Kernel = Meta("WppKernelMode");
-    W.Kernel = Kernel.empty() || isTrue(Kernel);
-    W.Recorder = isTrue(Meta("WppRecorderEnabled"));
   }
 }
 
@@ -736,11 +562,17 @@ bool Evaluator::run(std::string &Error) {
     definitions(D);
   for (const Deferred &D : Groups)
     items(D);
-  describe();
+  describeProject({Dir, std::move(Props), std::move(Items),
+                   std::move(Unresolved)},
+                  Project);
   return true;
 }
 
 } // namespace
+
+bool isBuildMachineryMacro(StringRef Name) {
+  return BuildMachineryMacros.contains(Name.lower());
+}
 
 bool loadProject(const std::string &Path, const EvalSettings &Settings,
                  ProjectInfo &Project, std::string &Error) {

@@ -52,8 +52,9 @@ bool buildProjectDatabase(const ProjectRequest &Request, ProjectDatabase &DB,
                           std::string &Error);
 
 // Commands as a compile_commands.json ("arguments" form).
-void writeCompileCommands(llvm::raw_ostream &OS,
-                          const std::vector<clang::tooling::CompileCommand> &Commands);
+void writeCompileCommands(
+    llvm::raw_ostream &OS,
+    const std::vector<clang::tooling::CompileCommand> &Commands);
 
 } // namespace wdfcheck
 
