@@ -11,12 +11,14 @@ cd "$root"
 status=0
 "$build/bin/wdfcheck" examples/*/*.c -- -I examples/include || status=$?
 
-# The same sources under the runtime model (MemorySanitizer build), then
-# the pairing of static and runtime findings.
+# The echo driver again, from its Visual Studio project as a driver author
+# would give it (its compile commands go to the temporary directory); then
+# the same sources under the runtime model (MemorySanitizer build), and the
+# pairing of static and runtime findings.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if "$build/bin/wdfcheck" --quiet --format=sarif -o "$work/static.sarif" \
-     examples/echo/*.c -- -I examples/include; [ $? -le 1 ]; then
+     --cache-dir="$work/cache" examples/echo/echo.vcxproj; [ $? -le 1 ]; then
   echo
   echo "== examples/echo under the runtime model (runtime/scenarios/echo.scenario)"
   "$build/bin/echo-runtime-msan" --sarif "$work/dynamic.sarif" \

@@ -8,7 +8,7 @@ packages=(
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tools-19
   clangd-19 llvm-19-tools libclang-rt-19-dev lld-19
   cmake ninja-build python3 python3-psutil perl gcc libstdc++-12-dev git
-  chromium neovim
+  chromium neovim libxml2-dev mingw-w64-common
 )
 
 installed() {
@@ -18,8 +18,9 @@ installed() {
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   cat >&2 <<MSG
 wdfcheck setup: this is not a Debian system (no dpkg/apt-get).
-Install LLVM/Clang 19 (with its CMake package and libclang-cpp), CMake, Ninja
-and Python 3 yourself, then configure with
+Install LLVM/Clang 19 (with its CMake package and libclang-cpp), libxml2's
+development files, CMake, Ninja and Python 3 yourself (and mingw-w64's
+headers for --kmdf-headers), then configure with
   cmake -G Ninja -S . -B build -DLLVM_DIR=<llvm-19>/lib/cmake/llvm
 MSG
   exit 1

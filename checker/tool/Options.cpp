@@ -14,6 +14,8 @@ void printUsage() {
   llvm::outs() <<
 R"(usage: wdfcheck [options] <file>... [-- <compiler arguments>]
        wdfcheck -p <build-dir> [options] [<file>...]
+       wdfcheck [options] <driver>.vcxproj|<solution>.sln
+       wdfcheck compdb <driver>.vcxproj|<solution>.sln [-o compile_commands.json]
        wdfcheck explain <rule>
        wdfcheck list-rules
        wdfcheck confirm <static.sarif> <dynamic.sarif> [-o <merged.sarif>]
@@ -55,12 +57,25 @@ options:
   --max-nodes=<n>       explore at most <n> nodes per top-level function
                         (default 225000, the analyzer's): smaller is faster
                         (an editor), and may miss findings deep in long paths
-  --quiet               no summary line on standard error
+  --config=<name>       the project configuration to evaluate (default Debug)
+  --platform=<name>     the project platform: x64 (default), ARM64, Win32
+  --wdk=<dir>           check a project against a WDK's headers (its Include)
+  --kmdf-headers=<dir>  ... or a Windows-Driver-Frameworks checkout's, with
+                        mingw-w64's DDK headers (default: wdfcheck's model
+                        headers)
+  --cache-dir=<dir>     where a project's compile_commands.json and generated
+                        headers (WPP .tmh, mc, wmimofck) go (default
+                        $XDG_CACHE_HOME/wdfcheck/<hash>); --ctu's index too
+  --quiet               no summary line or project notes on standard error
   --no-model-headers    do not make wdfcheck's model ntddk.h/wdf.h available
   --help, --version
 
 exit status: 0 no findings, 1 findings, 2 wdfcheck could not do its job
 (bad usage, a file that does not compile; the other files are still analysed).
+A project input is evaluated like MSBuild (conditions, imported .props,
+item definitions) and analysed like -p <cache dir> with all its sources and
+those of the projects it references.  compdb writes its compile commands
+for clangd and other tools (standard output without -o).
 merge joins the SARIF files of the shards of one run into one.
 confirm marks the static findings a runtime run reproduced (docs/runtime.md);
 its exit status is 0 when the logs were paired, 2 when they could not be.
@@ -166,6 +181,11 @@ const OptionSpec OptionTable[] = {
     {"--shard", "", true, setShard},
     {"--max-nodes", "", true, setMaxNodes},
     {"--stdin-path", "", true, setText<&Options::StdinPath>},
+    {"--config", "", true, setText<&Options::Config>},
+    {"--platform", "", true, setText<&Options::Platform>},
+    {"--wdk", "", true, setText<&Options::Wdk>},
+    {"--kmdf-headers", "", true, setText<&Options::KmdfHeaders>},
+    {"--cache-dir", "", true, setText<&Options::CacheDir>},
     {"", "-p", true, setText<&Options::BuildDir>},
     {"", "-o", true, setText<&Options::OutputFile>},
     {"", "-j", true, setJobs},
@@ -173,6 +193,7 @@ const OptionSpec OptionTable[] = {
 
 // The commands named by the first argument; without one, wdfcheck analyses.
 const std::pair<StringRef, Command> CommandTable[] = {
+    {"compdb", Command::Compdb},
     {"explain", Command::Explain},
     {"list-rules", Command::ListRules},
     {"confirm", Command::Confirm},

@@ -8,7 +8,9 @@
 
 namespace wdfcheck {
 
-enum class Command { Analyze, Explain, ListRules, Confirm, Merge, Help, Version };
+enum class Command {
+  Analyze, Compdb, Explain, ListRules, Confirm, Merge, Help, Version
+};
 enum class Format { Text, Sarif, Json, Html };
 
 struct Options {
@@ -30,6 +32,12 @@ struct Options {
   unsigned Shard = 0, Shards = 0; // --shard=I/N (1-based I); 0: no sharding
   unsigned MaxNodes = 0;         // --max-nodes: the exploration budget
   std::string StdinPath;         // --stdin-path: this file's text is stdin
+  // A .vcxproj or .sln input: how it is evaluated (ProjectDatabase.h).
+  std::string Config = "Debug";  // --config
+  std::string Platform = "x64";  // --platform
+  std::string Wdk;               // --wdk: a WDK's directory
+  std::string KmdfHeaders;       // --kmdf-headers: a WDF checkout
+  std::string CacheDir;          // --cache-dir: the database, generated files
   std::vector<std::string> CommandArgs; // operands of explain/confirm
 };
 

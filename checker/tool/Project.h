@@ -63,6 +63,10 @@ struct ProjectInfo {
   std::vector<std::string> ManifestFiles; // MessageCompile .man (ETW)
   std::vector<std::string> MofFiles;      // Mofcomp/Wmimofck .mof
   std::vector<std::string> References;    // ProjectReference, absolute
+  // Its <ProjectConfiguration> items ("Debug|x64", ...): a configuration
+  // it lacks is evaluated all the same, with no configuration's
+  // conditions holding.
+  std::vector<std::string> Configurations;
   // Said once each: an unknown macro, a source that is missing, ...
   std::vector<std::string> Notes;
 };

@@ -2,6 +2,8 @@
 //
 //   wdfcheck [options] <file>... [-- <compiler arguments>]
 //   wdfcheck -p <build-dir> [options] [<file>...]
+//   wdfcheck [options] <driver>.vcxproj|<solution>.sln
+//   wdfcheck compdb <driver>.vcxproj|<solution>.sln [-o <file>]
 //   wdfcheck explain <rule>
 //   wdfcheck list-rules
 //   wdfcheck confirm <static.sarif> <dynamic.sarif> [-o <merged.sarif>]
@@ -20,6 +22,7 @@
 #include "HugePages.h"
 #include "Options.h"
 #include "Output.h"
+#include "ProjectDatabase.h"
 #include "Share.h"
 #include "Tool.h"
 #include "wdfcheck/Deal.h"
@@ -420,6 +423,91 @@ int analyze(const Options &Opts, const std::string &Share) {
   return AnyFinding ? ExitFindings : ExitOk;
 }
 
+// The project request the options make for Input.
+ProjectRequest projectRequest(const Options &Opts, const std::string &Input,
+                              const std::string &Share) {
+  ProjectRequest R;
+  R.Input = Input;
+  R.Configuration = Opts.Config;
+  R.Platform = Opts.Platform;
+  R.Headers.Wdk = Opts.Wdk;
+  R.Headers.KmdfHeaders = Opts.KmdfHeaders;
+  R.CacheDir = Opts.CacheDir;
+  R.Share = Share;
+  return R;
+}
+
+// Evaluates the project and says what it noticed.  False after printing
+// the error.
+bool evaluateProject(const Options &Opts, const std::string &Input,
+                     const std::string &Share, ProjectDatabase &DB) {
+  std::string Error;
+  bool Ok = buildProjectDatabase(projectRequest(Opts, Input, Share), DB, Error);
+  if (!Opts.Quiet)
+    for (const std::string &Note : DB.Notes)
+      llvm::errs() << "wdfcheck: note: " << Note << "\n";
+  if (!Ok)
+    llvm::errs() << "wdfcheck: error: " << Error << "\n";
+  return Ok;
+}
+
+// wdfcheck compdb <project> [-o <file>]: the compile commands for clangd
+// and other tools.
+int compdb(const Options &Opts, const std::string &Share) {
+  if (Opts.CommandArgs.size() != 1 || !isProjectInput(Opts.CommandArgs[0]))
+    return usageError("compdb takes one .vcxproj or .sln, e.g. 'wdfcheck "
+                      "compdb driver.vcxproj -o compile_commands.json'");
+  ProjectDatabase DB;
+  if (!evaluateProject(Opts, Opts.CommandArgs[0], Share, DB))
+    return ExitFailure;
+  if (Opts.OutputFile.empty()) {
+    writeCompileCommands(llvm::outs(), DB.Commands);
+    return ExitOk;
+  }
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Opts.OutputFile, EC);
+  if (EC) {
+    llvm::errs() << "wdfcheck: error: cannot write '" << Opts.OutputFile
+                 << "': " << EC.message() << "\n";
+    return ExitFailure;
+  }
+  writeCompileCommands(OS, DB.Commands);
+  return ExitOk;
+}
+
+// wdfcheck <project>: the project evaluated into a database in its cache
+// directory, then analysed as -p <cache dir> with all its files.  The
+// header set decides the headers: the model headers are not added again.
+int analyzeInput(const Options &Opts, const std::string &Share) {
+  if (llvm::none_of(Opts.Files, isProjectInput))
+    return analyze(Opts, Share);
+  if (Opts.Files.size() != 1 || Opts.HaveCompilerArgs ||
+      !Opts.BuildDir.empty())
+    return usageError("a .vcxproj or .sln is analysed on its own: give no "
+                      "other files, no -p and no '--'");
+  ProjectDatabase DB;
+  if (!evaluateProject(Opts, Opts.Files[0], Share, DB))
+    return ExitFailure;
+  if (DB.Commands.empty()) {
+    llvm::errs() << "wdfcheck: error: " << Opts.Files[0]
+                 << " compiles no source in " << Opts.Config << "|"
+                 << Opts.Platform << " (choose another with --config and "
+                 "--platform)\n";
+    return ExitFailure;
+  }
+  // The project's files in its order (the database's own order is a hash
+  // table's): the report reads in the order the project lists its sources.
+  Options ForDatabase = Opts;
+  ForDatabase.Files.clear();
+  for (const clang::tooling::CompileCommand &C : DB.Commands)
+    if (Opts.StdinPath.empty() &&
+        !llvm::is_contained(ForDatabase.Files, C.Filename))
+      ForDatabase.Files.push_back(C.Filename);
+  ForDatabase.BuildDir = DB.CacheDir;
+  ForDatabase.ModelHeaders = false;
+  return analyze(ForDatabase, Share);
+}
+
 } // namespace
 
 int main(int Argc, const char **Argv) {
@@ -448,8 +536,10 @@ int main(int Argc, const char **Argv) {
   case Command::Merge:
     return runMerge(Opts.CommandArgs, Opts.OutputFile, llvm::outs(),
                     llvm::errs());
+  case Command::Compdb:
+    return compdb(Opts, Share);
   case Command::Analyze:
-    return analyze(Opts, Share);
+    return analyzeInput(Opts, Share);
   }
   return ExitFailure;
 }

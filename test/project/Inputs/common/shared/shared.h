@@ -1,0 +1,2 @@
+/* A header of the common property sheet's include directory. */
+#define SHARED_VALUE 7

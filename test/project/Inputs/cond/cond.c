@@ -1,0 +1,1 @@
+int CondValue(void) { return 0; }

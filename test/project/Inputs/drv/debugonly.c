@@ -1,0 +1,1 @@
+int DebugOnlyValue(void) { return 1; }

@@ -1,0 +1,1 @@
+int PartA(void) { return 1; }

@@ -1,0 +1,1 @@
+int PartB(void) { return 2; }

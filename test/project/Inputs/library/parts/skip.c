@@ -1,0 +1,1 @@
+#error "parts/skip.c is excluded from the build"
