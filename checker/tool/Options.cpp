@@ -64,6 +64,9 @@ exit status: 0 no findings, 1 findings, 2 wdfcheck could not do its job
 merge joins the SARIF files of the shards of one run into one.
 confirm marks the static findings a runtime run reproduced (docs/runtime.md);
 its exit status is 0 when the logs were paired, 2 when they could not be.
+header-flags [--wdk=DIR|--kmdf-headers=DIR] [--cxx] [--kmdf=1.33]
+[--config=Release] [--platform=ARM64] [--properties] is a diagnostic: it
+prints the compiler flags (or MSBuild properties) of a header set, one a line.
 )";
 }
 
