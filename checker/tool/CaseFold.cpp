@@ -105,12 +105,21 @@ private:
       Abs = *CWD;
       path::append(Abs, P);
     }
-    path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    // "." and ".." are taken as they come, after the component before
+    // them was found: "a/b/../c" needs a/b, as on POSIX (a shim header's
+    // "#include <ddk/../x.h>" relies on it).
     llvm::vfs::FileSystem &FS = getUnderlyingFS();
     std::string Real(path::root_path(Abs));
-    for (auto It = path::begin(path::relative_path(Abs)),
-              End = path::end(path::relative_path(Abs));
-         It != End; ++It) {
+    llvm::StringRef Rel = path::relative_path(Abs);
+    for (auto It = path::begin(Rel), End = path::end(Rel); It != End; ++It) {
+      if (*It == ".")
+        continue;
+      if (*It == "..") {
+        llvm::StringRef Parent = path::parent_path(Real);
+        if (!Parent.empty())
+          Real = Parent.str();
+        continue;
+      }
       llvm::SmallString<256> Next(Real);
       path::append(Next, *It);
       if (!FS.exists(Next)) {
