@@ -105,6 +105,19 @@ private:
       Abs = *CWD;
       path::append(Abs, P);
     }
+    // The common miss: a header searched for in a directory that exists
+    // as spelled.  Only that directory's listing can have the name.
+    llvm::StringRef Parent = path::parent_path(Abs), Name = path::filename(Abs);
+    if (Name != "." && Name != ".." && !Parent.contains("/.") &&
+        getUnderlyingFS().status(Parent)) {
+      const llvm::StringMap<std::string> &L = listing(Parent.str());
+      auto Found = L.find(Name.lower());
+      if (Found == L.end())
+        return std::nullopt;
+      llvm::SmallString<256> Real(Parent);
+      path::append(Real, Found->second);
+      return std::string(Real);
+    }
     // "." and ".." are taken as they come, after the component before
     // them was found: "a/b/../c" needs a/b, as on POSIX (a shim header's
     // "#include <ddk/../x.h>" relies on it).
