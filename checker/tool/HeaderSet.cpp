@@ -24,7 +24,7 @@
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
-#include <tuple>
+#include <cstdlib>
 
 namespace wdfcheck {
 
