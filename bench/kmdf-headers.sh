@@ -8,7 +8,8 @@
 # Needs the harness's database (/work/shared/realworld/prepare.sh writes
 # $WDF_REALWORLD_DIR, default /tmp/wdf-realworld) and a Windows-Driver-
 # Frameworks checkout (--wdf; by default the git mirror's src/publicinc is
-# extracted to a temporary directory).  Each entry keeps the project's own
+# extracted to a temporary directory for wdfcheck, and clang gets the
+# harness's extracted WDF tree, which carries its case aliases).  Each entry keeps the project's own
 # -D/-I and the harness's gen/ directory (WPP/mc/wmimofck stand-ins); the
 # harness's target, predefines, -include, -isystem, casefix and WDF
 # directory are replaced by `wdfcheck header-flags`.  Two counts:
@@ -35,23 +36,32 @@ done
 [ -f "$rw/compile_commands.json" ] || {
   echo "no $rw/compile_commands.json: run /work/shared/realworld/prepare.sh" >&2; exit 2; }
 out=$(mktemp -d /tmp/kmdf-headers.XXXXXX)
-if [ -z "$wdf" ]; then
+if [ -n "$wdf" ]; then
+  wdf_wdfcheck=$wdf wdf_clang=$wdf
+else
   mirror=${WDF_MIRROR:-/work/.mirror/microsoft+Windows-Driver-Frameworks/repo}
-  wdf=$out/wdf
-  mkdir -p "$wdf"
-  git -C "$mirror" archive HEAD src/publicinc | tar -x -C "$wdf"
+  wdf_wdfcheck=$out/wdf
+  mkdir -p "$wdf_wdfcheck"
+  git -C "$mirror" archive HEAD src/publicinc | tar -x -C "$wdf_wdfcheck"
+  # The harness's WDF headers in a checkout's layout.
+  wdf_clang=$out/wdf-harness
+  mkdir -p "$wdf_clang/src/publicinc/wdf"
+  ln -s "$rw/wdf/kmdf" "$wdf_clang/src/publicinc/wdf/kmdf"
 fi
-for x in c cxx; do
-  "$wdfcheck" header-flags --kmdf-headers="$wdf" --kmdf="$kmdf" \
-    $([ $x = cxx ] && echo --cxx) > "$out/flags.$x"
+for m in clang wdfcheck; do
+  w=wdf_$m
+  for x in c cxx; do
+    "$wdfcheck" header-flags --kmdf-headers="${!w}" --kmdf="$kmdf" \
+      $([ $x = cxx ] && echo --cxx) > "$out/flags.$m.$x"
+  done
 done
 
 # One script per entry: the clang command and the wdfcheck command.
 python3 - "$rw" "$out" <<'PY'
 import json, os, shlex, sys
 rw, out = sys.argv[1], sys.argv[2]
-def flags(kind):
-    lines = open(os.path.join(out, "flags." + kind)).read().split("\n")
+def flags(mode, kind):
+    lines = open(os.path.join(out, "flags.%s.%s" % (mode, kind))).read().split("\n")
     cut = lines.index("--")
     return lines[:cut], [l for l in lines[cut + 1:] if l]
 harness_defs = {"_AMD64_", "AMD64", "_WIN64", "_KERNEL_MODE", "WINNT",
@@ -81,22 +91,24 @@ for n, e in enumerate(entries):
         if x.startswith("-I") and "/wdf/kmdf/" in x:
             i += 1; continue
         keep.append(x); i += 1
-    before, after = flags("cxx" if cxx else "c")
-    args = before + keep + after
+    kind = "cxx" if cxx else "c"
     with open(os.path.join(out, "%03d.sh" % n), "w") as s:
         s.write("cd %s\n" % shlex.quote(e["directory"]))
         s.write("file=%s\n" % shlex.quote(f))
-        s.write("args=(%s)\n" % " ".join(shlex.quote(x) for x in args))
+        for mode in ("clang", "wdfcheck"):
+            before, after = flags(mode, kind)
+            s.write("args_%s=(%s)\n" % (mode, " ".join(
+                shlex.quote(x) for x in before + keep + after)))
         s.write("casefix=(-isystem %s)\n" % shlex.quote(os.path.join(rw, "casefix")))
 PY
 
 run_one() { # $1 = entry script, $2 = mode
   . "$1"
   case $2 in
-    clang) clang-19 -fsyntax-only "${args[@]}" "${casefix[@]}" "$file" \
+    clang) clang-19 -fsyntax-only "${args_clang[@]}" "${casefix[@]}" "$file" \
              > "${1%.sh}.clang.log" 2>&1 ;;
     wdfcheck) "$WDFCHECK" --no-model-headers --quiet --checks=WM001 "$file" -- \
-                "${args[@]}" > "${1%.sh}.wdfcheck.log" 2>&1 || [ $? -ne 2 ] ;;
+                "${args_wdfcheck[@]}" > "${1%.sh}.wdfcheck.log" 2>&1 || [ $? -ne 2 ] ;;
   esac && echo "ok $file" || echo "FAIL $file"
 }
 export -f run_one
