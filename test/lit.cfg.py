@@ -106,3 +106,8 @@ if shutil.which("script"):
 # Debian's chromium renders the HTML report (scripts/setup.sh installs it).
 if shutil.which("chromium"):
     config.available_features.add("chromium")
+
+# mingw-w64's DDK headers (Debian's mingw-w64-common): the --kmdf-headers
+# set's tests compile real driver code against them (test/kmdf-headers).
+if os.path.exists("/usr/share/mingw-w64/include/ddk/wdm.h"):
+    config.available_features.add("mingw-ddk")

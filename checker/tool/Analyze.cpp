@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Analyze.h"
+#include "CaseFold.h"
 #include "Ctu.h"
 #include "Tool.h"
 
@@ -365,8 +366,10 @@ bool runTool(const CompilationDatabase &DB, const std::string &File,
              FileResult &Result) {
   // A file system of its own: ClangTool moves into the command's directory,
   // and the process's current directory is shared by the -j threads.
+  // Names found without case, as Windows finds them (CaseFold.h).
   ClangTool Tool(DB, {File}, std::make_shared<PCHContainerOperations>(),
-                 llvm::vfs::createPhysicalFileSystem());
+                 createCaseFoldingFileSystem(
+                     llvm::vfs::createPhysicalFileSystem()));
   Tool.appendArgumentsAdjuster(settingsAdjuster(Settings));
   if (Ast)
     Tool.appendArgumentsAdjuster(

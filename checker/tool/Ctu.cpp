@@ -1,5 +1,6 @@
 //===- Ctu.cpp - the whole driver: Clang's cross translation unit index ---===//
 #include "Ctu.h"
+#include "CaseFold.h"
 #include "Tool.h"
 #include "wdfcheck/DriverFacts.h"
 
@@ -132,8 +133,10 @@ void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
     return;
   // A file system of its own: ClangTool moves into the command's directory,
   // and the process's current directory is shared by the -j threads.
+  // Names found without case, as Windows finds them (CaseFold.h).
   ClangTool Tool(DB, {DbFile}, std::make_shared<PCHContainerOperations>(),
-                 llvm::vfs::createPhysicalFileSystem());
+                 createCaseFoldingFileSystem(
+                     llvm::vfs::createPhysicalFileSystem()));
   Tool.appendArgumentsAdjuster(settingsAdjuster(S));
   // Quiet: no "1 error generated." either (the analysis reports the file).
   Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(

@@ -32,6 +32,8 @@ struct HeaderSet {
   std::string Mingw;  // mingw-w64's include directory (KmdfHeaders)
   std::string Shim;   // share/wdfcheck/shim (KmdfHeaders)
   std::string ModelDir; // share/wdfcheck/include
+  std::string IncludeDir; // the WDK's Include directory (Wdk)
+  std::string KitVersion; // its newest 10.0.* (Wdk)
 };
 
 // Chooses the set the options name and checks that it is there.  False

@@ -15,6 +15,7 @@
 #include "Analyze.h"
 #include "Baseline.h"
 #include "Changes.h"
+#include "HeaderFlagsCommand.h"
 #include "Html.h"
 #include "Merge.h"
 #include "Confirm.h"
@@ -513,6 +514,8 @@ int analyzeInput(const Options &Opts, const std::string &Share) {
 int main(int Argc, const char **Argv) {
   restartWithHugePageHeap(Argv);
   llvm::InitLLVM X(Argc, Argv);
+  if (Argc > 1 && llvm::StringRef(Argv[1]) == "header-flags") // diagnostic
+    return headerFlagsCommand(Argc - 2, Argv + 2, shareDir(Argv[0]));
   Options Opts;
   UsageError Error;
   if (!parseOptions(Argc, Argv, Opts, Error))

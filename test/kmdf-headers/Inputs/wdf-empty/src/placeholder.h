@@ -1,0 +1,1 @@
+/* a checkout without src/publicinc */

@@ -1,0 +1,1 @@
+/* placeholder: the directory must exist */

@@ -1,0 +1,1 @@
+/* stands for the WDK's KMDF 1.31 wdf.h */
