@@ -64,6 +64,12 @@ exit status: 0 no findings, 1 findings, 2 wdfcheck could not do its job
 merge joins the SARIF files of the shards of one run into one.
 confirm marks the static findings a runtime run reproduced (docs/runtime.md);
 its exit status is 0 when the logs were paired, 2 when they could not be.
+
+diagnostic commands:
+  wdfcheck generate {wpp|mc|man|mof} <input> -o <dir> [--trace-function=SPEC]...
+                    [--scan-config=FILE] [--include-dir=DIR]... [--header=NAME]
+                        write the stand-in for the header tracewpp, mc.exe or
+                        wmimofck makes from <input> and print its path
 )";
 }
 

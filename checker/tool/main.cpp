@@ -17,6 +17,7 @@
 #include "Merge.h"
 #include "Confirm.h"
 #include "Ctu.h"
+#include "GenerateCommand.h"
 #include "HugePages.h"
 #include "Options.h"
 #include "Output.h"
@@ -437,6 +438,9 @@ int analyze(const Options &Opts, const std::string &Share) {
 int main(int Argc, const char **Argv) {
   restartWithHugePageHeap(Argv);
   llvm::InitLLVM X(Argc, Argv);
+  // A diagnostic command with its own arguments (GenerateCommand.h).
+  if (Argc > 1 && llvm::StringRef(Argv[1]) == "generate")
+    return runGenerate(Argc - 2, Argv + 2);
   Options Opts;
   UsageError Error;
   if (!parseOptions(Argc, Argv, Opts, Error))
