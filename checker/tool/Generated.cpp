@@ -356,8 +356,10 @@ void wppFlags(StringRef Text, std::vector<WppFlag> &Out) {
   }
 }
 
-// The quoted includes of Text ("x.h"), in order.
-std::vector<std::string> quotedIncludes(StringRef Text) {
+// The includes of Text ("x.h" and <x.h>), in order.  The angle ones are
+// only looked for in the source's own directories (a project includes its
+// config header either way: kmdf_fx2's sources say <osrusbfx2.h>).
+std::vector<std::string> localIncludes(StringRef Text) {
   std::vector<std::string> Names;
   llvm::SmallVector<StringRef, 256> Lines;
   Text.split(Lines, '\n');
@@ -369,9 +371,10 @@ std::vector<std::string> quotedIncludes(StringRef Text) {
     if (!L.consume_front("include"))
       continue;
     L = L.ltrim();
-    if (!L.consume_front("\""))
+    char Closer = L.consume_front("\"") ? '"' : L.consume_front("<") ? '>' : 0;
+    if (!Closer)
       continue;
-    size_t Close = L.find('"');
+    size_t Close = L.find(Closer);
     if (Close != StringRef::npos)
       Names.push_back(L.take_front(Close).str());
   }
@@ -379,7 +382,7 @@ std::vector<std::string> quotedIncludes(StringRef Text) {
 }
 
 // The texts tracewpp would see for Source: the source, the headers it
-// includes with quotes (found beside the including file, beside the
+// includes (found beside the including file, beside the
 // source, in its parent directory or in IncludeDirs; a few levels deep;
 // .tmh files excluded) and the scan configuration header.
 std::vector<std::string> wppTexts(const std::string &Source,
@@ -414,7 +417,7 @@ std::vector<std::string> wppTexts(const std::string &Source,
     }
     if (Depth < MaxDepth) {
       std::string Here = llvm::sys::path::parent_path(File).str();
-      for (const std::string &Name : quotedIncludes(Text)) {
+      for (const std::string &Name : localIncludes(Text)) {
         if (StringRef(Name).ends_with_insensitive(".tmh"))
           continue;
         std::vector<std::string> Dirs{Here, SourceDir};
@@ -439,9 +442,9 @@ const char WppCommon[] = R"(#ifndef __WDFCHECK_WPP_COMMON
 #ifdef __cplusplus
 extern "C" {
 #endif
-int __wdfcheck_wpp_trace(int __unused, ...);
-void __wdfcheck_wpp_init_tracing(int __unused, ...);
-void __wdfcheck_wpp_cleanup(int __unused, ...);
+int __wdfcheck_wpp_trace(int, ...);
+void __wdfcheck_wpp_init_tracing(int, ...);
+void __wdfcheck_wpp_cleanup(int, ...);
 #ifdef __cplusplus
 }
 #endif
@@ -972,10 +975,10 @@ extern "C" {
 #else
 #define __WDFCHECK_ETW_EXTERN_C extern
 #endif
-long __wdfcheck_etw_register(const void *__provider);
-long __wdfcheck_etw_unregister(const void *__provider);
-unsigned char __wdfcheck_etw_enabled(const void *__provider, int __event);
-unsigned long __wdfcheck_etw_write(const void *__provider, int __event, ...);
+long __wdfcheck_etw_register(const void *);
+long __wdfcheck_etw_unregister(const void *);
+unsigned char __wdfcheck_etw_enabled(const void *, int);
+unsigned long __wdfcheck_etw_write(const void *, int, ...);
 #ifdef __cplusplus
 }
 #endif
@@ -1001,9 +1004,13 @@ unsigned long __wdfcheck_etw_write(const void *__provider, int __event, ...);
     OS << "\n//\n// Provider " << Name << "\n//\n"
        << "__WDFCHECK_ETW_EXTERN_C __declspec(selectany) const GUID "
        << Symbol << " = " << G->initializer() << ";\n";
-    OS << "#define EventRegister" << Symbol << "() __wdfcheck_etw_register(&"
-       << Symbol << ")\n";
-    OS << "#define EventUnregister" << Symbol
+    // mc names the registration functions after the provider's name
+    // (OSRUSBFX2 -> EventRegisterOSRUSBFX2; Microsoft-Windows-X ->
+    // EventRegisterMicrosoft_Windows_X), the GUID after its symbol.
+    std::string Callable = identOf(Name.empty() ? Symbol : Name);
+    OS << "#define EventRegister" << Callable
+       << "() __wdfcheck_etw_register(&" << Symbol << ")\n";
+    OS << "#define EventUnregister" << Callable
        << "() __wdfcheck_etw_unregister(&" << Symbol << ")\n";
 
     // Channels (own ones numbered from 16), levels, keywords, opcodes, tasks.
@@ -1196,6 +1203,7 @@ struct MofMethod {
 struct MofClass {
   std::vector<MofQualifier> Qualifiers;
   std::string Name, Super;
+  std::string CName; // HeaderName("EC1"), else Name
   std::vector<MofProperty> Properties;
   std::vector<MofMethod> Methods;
   const MofQualifier *find(StringRef Q) const {
@@ -1435,8 +1443,10 @@ private:
 
 // The C type of a WMI type, and whether it has a fixed size; embedded
 // classes are their structs.
-std::optional<std::string> wmiCType(StringRef Type,
-                                    const std::set<std::string> &Structs,
+// The C names of the file's classes, by MOF name.
+using MofStructs = std::map<std::string, std::string>;
+
+std::optional<std::string> wmiCType(StringRef Type, const MofStructs &Structs,
                                     bool &Variable) {
   Variable = false;
   static const std::pair<StringRef, StringRef> Map[] = {
@@ -1454,8 +1464,9 @@ std::optional<std::string> wmiCType(StringRef Type,
   }
   if (Type.equals_insensitive("datetime"))
     return std::string("WCHAR"); // [25]
-  if (Structs.count(Type.str()))
-    return Type.str();
+  for (const auto &[Mof, C] : Structs)
+    if (Type.equals_insensitive(Mof))
+      return C;
   if (Type.equals_insensitive("object")) {
     Variable = true;
     return std::string("UCHAR");
@@ -1474,8 +1485,8 @@ unsigned qualifierNumber(const MofQualifier *Q) {
 bool writeMofStruct(llvm::raw_ostream &OS, const std::string &Name,
                     const std::vector<std::pair<unsigned, const MofProperty *>>
                         &Items,
-                    const std::set<std::string> &Structs,
-                    const std::string &Where, std::string &Error) {
+                    const MofStructs &Structs, const std::string &Where,
+                    std::string &Error) {
   if (Items.empty())
     return true;
   std::string Body, Trailer;
@@ -1557,9 +1568,14 @@ bool mofHeaderText(const std::string &MofFile, const std::string &HeaderName,
   if (!Parser.parse(Classes, Error))
     return false;
 
-  std::set<std::string> Structs;
-  for (const MofClass &C : Classes)
-    Structs.insert(C.Name);
+  MofStructs Structs;
+  for (MofClass &C : Classes) {
+    const MofQualifier *H = C.find("HeaderName");
+    C.CName = H && !H->Values.empty() && isIdent(H->Values.front())
+                  ? H->Values.front()
+                  : C.Name;
+    Structs[C.Name] = C.CName;
+  }
 
   llvm::raw_string_ostream OS(Out);
   std::string Guard = "_" + identOf(llvm::sys::path::stem(HeaderName)) + "_h_";
@@ -1586,16 +1602,16 @@ bool mofHeaderText(const std::string &MofFile, const std::string &HeaderName,
     llvm::sort(Items);
     if (!G && Items.empty() && C.Methods.empty())
       continue;
-    OS << "// " << C.Name << " - " << C.Name << "\n";
+    OS << "// " << C.Name << " - " << C.CName << "\n";
     if (const MofQualifier *D = C.find("Description"))
       if (!D->Values.empty())
         OS << "// " << D->Values.front() << "\n";
     if (G) {
-      OS << "#define " << C.Name << "Guid \\\n    " << G->initializer()
-         << "\n\n#if ! (defined(MIDL_PASS))\nDEFINE_GUID(" << C.Name
+      OS << "#define " << C.CName << "Guid \\\n    " << G->initializer()
+         << "\n\n#if ! (defined(MIDL_PASS))\nDEFINE_GUID(" << C.CName
          << "_GUID, \\\n            " << G->arguments() << ");\n#endif\n\n";
     }
-    if (!writeMofStruct(OS, C.Name, Items, Structs, MofFile, Error))
+    if (!writeMofStruct(OS, C.CName, Items, Structs, MofFile, Error))
       return false;
     for (const MofMethod &M : C.Methods) {
       unsigned Id = 0;
