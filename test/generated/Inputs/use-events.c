@@ -9,11 +9,11 @@
 NTSTATUS Start(PVOID Device, ULONG Length, NTSTATUS Status) {
   GUID activity = {0};
   NTSTATUS codes[] = {GEN_STARTED, GEN_FAILED, GEN_IO_SLOW};
-  EventRegisterGEN_TEST_PROVIDER();
+  EventRegisterGen_Test_Driver();
   if (EventEnabledTransferStart())
     EventWriteTransferStart(&activity, Device, Length, Status);
   EventWriteDeviceArrived(NULL);
-  EventUnregisterGEN_TEST_PROVIDER();
+  EventUnregisterGen_Test_Driver();
 #ifdef WRONG_ARITY
   EventWriteTransferStart(&activity, Device, Length);
 #endif
