@@ -973,7 +973,13 @@ bool manifestHeaderText(const std::string &ManFile, std::string &Out,
 #define __WDFCHECK_ETW_EXTERN_C extern "C"
 extern "C" {
 #else
-#define __WDFCHECK_ETW_EXTERN_C extern
+#define __WDFCHECK_ETW_EXTERN_C /* a const of C links externally */
+#endif
+/* One GUID definition across the driver's files, as mc's selectany. */
+#if defined(_MSC_VER)
+#define __WDFCHECK_ETW_SELECTANY __declspec(selectany)
+#else
+#define __WDFCHECK_ETW_SELECTANY __attribute__((weak))
 #endif
 long __wdfcheck_etw_register(const void *);
 long __wdfcheck_etw_unregister(const void *);
@@ -1002,7 +1008,7 @@ unsigned long __wdfcheck_etw_write(const void *, int, ...);
       return false;
     }
     OS << "\n//\n// Provider " << Name << "\n//\n"
-       << "__WDFCHECK_ETW_EXTERN_C __declspec(selectany) const GUID "
+       << "__WDFCHECK_ETW_EXTERN_C __WDFCHECK_ETW_SELECTANY const GUID "
        << Symbol << " = " << G->initializer() << ";\n";
     // mc names the registration functions after the provider's name
     // (OSRUSBFX2 -> EventRegisterOSRUSBFX2; Microsoft-Windows-X ->
