@@ -502,11 +502,12 @@ std::string wppHeaderText(const std::string &Source,
         "#endif\n";
   if (!Kernel)
     OS << "/* user mode: WPP_INIT_TRACING(AppName) takes one argument */\n";
+  // The recorder's API (WppRecorderLogCreate, WppRecorderLogGetDefault,
+  // ...) is WppRecorder.h's: a macro here would rename its declarations.
+  // The log a trace call names (IFRLOG) is an argument like the others.
   if (Recorder)
-    OS << "\n/* WppRecorder: the IFR log a trace call names is an argument "
-          "like the others */\n"
-          "#ifndef WPP_RECORDER_COMPATIBLE\n"
-          "#define WPP_RECORDER_COMPATIBLE 1\n#endif\n";
+    OS << "\n/* WppRecorder: the recorder API is WppRecorder.h's; a trace "
+          "call's IFRLOG is kept as an argument */\n";
   OS.flush();
   return Out;
 }
@@ -1091,14 +1092,17 @@ unsigned long __wdfcheck_etw_write(const void *, int, ...);
            << (Tid.empty() ? "" : ", template " + Tid) << ")\n";
         OS << "#define EventEnabled" << Sym << "() __wdfcheck_etw_enabled(&"
            << Symbol << ", " << EventIndex << ")\n";
-        OS << "#define EventWrite" << Sym << "(Activity";
-        for (const std::string &F : Fields)
-          OS << ", " << F;
-        OS << ") __wdfcheck_etw_write(&" << Symbol << ", " << EventIndex
-           << ", Activity";
-        for (const std::string &F : Fields)
-          OS << ", " << F;
-        OS << ")\n";
+        // EventWrite<Event> and mc's _AssumeEnabled twin.
+        for (const char *Suffix : {"", "_AssumeEnabled"}) {
+          OS << "#define EventWrite" << Sym << Suffix << "(Activity";
+          for (const std::string &F : Fields)
+            OS << ", " << F;
+          OS << ") __wdfcheck_etw_write(&" << Symbol << ", " << EventIndex
+             << ", Activity";
+          for (const std::string &F : Fields)
+            OS << ", " << F;
+          OS << ")\n";
+        }
       }
   }
   OS.flush();
