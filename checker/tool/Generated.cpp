@@ -847,7 +847,7 @@ bool messageHeaderText(const std::string &McFile, StringRef Text,
         while (++I < Lines.size()) {
           StringRef T = Lines[I];
           T.consume_back("\r");
-          if (T == ".") {
+          if (T.rtrim() == ".") {
             Ended = true;
             break;
           }
