@@ -356,11 +356,16 @@ void wppFlags(StringRef Text, std::vector<WppFlag> &Out) {
   }
 }
 
-// The includes of Text ("x.h" and <x.h>), in order.  The angle ones are
-// only looked for in the source's own directories (a project includes its
-// config header either way: kmdf_fx2's sources say <osrusbfx2.h>).
-std::vector<std::string> localIncludes(StringRef Text) {
-  std::vector<std::string> Names;
+// An #include of a file: its name and whether it was <angled>.
+struct Include {
+  std::string Name;
+  bool Angled;
+};
+
+// The includes of Text ("x.h" and <x.h>), in order.  A project includes its
+// own headers either way (kmdf_fx2's sources say <osrusbfx2.h>).
+std::vector<Include> localIncludes(StringRef Text) {
+  std::vector<Include> Names;
   llvm::SmallVector<StringRef, 256> Lines;
   Text.split(Lines, '\n');
   for (StringRef L : Lines) {
@@ -376,7 +381,7 @@ std::vector<std::string> localIncludes(StringRef Text) {
       continue;
     size_t Close = L.find(Closer);
     if (Close != StringRef::npos)
-      Names.push_back(L.take_front(Close).str());
+      Names.push_back({L.take_front(Close).str(), Closer == '>'});
   }
   return Names;
 }
@@ -398,8 +403,8 @@ std::vector<std::string> wppTexts(const std::string &Source,
   std::vector<std::pair<std::string, unsigned>> Work{{Source, 0}};
   if (!ScanConfig.empty())
     Work.push_back({ScanConfig, 0});
-  constexpr unsigned MaxDepth = 4;
-  for (size_t I = 0; I < Work.size(); ++I) {
+  constexpr unsigned MaxDepth = 4, MaxFiles = 64;
+  for (size_t I = 0; I < Work.size() && Texts.size() < MaxFiles; ++I) {
     auto [File, Depth] = Work[I];
     llvm::SmallString<256> Real;
     if (llvm::sys::fs::real_path(File, Real))
@@ -417,14 +422,17 @@ std::vector<std::string> wppTexts(const std::string &Source,
     }
     if (Depth < MaxDepth) {
       std::string Here = llvm::sys::path::parent_path(File).str();
-      for (const std::string &Name : localIncludes(Text)) {
-        if (StringRef(Name).ends_with_insensitive(".tmh"))
+      for (const Include &Inc : localIncludes(Text)) {
+        if (StringRef(Inc.Name).ends_with_insensitive(".tmh"))
           continue;
+        // An angled include is only the project's own when it sits beside
+        // the source: the include directories lead to the WDK's headers.
         std::vector<std::string> Dirs{Here, SourceDir};
-        Dirs.insert(Dirs.end(), IncludeDirs.begin(), IncludeDirs.end());
+        if (!Inc.Angled)
+          Dirs.insert(Dirs.end(), IncludeDirs.begin(), IncludeDirs.end());
         Dirs.push_back(ParentDir);
         for (const std::string &Dir : Dirs)
-          if (auto Found = findCaseless(Dir, Name)) {
+          if (auto Found = findCaseless(Dir, Inc.Name)) {
             Work.push_back({*Found, Depth + 1});
             break;
           }
