@@ -2,7 +2,7 @@
 //
 // wdfcheck generate {wpp|mc|man|mof} <input> -o <dir>
 //     [--trace-function=SPEC]... [--scan-config=FILE] [--include-dir=DIR]...
-//     [--header=NAME]
+//     [--header=NAME] [--recorder]
 //
 // Writes the header Generated.h makes for <input> into <dir> and prints its
 // path.  A diagnostic command: the generators, run without a project.
@@ -28,7 +28,7 @@ int usage(const std::string &Why) {
   llvm::errs() << "wdfcheck generate: " << Why << "\n"
                << "usage: wdfcheck generate {wpp|mc|man|mof} <input> -o <dir> "
                   "[--trace-function=SPEC]... [--scan-config=FILE] "
-                  "[--include-dir=DIR]... [--header=NAME]\n";
+                  "[--include-dir=DIR]... [--header=NAME] [--recorder]\n";
   return ExitFailure;
 }
 

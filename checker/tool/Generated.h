@@ -23,10 +23,10 @@ namespace wdfcheck {
 bool writeWppHeader(const std::string &Source, const WppSettings &Wpp,
                     const std::string &OutDir, std::string &Error);
 
-// The same for a project source: its quoted includes (where the config
-// block and the WPP_DEFINE_BIT flags usually are) are also looked for in
-// its include directories, not only beside the including file, the source
-// and the source's parent directory.
+// The same for a project source: the headers it includes with quotes
+// (where the config block and the WPP_DEFINE_BIT flags usually are) are
+// also looked for in its include directories, not only beside the
+// including file, the source and the source's parent directory.
 bool writeWppHeader(const ProjectSource &Source, const WppSettings &Wpp,
                     const std::string &OutDir, std::string &Error);
 
