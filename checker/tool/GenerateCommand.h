@@ -1,7 +1,8 @@
 //===- GenerateCommand.h - wdfcheck generate (diagnostic) -----------------===//
 //
 // wdfcheck generate {wpp|mc|man|mof} <input> -o <dir>
-//     [--trace-function=SPEC]... [--scan-config=FILE]
+//     [--trace-function=SPEC]... [--scan-config=FILE] [--include-dir=DIR]...
+//     [--header=NAME] [--recorder]
 // writes the stand-in header Generated.h makes for <input> and prints its
 // path: the generators, tested without a project.
 //
