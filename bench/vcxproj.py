@@ -105,7 +105,8 @@ def main():
                    else "/".join(p.split("/")[:2]) for p in projects})
     samples = os.path.join(args.work, "samples")
     wdf = os.path.join(args.work, "wdf")
-    extract(args.samples, tops, samples)
+    # The tree's Directory.Build.props is read as MSBuild reads it.
+    extract(args.samples, tops + ["Directory.Build.props"], samples)
     extract(args.wdf, ["src/publicinc"], wdf)
     cache = os.path.join(args.work, "cache")
     shutil.rmtree(cache, ignore_errors=True)

@@ -23,6 +23,13 @@ namespace wdfcheck {
 bool writeWppHeader(const std::string &Source, const WppSettings &Wpp,
                     const std::string &OutDir, std::string &Error);
 
+// The same for a project source: the headers it includes with quotes
+// (where the config block and the WPP_DEFINE_BIT flags usually are) are
+// also looked for in its include directories, not only beside the
+// including file, the source and the source's parent directory.
+bool writeWppHeader(const ProjectSource &Source, const WppSettings &Wpp,
+                    const std::string &OutDir, std::string &Error);
+
 // mc.exe on a message file: OutDir/<stem>.h with the ';' header lines and
 // one #define per message (severity, facility and code as mc computes them).
 bool writeMessageHeader(const std::string &McFile, const std::string &OutDir,
@@ -37,6 +44,17 @@ bool writeManifestHeader(const std::string &ManFile, const std::string &OutDir,
 // structs and method IDs.
 bool writeMofHeader(const std::string &MofFile, const std::string &OutDir,
                     std::string &Error);
+
+// The same, written to HeaderFile: the project names the header
+// (<HeaderOutputFile>ToasterMof.h</HeaderOutputFile> for toaster.mof,
+// <GeneratedFilesBaseName>fx2Events</GeneratedFilesBaseName> for
+// osrusbfx2.man), and <stem>.h may even clash with a source header.
+bool writeMessageHeaderTo(const std::string &McFile,
+                          const std::string &HeaderFile, std::string &Error);
+bool writeManifestHeaderTo(const std::string &ManFile,
+                           const std::string &HeaderFile, std::string &Error);
+bool writeMofHeaderTo(const std::string &MofFile,
+                      const std::string &HeaderFile, std::string &Error);
 
 } // namespace wdfcheck
 

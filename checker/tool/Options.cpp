@@ -79,9 +79,16 @@ for clangd and other tools (standard output without -o).
 merge joins the SARIF files of the shards of one run into one.
 confirm marks the static findings a runtime run reproduced (docs/runtime.md);
 its exit status is 0 when the logs were paired, 2 when they could not be.
-header-flags [--wdk=DIR|--kmdf-headers=DIR] [--cxx] [--kmdf=1.33]
-[--config=Release] [--platform=ARM64] [--properties] is a diagnostic: it
-prints the compiler flags (or MSBuild properties) of a header set, one a line.
+
+diagnostic commands:
+  wdfcheck header-flags [--wdk=DIR|--kmdf-headers=DIR] [--cxx] [--kmdf=1.33]
+                    [--config=Release] [--platform=ARM64] [--properties]
+                        print the compiler flags (or MSBuild properties) of a
+                        header set, one a line
+  wdfcheck generate {wpp|mc|man|mof} <input> -o <dir> [--trace-function=SPEC]...
+                    [--scan-config=FILE] [--include-dir=DIR]... [--header=NAME]
+                        write the stand-in for the header tracewpp, mc.exe or
+                        wmimofck makes from <input> and print its path
 )";
 }
 

@@ -63,6 +63,12 @@ struct ProjectInfo {
   std::vector<std::string> ManifestFiles; // MessageCompile .man (ETW)
   std::vector<std::string> MofFiles;      // Mofcomp/Wmimofck .mof
   std::vector<std::string> References;    // ProjectReference, absolute
+  // The header a message, manifest or MOF file's tool writes, as the
+  // project names it (a file name): <GeneratedFilesBaseName>fx2Events for
+  // osrusbfx2.man, wmimofck's <HeaderOutputFile>ToasterMof.h for the
+  // .bmf MofComp makes of toaster.mof.  A MOF no header is made of is
+  // absent (wmimofck writes one only when asked).
+  std::map<std::string, std::string> HeaderNames;
   // Its <ProjectConfiguration> items ("Debug|x64", ...): a configuration
   // it lacks is evaluated all the same, with no configuration's
   // conditions holding.

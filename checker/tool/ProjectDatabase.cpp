@@ -148,13 +148,23 @@ void generateHeaders(const ProjectInfo &P, const std::string &GenDir,
   if (P.Wpp.Enabled)
     for (const ProjectSource &S : P.Sources)
       if (S.Wpp)
-        Check(writeWppHeader(S.File, P.Wpp, GenDir, Error), S.File);
+        Check(writeWppHeader(S, P.Wpp, GenDir, Error), S.File);
+  auto HeaderOf = [&](const std::string &Input) -> std::string {
+    auto It = P.HeaderNames.find(Input);
+    if (It == P.HeaderNames.end())
+      return "";
+    llvm::SmallString<256> Header(GenDir);
+    llvm::sys::path::append(Header, It->second);
+    return std::string(Header);
+  };
   for (const std::string &F : P.MessageFiles)
-    Check(writeMessageHeader(F, GenDir, Error), F);
+    Check(writeMessageHeaderTo(F, HeaderOf(F), Error), F);
   for (const std::string &F : P.ManifestFiles)
-    Check(writeManifestHeader(F, GenDir, Error), F);
+    Check(writeManifestHeaderTo(F, HeaderOf(F), Error), F);
+  // wmimofck writes a header only where the project asks for one.
   for (const std::string &F : P.MofFiles)
-    Check(writeMofHeader(F, GenDir, Error), F);
+    if (std::string Header = HeaderOf(F); !Header.empty())
+      Check(writeMofHeaderTo(F, Header, Error), F);
 }
 
 // A project that defines DBG itself says what its checked build is.

@@ -53,6 +53,17 @@ std::string metadata(const ProjectItem &I, StringRef Name) {
   return It == I.Meta.end() ? std::string() : It->second;
 }
 
+// The last component of a Windows path as a project writes it (quotes and
+// backslashes as they come), and the same without its extension.
+std::string fileName(StringRef Written) {
+  Written = Written.trim().trim('"');
+  return Written.substr(Written.find_last_of("\\/") + 1).str();
+}
+std::string fileStem(StringRef Written) {
+  std::string Name = fileName(Written);
+  return StringRef(Name).substr(0, StringRef(Name).rfind('.')).lower();
+}
+
 class Describer {
 public:
   Describer(const EvaluatedProject &E, ProjectInfo &Project)
@@ -73,7 +84,9 @@ private:
   }
   bool noteMacros(StringRef Value);
   std::string resolve(StringRef Written, const char *What);
-  void addFile(std::vector<std::string> &List, StringRef Written,
+  // Adds the file Written names to List; false when it is not there (said
+  // in a note) or is listed already.
+  bool addFile(std::vector<std::string> &List, StringRef Written,
                const char *What);
   void describeSource(const ProjectItem &I, std::set<std::string> &Seen);
   void describeWpp(const ProjectItem &I);
@@ -126,35 +139,60 @@ void Describer::describe() {
   for (const std::string &U : E.Unresolved)
     noteMacros(U);
   std::set<std::string> Seen;
+  // MofComp makes a .bmf of a .mof; wmimofck makes the header of a .bmf.
+  std::map<std::string, std::string> MofOfBinary, HeaderOfBinary;
   for (const ProjectItem &I : E.Items) {
     StringRef Ext = llvm::sys::path::extension(I.Include);
-    if (I.Type == "clcompile")
+    if (I.Type == "clcompile") {
       describeSource(I, Seen);
-    else if (I.Type == "messagecompile")
-      addFile(Ext.equals_insensitive(".mc") ? Project.MessageFiles
-                                            : Project.ManifestFiles,
-              I.Include, "message file");
-    else if ((I.Type == "mofcomp" || I.Type == "wmimofck") &&
-             Ext.equals_insensitive(".mof"))
-      addFile(Project.MofFiles, I.Include, "MOF file");
-    else if (I.Type == "projectreference")
+    } else if (I.Type == "messagecompile") {
+      std::vector<std::string> &List = Ext.equals_insensitive(".mc")
+                                           ? Project.MessageFiles
+                                           : Project.ManifestFiles;
+      if (addFile(List, I.Include, "message file")) {
+        std::string Base = metadata(I, "GeneratedFilesBaseName");
+        if (Base.empty())
+          Base = llvm::sys::path::stem(List.back()).str();
+        Project.HeaderNames[List.back()] = Base + ".h";
+      }
+    } else if ((I.Type == "mofcomp" || I.Type == "wmimofck") &&
+               Ext.equals_insensitive(".mof")) {
+      if (addFile(Project.MofFiles, I.Include, "MOF file")) {
+        std::string Binary = fileStem(metadata(I, "CreateBinaryMofFile"));
+        if (Binary.empty())
+          Binary = fileStem(I.Include);
+        MofOfBinary[Binary] = Project.MofFiles.back();
+      }
+    } else if (I.Type == "wmimofck") {
+      std::string Header = metadata(I, "HeaderOutputFile");
+      if (!Header.empty())
+        HeaderOfBinary[fileStem(I.Include)] = fileName(Header);
+    } else if (I.Type == "projectreference") {
       addFile(Project.References, I.Include, "referenced project");
-    else if (I.Type == "projectconfiguration")
+    } else if (I.Type == "projectconfiguration") {
       Project.Configurations.push_back(I.Include);
+    }
+  }
+  for (const auto &[Binary, Header] : HeaderOfBinary) {
+    auto Mof = MofOfBinary.find(Binary);
+    if (Mof != MofOfBinary.end())
+      Project.HeaderNames[Mof->second] = Header;
   }
 }
 
-void Describer::addFile(std::vector<std::string> &List, StringRef Written,
+bool Describer::addFile(std::vector<std::string> &List, StringRef Written,
                         const char *What) {
   bool Found = false;
   std::string Path = diskPath(Written, E.Dir, Found);
   if (!Found) {
     note(shownPath(Project.Path) + ": the " + What + " " + Written.str() +
          " is not there; it was skipped");
-    return;
+    return false;
   }
-  if (!llvm::is_contained(List, Path))
-    List.push_back(Path);
+  if (llvm::is_contained(List, Path))
+    return false;
+  List.push_back(Path);
+  return true;
 }
 
 void Describer::describeSource(const ProjectItem &I,

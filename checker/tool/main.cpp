@@ -20,6 +20,7 @@
 #include "Merge.h"
 #include "Confirm.h"
 #include "Ctu.h"
+#include "GenerateCommand.h"
 #include "HugePages.h"
 #include "Options.h"
 #include "Output.h"
@@ -516,6 +517,9 @@ int main(int Argc, const char **Argv) {
   llvm::InitLLVM X(Argc, Argv);
   if (Argc > 1 && llvm::StringRef(Argv[1]) == "header-flags") // diagnostic
     return headerFlagsCommand(Argc - 2, Argv + 2, shareDir(Argv[0]));
+  // A diagnostic command with its own arguments (GenerateCommand.h).
+  if (Argc > 1 && llvm::StringRef(Argv[1]) == "generate")
+    return runGenerate(Argc - 2, Argv + 2);
   Options Opts;
   UsageError Error;
   if (!parseOptions(Argc, Argv, Opts, Error))
