@@ -18,6 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "HeaderSet.h"
+#include "Tool.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -213,10 +214,12 @@ bool chooseHeaderSet(const HeaderSetOptions &Options, const std::string &Share,
     Error = "--wdk and --kmdf-headers name two header sets; give one";
     return false;
   }
+  // Absolute: each compile command runs in its source's directory.
   if (!Options.Wdk.empty())
-    return chooseWdk(Options.Wdk, Set, Error);
+    return chooseWdk(absolutePath(Options.Wdk), Set, Error);
   if (!Options.KmdfHeaders.empty())
-    return chooseKmdfHeaders(Options.KmdfHeaders, Share, Set, Error);
+    return chooseKmdfHeaders(absolutePath(Options.KmdfHeaders), Share, Set,
+                             Error);
   Set.K = HeaderSet::Model;
   return true;
 }

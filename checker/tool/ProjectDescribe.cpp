@@ -230,6 +230,12 @@ void Describer::describeSource(const ProjectItem &I,
   for (const std::string &F : splitList(Meta("ForcedIncludeFiles")))
     if (!noteMacros(F))
       S.ForcedIncludes.push_back(resolve(F, "forced include file"));
+  // A source compiled with a precompiled header (/Yu) never searches for
+  // that header: cl.exe takes it from the .pch, which was built in the
+  // project's directory.  Found there, last, as that header would be.
+  if (StringRef(Meta("PrecompiledHeader")).trim().equals_insensitive("Use") &&
+      !llvm::is_contained(S.IncludeDirs, E.Dir))
+    S.IncludeDirs.push_back(E.Dir);
   S.Wpp = isTrue(Meta("WppEnabled"));
   if (S.Wpp)
     describeWpp(I);
