@@ -38,6 +38,7 @@ struct Options {
   std::string Wdk;               // --wdk: a WDK's directory
   std::string KmdfHeaders;       // --kmdf-headers: a WDF checkout
   std::string CacheDir;          // --cache-dir: the database, generated files
+  bool FromProject = false;      // the files come from a .vcxproj or .sln
   std::vector<std::string> CommandArgs; // operands of explain/confirm
 };
 

@@ -15,6 +15,7 @@
 #include "Analyze.h"
 #include "Baseline.h"
 #include "Changes.h"
+#include "CompileFailure.h"
 #include "HeaderFlagsCommand.h"
 #include "Html.h"
 #include "Merge.h"
@@ -236,6 +237,16 @@ bool baseFindings(const CompilationDatabase &DB,
   return true;
 }
 
+// The headers the files were compiled against, for a failure's cause.
+// (--wdk and --kmdf-headers choose the headers of a project input only.)
+HeaderOrigin headerOrigin(const Options &Opts) {
+  if (Opts.FromProject)
+    return !Opts.Wdk.empty()           ? HeaderOrigin::Wdk
+           : !Opts.KmdfHeaders.empty() ? HeaderOrigin::KmdfHeaders
+                                       : HeaderOrigin::Model;
+  return Opts.ModelHeaders ? HeaderOrigin::Model : HeaderOrigin::Own;
+}
+
 // Where --ctu keeps its index: beside the compile database.
 std::string ctuCacheDir(const Options &Opts) {
   llvm::SmallString<256> Dir(databasePath(Opts));
@@ -380,9 +391,15 @@ int analyze(const Options &Opts, const std::string &Share) {
   for (const FileResult &R : Results) {
     if (!R.Analysed) {
       AnyFailed = true;
+      CompileFailure Why = explainFailure(R.Errors, headerOrigin(Opts));
       llvm::errs() << "wdfcheck: error: " << R.File
                    << " could not be compiled; it was not analysed:\n"
-                   << R.Errors;
+                   << Why.First;
+      if (Why.More)
+        llvm::errs() << "(and " << Why.More << " more "
+                     << (Why.More == 1 ? "error" : "errors") << ")\n";
+      if (!Why.Cause.empty())
+        llvm::errs() << "wdfcheck: note: likely cause: " << Why.Cause << "\n";
     }
     AnyFinding |= !R.Findings.empty();
   }
@@ -507,6 +524,7 @@ int analyzeInput(const Options &Opts, const std::string &Share) {
       ForDatabase.Files.push_back(C.Filename);
   ForDatabase.BuildDir = DB.CacheDir;
   ForDatabase.ModelHeaders = false;
+  ForDatabase.FromProject = true;
   return analyze(ForDatabase, Share);
 }
 
