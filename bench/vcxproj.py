@@ -94,6 +94,32 @@ def read_triage(path):
     return keys
 
 
+def example_findings(args, extra, cache):
+    run = subprocess.run([args.wdfcheck, os.path.join(ROOT, "examples", "echo", "echo.vcxproj"),
+                          "--format=json", "--quiet", "--cache-dir=" + cache] + extra,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         universal_newlines=True)
+    report = json.loads(run.stdout)
+    return (sorted((f["ruleId"], os.path.basename(f["location"]["file"]), f["location"]["line"])
+                   for f in report.get("findings", [])),
+            len(report.get("errors", [])))
+
+
+def compare_example(args, wdf, cache):
+    """examples/echo through its .vcxproj with each header set at hand."""
+    sets = [("model headers", [])]
+    sets.append(("--kmdf-headers", ["--kmdf-headers=" + wdf]))
+    if os.environ.get("WDK_DIR"):
+        sets.append(("--wdk", ["--wdk=" + os.environ["WDK_DIR"]]))
+    results = [(name, example_findings(args, extra, os.path.join(cache, "echo-%d" % i)))
+               for i, (name, extra) in enumerate(sets)]
+    base = results[0][1]
+    print("examples/echo/echo.vcxproj by header set (WDK_DIR=<dir> adds --wdk):")
+    for name, (found, errors) in results:
+        same = "same as the model headers" if (found, errors) == base else "DIFFERENT"
+        print("  %-16s %d findings, %d files not compiled: %s" % (name, len(found), errors, same))
+
+
 def main():
     args = parse_args()
     if not args.samples or not args.wdf:
@@ -168,6 +194,7 @@ def main():
         print("  only here:          %s %s" % (rule, where))
     for rule, where in only_harness:
         print("  only in harness run: %s %s" % (rule, where))
+    compare_example(args, wdf, cache)
     share = eval_seconds / analysis_seconds if analysis_seconds else 0.0
     print("time: evaluating projects %.1f s, analysis %.1f s (evaluation %.1f%% of it)"
           % (eval_seconds, analysis_seconds, 100 * share))
