@@ -18,6 +18,36 @@ using llvm::Twine;
 using llvm::vfs::File;
 using llvm::vfs::Status;
 
+// A file found under another spelling answers with its name on disk, and
+// says so (as a redirecting file system with external names does): the
+// file manager then names it as it is on disk, and so does every AST
+// saved from it.  --ctu loads those ASTs on the plain file system, where
+// only the spelling on disk exists.
+Status onDisk(const Status &S) {
+  Status Out = S;
+  Out.ExposesExternalVFSPath = true;
+  return Out;
+}
+
+class OnDiskFile : public File {
+public:
+  explicit OnDiskFile(std::unique_ptr<File> F) : F(std::move(F)) {}
+  ErrorOr<Status> status() override {
+    ErrorOr<Status> S = F->status();
+    return S ? ErrorOr<Status>(onDisk(*S)) : S;
+  }
+  ErrorOr<std::string> getName() override { return F->getName(); }
+  ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
+  getBuffer(const Twine &Name, int64_t FileSize, bool RequiresNullTerminator,
+            bool IsVolatile) override {
+    return F->getBuffer(Name, FileSize, RequiresNullTerminator, IsVolatile);
+  }
+  std::error_code close() override { return F->close(); }
+
+private:
+  std::unique_ptr<File> F;
+};
+
 class CaseFoldingFileSystem : public llvm::vfs::ProxyFileSystem {
 public:
   explicit CaseFoldingFileSystem(
@@ -34,9 +64,7 @@ public:
     ErrorOr<Status> R = getUnderlyingFS().status(*Real);
     if (!R)
       return S;
-    // The name asked for, as a redirecting file system answers: the
-    // file manager keys its entries by it.
-    return Status::copyWithNewName(*R, Path);
+    return onDisk(*R);
   }
 
   bool exists(const Twine &Path) override {
@@ -53,7 +81,7 @@ public:
     ErrorOr<std::unique_ptr<File>> R = getUnderlyingFS().openFileForRead(*Real);
     if (!R)
       return F;
-    return File::getWithPath(std::move(R), Path);
+    return std::unique_ptr<File>(new OnDiskFile(std::move(*R)));
   }
 
   // The file's own spelling: what Windows would report, so clang can say

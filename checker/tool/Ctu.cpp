@@ -61,6 +61,12 @@ struct Unit {
   std::string PagedStores;   // what it stores into fields (DriverFacts.h)
   std::optional<DriverEntryFact> DriverEntry; // when it defines DriverEntry
   std::vector<std::string> Headers; // the files it includes, absolute
+  // A file it includes was found only under another spelling (Windows
+  // case, CaseFold.h).  A saved AST names that file as it was asked for,
+  // and clang loads ASTs to follow a call on the plain file system, where
+  // that name does not exist: the file is not entered across files, and
+  // its AST is not saved.
+  bool Folded = false;
 };
 
 // The command the analysis runs for File, as Clang's on-demand parsing
@@ -161,11 +167,17 @@ void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
   // cache must notice.
   const SourceManager &SM = AST.getSourceManager();
   for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
+    if (It->first.getNameAsRequested() != It->first.getName())
+      U.Folded = true;
     llvm::SmallString<256> Path(It->first.getName());
     SM.getFileManager().makeAbsolutePath(Path);
     llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
     if (Path != U.File)
       U.Headers.push_back(std::string(Path));
+  }
+  if (U.Folded) {
+    llvm::sys::fs::remove(AstPath); // one of an earlier run
+    return;
   }
   // Save returns true on failure.
   if (!AST.Save(AstPath))
@@ -266,11 +278,23 @@ llvm::StringMap<std::string> mergeIndex(const std::vector<Unit> &Units,
   }
   // A file's saved AST when there is one, else the file (parsed on demand
   // with its command from the invocation list).
+  std::string FoldedExample;
+  unsigned FoldedFiles = 0;
+  for (const Unit &U : Units)
+    if (U.Folded && FoldedFiles++ == 0)
+      FoldedExample = shownPath(U.File);
   for (const auto &Entry : Where) {
     const Unit &U = Units[Entry.getValue()];
-    if (!Duplicated.contains(Entry.getKey()))
+    if (!Duplicated.contains(Entry.getKey()) && !U.Folded)
       Index[Entry.getKey()] = U.Ast.empty() ? U.File : U.Ast;
   }
+  if (FoldedFiles)
+    Notes.push_back(llvm::formatv(
+        "{0} file{1} include{2} headers under another spelling than on disk "
+        "(Windows case): calls into {3} are not followed across files, e.g. "
+        "{4}",
+        FoldedFiles, FoldedFiles == 1 ? "" : "s", FoldedFiles == 1 ? "s" : "",
+        FoldedFiles == 1 ? "it" : "them", FoldedExample));
   if (!Duplicated.empty())
     Notes.push_back(llvm::formatv(
         "{0} function{1} defined in more than one file of the database (two "
