@@ -64,10 +64,43 @@ struct Unit {
   // A file it includes was found only under another spelling (Windows
   // case, CaseFold.h).  A saved AST names that file as it was asked for,
   // and clang loads ASTs to follow a call on the plain file system, where
-  // that name does not exist: the file is not entered across files, and
-  // its AST is not saved.
+  // that name does not exist.  Such a file's AST is not saved: clang parses
+  // it when a call enters it, with a file-system overlay (-ivfsoverlay)
+  // that maps each spelling asked for to the file on disk.
   bool Folded = false;
 };
+
+std::string yamlQuoted(StringRef S);
+
+// The overlay that gives clang's own parser the spellings CaseFold found:
+// each name as asked for, mapped to the file on disk.
+bool writeFoldOverlay(const SourceManager &SM, const std::string &Path) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << "{ 'version': 0, 'case-sensitive': 'true', "
+        "'use-external-names': 'true', 'roots': [\n";
+  bool First = true;
+  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
+       ++It) {
+    if (It->first.getNameAsRequested() == It->first.getName())
+      continue;
+    llvm::SmallString<256> Asked(It->first.getNameAsRequested());
+    llvm::SmallString<256> OnDisk(It->first.getName());
+    SM.getFileManager().makeAbsolutePath(Asked);
+    SM.getFileManager().makeAbsolutePath(OnDisk);
+    OS << (First ? "  " : ",\n  ") << "{ 'type': 'file', 'name': "
+       << yamlQuoted(std::string(Asked)) << ", 'external-contents': "
+       << yamlQuoted(std::string(OnDisk)) << " }";
+    First = false;
+  }
+  OS << "\n] }\n";
+  std::error_code EC;
+  llvm::raw_fd_ostream Out(Path, EC);
+  if (EC)
+    return false;
+  Out << OS.str();
+  return !Out.has_error();
+}
 
 // The command the analysis runs for File, as Clang's on-demand parsing
 // needs it: relative paths in it are resolved against the command's own
@@ -177,6 +210,9 @@ void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
   }
   if (U.Folded) {
     llvm::sys::fs::remove(AstPath); // one of an earlier run
+    std::string Overlay = AstPath + ".vfs.yaml";
+    if (writeFoldOverlay(SM, Overlay))
+      U.Command.insert(U.Command.begin() + 1, {"-ivfsoverlay", Overlay});
     return;
   }
   // Save returns true on failure.
@@ -278,23 +314,11 @@ llvm::StringMap<std::string> mergeIndex(const std::vector<Unit> &Units,
   }
   // A file's saved AST when there is one, else the file (parsed on demand
   // with its command from the invocation list).
-  std::string FoldedExample;
-  unsigned FoldedFiles = 0;
-  for (const Unit &U : Units)
-    if (U.Folded && FoldedFiles++ == 0)
-      FoldedExample = shownPath(U.File);
   for (const auto &Entry : Where) {
     const Unit &U = Units[Entry.getValue()];
-    if (!Duplicated.contains(Entry.getKey()) && !U.Folded)
+    if (!Duplicated.contains(Entry.getKey()))
       Index[Entry.getKey()] = U.Ast.empty() ? U.File : U.Ast;
   }
-  if (FoldedFiles)
-    Notes.push_back(llvm::formatv(
-        "{0} file{1} include{2} headers under another spelling than on disk "
-        "(Windows case): calls into {3} are not followed across files, e.g. "
-        "{4}",
-        FoldedFiles, FoldedFiles == 1 ? "" : "s", FoldedFiles == 1 ? "s" : "",
-        FoldedFiles == 1 ? "it" : "them", FoldedExample));
   if (!Duplicated.empty())
     Notes.push_back(llvm::formatv(
         "{0} function{1} defined in more than one file of the database (two "
