@@ -89,5 +89,5 @@ TutEvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
                                       sizeof(TUT_VERSION));
 
     /* Remember what we sent, for the diagnostics tool. */
-    LastReply = *reply;
+    RtlCopyMemory(&LastReply, reply, sizeof(LastReply));
 }

@@ -70,7 +70,7 @@ TutEvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
 
     WdfRequestRetrieveOutputBuffer(Request, sizeof(ULONG),
                                    (PVOID *)&count, NULL);
-    *count = RequestCount;
+    RtlCopyMemory(count, &RequestCount, sizeof(ULONG));
 
     WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS,
                                       sizeof(ULONG));

@@ -86,7 +86,7 @@ TutEvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
     reply->Minor = 4;
 
     /* Remember what we sent, for the diagnostics tool. */
-    LastReply = *reply;
+    RtlCopyMemory(&LastReply, reply, sizeof(LastReply));
 
     WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS,
                                       sizeof(TUT_VERSION));

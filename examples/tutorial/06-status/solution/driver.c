@@ -75,7 +75,7 @@ TutEvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
         WdfRequestComplete(Request, status);
         return;
     }
-    *count = RequestCount;
+    RtlCopyMemory(count, &RequestCount, sizeof(ULONG));
 
     WdfRequestCompleteWithInformation(Request, STATUS_SUCCESS,
                                       sizeof(ULONG));
