@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 root, wdfcheck = sys.argv[1:3]
+wdfcheck = os.path.abspath(wdfcheck) if os.sep in wdfcheck else wdfcheck
 CHAPTER = re.compile(r"^\d\d-[a-z0-9-]+$")
 
 
