@@ -18,11 +18,13 @@ R"(usage: wdfcheck [options] <file>... [-- <compiler arguments>]
        wdfcheck compdb <driver>.vcxproj|<solution>.sln [-o compile_commands.json]
        wdfcheck explain <rule>
        wdfcheck list-rules
+       wdfcheck tutorial [N | check N]
        wdfcheck confirm <static.sarif> <dynamic.sarif> [-o <merged.sarif>]
        wdfcheck merge <a.sarif> <b.sarif>... [-o <all.sarif>]
 
 Checks KMDF driver sources against the WDFMEMORY rules (list-rules shows
-them) with the Clang Static Analyzer.
+them) with the Clang Static Analyzer.  New to the rules? 'wdfcheck tutorial'
+lists the tutorial's chapters, each with an exercise to fix and check.
 
 options:
   -p <build-dir>        read compile commands from <build-dir>/compile_commands.json
@@ -206,6 +208,7 @@ const std::pair<StringRef, Command> CommandTable[] = {
     {"compdb", Command::Compdb},
     {"explain", Command::Explain},
     {"list-rules", Command::ListRules},
+    {"tutorial", Command::Tutorial},
     {"confirm", Command::Confirm},
     {"merge", Command::Merge},
 };

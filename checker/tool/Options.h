@@ -9,7 +9,7 @@
 namespace wdfcheck {
 
 enum class Command {
-  Analyze, Compdb, Explain, ListRules, Confirm, Merge, Help, Version
+  Analyze, Compdb, Explain, ListRules, Tutorial, Confirm, Merge, Help, Version
 };
 enum class Format { Text, Sarif, Json, Html };
 

@@ -6,6 +6,7 @@
 //   wdfcheck compdb <driver>.vcxproj|<solution>.sln [-o <file>]
 //   wdfcheck explain <rule>
 //   wdfcheck list-rules
+//   wdfcheck tutorial [N | check N]
 //   wdfcheck confirm <static.sarif> <dynamic.sarif> [-o <merged.sarif>]
 //   wdfcheck merge <a.sarif> <b.sarif>... [-o <all.sarif>]
 //
@@ -28,6 +29,7 @@
 #include "ProjectDatabase.h"
 #include "Share.h"
 #include "Tool.h"
+#include "Tutorial.h"
 #include "wdfcheck/Deal.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
@@ -555,6 +557,8 @@ int main(int Argc, const char **Argv) {
     return listRules();
   case Command::Explain:
     return explain(Opts, Share);
+  case Command::Tutorial:
+    return runTutorial(Opts.CommandArgs, Share, Argv[0]);
   case Command::Confirm:
     return runConfirm(Opts.CommandArgs, Opts.OutputFile, llvm::outs(),
                       llvm::errs());

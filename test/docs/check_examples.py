@@ -8,7 +8,11 @@ may pair more (a form of the rule the first pair does not show), and may add
 C++ pairs ("```cpp wrong", "```cpp right"), checked the same way as C++17:
 as many wrong as right blocks of each language.
 
-usage: check_examples.py <docs/rules dir> <wdfcheck> <clang> <model include>
+The same script checks the tutorial's chapters (docs/tutorial/NN-*.md),
+whose pages are not named after a rule: there a page may have no pairs at
+all, and a wrong block names its rule in its "// WMxxx:" marker.
+
+usage: check_examples.py <docs/rules or docs/tutorial dir> <wdfcheck> <clang> <model include>
 """
 import json
 import os
@@ -44,13 +48,17 @@ checked = compiled = 0
 available = available_rules()
 with tempfile.TemporaryDirectory() as tmp:
     for page in sorted(os.listdir(docs)):
+        if not page.endswith(".md"):
+            continue
         rule = page[:-3]
+        # a rule page (WM001.md) or a tutorial chapter (01-memory.md)
+        rule_page = re.fullmatch(r"WM\d{3}", rule) is not None
         text = open(os.path.join(docs, page)).read()
         blocks = BLOCK.findall(text)
         kinds = [f"{lang} {k}" for lang, k, _ in blocks]
         c_pairs = kinds.count("c wrong"), kinds.count("c right")
         cpp_pairs = kinds.count("cpp wrong"), kinds.count("cpp right")
-        if (c_pairs[0] < 1 or c_pairs[0] != c_pairs[1] or
+        if ((rule_page and c_pairs[0] < 1) or c_pairs[0] != c_pairs[1] or
                 cpp_pairs[0] != cpp_pairs[1]):
             failures.append(f"{page}: needs 'c wrong' and 'c right' blocks in "
                             f"pairs (and 'cpp' ones in pairs), has {kinds}")
@@ -66,7 +74,16 @@ with tempfile.TemporaryDirectory() as tmp:
                 failures.append(f"{page} ({lang} {kind}) does not compile:\n{cc.stderr}")
                 continue
             compiled += 1
-            if rule not in available:
+            if not rule_page:
+                # a tutorial's wrong block names its rule; the right block
+                # after it must report nothing of any rule
+                named = re.findall(r"// (WM\d{3}):", code)
+                if kind == "wrong":
+                    if not named:
+                        failures.append(f"{page} ({lang} wrong): no '// WMxxx:' marker")
+                        continue
+                    rule = named[0]
+            if rule not in available and (rule_page or kind == "wrong"):
                 continue
             got = [(f["ruleId"], f["location"]["line"])
                    for f in findings(path, std)]
