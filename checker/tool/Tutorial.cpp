@@ -123,6 +123,37 @@ int show(const Chapter &C) {
   return ExitOk;
 }
 
+// How often Text holds Word.
+size_t occurrences(llvm::StringRef Text, llvm::StringRef Word) {
+  size_t N = 0;
+  for (size_t At = Text.find(Word); At != llvm::StringRef::npos;
+       At = Text.find(Word, At + Word.size()))
+    ++N;
+  return N;
+}
+
+// An IRQL promise the reader's driver makes more often than the solution,
+// as "PAGED_CODE()"; "" when none.
+std::string addedPromise(const std::string &Driver, const std::string &Dir) {
+  llvm::SmallString<256> Solution(Dir);
+  llvm::sys::path::append(Solution, "solution", "driver.c");
+  std::optional<std::string> Mine = readFile(Driver);
+  std::optional<std::string> Theirs = readFile(std::string(Solution));
+  if (!Mine || !Theirs)
+    return "";
+  for (const char *Promise :
+       {"PAGED_CODE", "_IRQL_requires_max_", "_IRQL_requires_(",
+        "_IRQL_always_function_max_"})
+    if (occurrences(*Mine, Promise) > occurrences(*Theirs, Promise))
+      return llvm::StringRef(Promise).ends_with("(")
+                 ? (llvm::StringRef(Promise).drop_back() + "(...)").str()
+                 : std::string(Promise) + (llvm::StringRef(Promise) ==
+                                                   "PAGED_CODE"
+                                               ? "()"
+                                               : "(...)");
+  return "";
+}
+
 int check(const Chapter &C, const char *Argv0) {
   std::string Dir = exerciseDir(C.Name);
   llvm::SmallString<256> Driver(Dir), Expected(Dir);
@@ -167,6 +198,20 @@ int check(const Chapter &C, const char *Argv0) {
   const llvm::json::Array *Findings =
       Parsed->getAsObject() ? Parsed->getAsObject()->getArray("findings")
                             : nullptr;
+  // wdfcheck believes what the code promises about its IRQL (PAGED_CODE(),
+  // an _IRQL_requires_ annotation): a promise added where the framework
+  // may still call at DISPATCH_LEVEL silences the finding without fixing
+  // the bug.  The solution makes no promise the exercise lacks.
+  if (std::string Promise = addedPromise(std::string(Driver), Dir);
+      !Promise.empty()) {
+    llvm::outs() << "chapter " << C.Number << ": not yet: " << DriverPath
+                 << " has " << Promise << " where the exercise had none: "
+                 << "wdfcheck believes the promise that only PASSIVE_LEVEL "
+                 << "callers reach that code, but the framework may still "
+                 << "call it at DISPATCH_LEVEL, so the bug is only hidden; "
+                 << "remove it and fix the cause (see the hints)\n";
+    return ExitFindings;
+  }
   if (!Findings || Findings->empty()) {
     llvm::outs() << "chapter " << C.Number << ": fixed: wdfcheck reports "
                  << "nothing on " << DriverPath << "\n";
