@@ -82,7 +82,7 @@ std::string howItDied(MemObject::Death D, const FunctionDecl *Cleanup) {
   case MemObject::ByParent:
     return "it was deleted with its parent";
   case MemObject::ByCompletion:
-    return "completing its request freed it";
+    return "its request was completed, which freed it";
   case MemObject::NotDead:
     break;
   }

@@ -37,7 +37,7 @@ VOID ChildOutlivesHandle(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
     return;
   }
   Finish(Request);
-  WdfMemoryGetBuffer(memory, NULL); // expected-warning{{memory object used after completing its request freed it}}
+  WdfMemoryGetBuffer(memory, NULL); // expected-warning{{memory object used after its request was completed, which freed it}}
 }
 
 // A request completed in one branch and not in the other: afterwards only

@@ -32,7 +32,7 @@ VOID PassedToImported(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
   Forget(input); // no-warning
   SendMemory(input); // no-warning: the use is the descriptor inside it
 }
-// expected-warning@other.c:6 {{the memory object from WdfRequestRetrieveInputMemory is put in a memory descriptor after completing its request freed it}}
+// expected-warning@other.c:6 {{the memory object from WdfRequestRetrieveInputMemory is put in a memory descriptor after its request was completed, which freed it}}
 
 EVT_WDF_IO_QUEUE_IO_WRITE PassedToUnknown;
 VOID PassedToUnknown(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
@@ -42,7 +42,7 @@ VOID PassedToUnknown(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
     return;
   }
   WdfRequestComplete(Request, STATUS_SUCCESS);
-  Elsewhere(input); // expected-warning{{the memory object from WdfRequestRetrieveInputMemory is passed to Elsewhere after completing its request freed it; the callee may use it}}
+  Elsewhere(input); // expected-warning{{the memory object from WdfRequestRetrieveInputMemory is passed to Elsewhere after its request was completed, which freed it; the callee may use it}}
 }
 
 //--- other.c

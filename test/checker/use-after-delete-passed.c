@@ -37,7 +37,7 @@ VOID CompletedThenPassed(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
     return;
   }
   WdfRequestComplete(Request, STATUS_SUCCESS); // expected-note{{request completed here; memory parented to it is freed}}
-  SendIt(input); // expected-warning{{the memory object from WdfRequestRetrieveInputMemory is passed to SendIt after completing its request freed it; the callee may use it: its handle is no longer valid; call SendIt before completing the request}} expected-note{{the memory object from WdfRequestRetrieveInputMemory is passed to SendIt after completing its request freed it; the callee may use it: its handle is no longer valid; call SendIt before completing the request}}
+  SendIt(input); // expected-warning{{the memory object from WdfRequestRetrieveInputMemory is passed to SendIt after its request was completed, which freed it; the callee may use it: its handle is no longer valid; call SendIt before completing the request}} expected-note{{the memory object from WdfRequestRetrieveInputMemory is passed to SendIt after its request was completed, which freed it; the callee may use it: its handle is no longer valid; call SendIt before completing the request}}
 }
 
 VOID BufferOfDeletedPassed(VOID) {
@@ -76,7 +76,7 @@ VOID BufferOfDeletedPreallocated(VOID) {
 // is the use, inside the callee.
 static NTSTATUS SendMemory(WDFMEMORY Memory) {
   WDF_MEMORY_DESCRIPTOR descriptor;
-  WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(&descriptor, Memory, NULL); // expected-warning{{the memory object from WdfRequestRetrieveInputMemory is put in a memory descriptor after completing its request freed it; a descriptor only exists to hand it to a DDI: its handle is no longer valid; fill and send the descriptor before completing the request}} expected-note{{the memory object from WdfRequestRetrieveInputMemory is put in a memory descriptor after completing its request freed it; a descriptor only exists to hand it to a DDI: its handle is no longer valid; fill and send the descriptor before completing the request}}
+  WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(&descriptor, Memory, NULL); // expected-warning{{the memory object from WdfRequestRetrieveInputMemory is put in a memory descriptor after its request was completed, which freed it; a descriptor only exists to hand it to a DDI: its handle is no longer valid; fill and send the descriptor before completing the request}} expected-note{{the memory object from WdfRequestRetrieveInputMemory is put in a memory descriptor after its request was completed, which freed it; a descriptor only exists to hand it to a DDI: its handle is no longer valid; fill and send the descriptor before completing the request}}
   return descriptor.Type == WdfMemoryDescriptorTypeHandle ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
 }
 

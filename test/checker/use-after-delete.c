@@ -68,7 +68,7 @@ VOID ChildAfterComplete(WDFQUEUE Queue, WDFREQUEST Request, size_t Length) {
     return;
   }
   WdfRequestComplete(Request, STATUS_SUCCESS); // expected-note{{request completed here; memory parented to it is freed}}
-  WdfMemoryGetBuffer(memory, NULL); // expected-warning{{memory object used after completing its request freed it: its handle is no longer valid; finish every use before the object is deleted or its request completed}} expected-note{{memory object used after completing its request freed it: its handle is no longer valid; finish every use before the object is deleted or its request completed}}
+  WdfMemoryGetBuffer(memory, NULL); // expected-warning{{memory object used after its request was completed, which freed it: its handle is no longer valid; finish every use before the object is deleted or its request completed}} expected-note{{memory object used after its request was completed, which freed it: its handle is no longer valid; finish every use before the object is deleted or its request completed}}
 }
 
 // SDV's MemAfterReqCompleted: retrieved memory after completion.
@@ -81,7 +81,7 @@ VOID InputMemoryAfterComplete(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
     return;
   }
   WdfRequestComplete(Request, STATUS_SUCCESS); // expected-note{{request completed here; memory parented to it is freed}}
-  WdfMemoryCopyToBuffer(input, 0, &value, sizeof value); // expected-warning{{memory object used after completing its request freed it: its handle is no longer valid; finish every use before the object is deleted or its request completed}} expected-note{{memory object used after completing its request freed it: its handle is no longer valid; finish every use before the object is deleted or its request completed}}
+  WdfMemoryCopyToBuffer(input, 0, &value, sizeof value); // expected-warning{{memory object used after its request was completed, which freed it: its handle is no longer valid; finish every use before the object is deleted or its request completed}} expected-note{{memory object used after its request was completed, which freed it: its handle is no longer valid; finish every use before the object is deleted or its request completed}}
 }
 
 // Request memory used before completion only: clean.
