@@ -35,6 +35,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Generated.h"
+#include "DiskPath.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -132,33 +133,10 @@ std::string joinPath(const std::string &Dir, const std::string &Name) {
 // the directory whose name differs only in case (each component).
 std::optional<std::string> findCaseless(const std::string &Dir,
                                         StringRef Name) {
-  std::string Rel = Name.str();
-  std::replace(Rel.begin(), Rel.end(), '\\', '/');
-  std::string Exact = joinPath(Dir, Rel);
-  if (llvm::sys::fs::is_regular_file(Exact))
-    return Exact;
-  std::string Here = Dir;
-  llvm::SmallVector<StringRef, 4> Parts;
-  StringRef(Rel).split(Parts, '/', -1, /*KeepEmpty=*/false);
-  for (StringRef Part : Parts) {
-    if (Part == "." || Part == "..") {
-      Here = joinPath(Here, Part.str());
-      continue;
-    }
-    std::string Found;
-    std::error_code EC;
-    for (llvm::sys::fs::directory_iterator It(Here, EC), End;
-         It != End && !EC; It.increment(EC))
-      if (llvm::sys::path::filename(It->path()).equals_insensitive(Part)) {
-        Found = It->path();
-        break;
-      }
-    if (Found.empty())
-      return std::nullopt;
-    Here = Found;
-  }
-  if (llvm::sys::fs::is_regular_file(Here))
-    return Here;
+  bool Found = false;
+  std::string Path = diskPath(Name, Dir, Found);
+  if (Found && llvm::sys::fs::is_regular_file(Path))
+    return Path;
   return std::nullopt;
 }
 

@@ -18,6 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "HeaderSet.h"
+#include "DiskPath.h"
 #include "Tool.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -68,10 +69,9 @@ bool parseDotted(llvm::StringRef S, std::vector<unsigned> &V) {
 // The entry of Dir that names a child directory case-insensitively
 // (Windows kits have "Include", copies made on Linux sometimes "include").
 std::string childNoCase(const std::string &Dir, llvm::StringRef Name) {
-  for (const std::string &E : subdirs(Dir))
-    if (llvm::StringRef(E).equals_insensitive(Name))
-      return join(Dir, E);
-  return "";
+  bool Found = false;
+  std::string Path = diskPath(Name, Dir, Found);
+  return Found && fs::is_directory(Path) ? Path : "";
 }
 
 // The newest "10.0.*" under Include that has a km directory.

@@ -1,5 +1,6 @@
 //===- Tutorial.cpp - wdfcheck tutorial [N | check N] ----------------------===//
 #include "Tutorial.h"
+#include "SarifLog.h"
 #include "Tool.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -141,16 +142,15 @@ std::string addedPromise(const std::string &Driver, const std::string &Dir) {
   std::optional<std::string> Theirs = readFile(std::string(Solution));
   if (!Mine || !Theirs)
     return "";
-  for (const char *Promise :
-       {"PAGED_CODE", "_IRQL_requires_max_", "_IRQL_requires_(",
-        "_IRQL_always_function_max_"})
-    if (occurrences(*Mine, Promise) > occurrences(*Theirs, Promise))
-      return llvm::StringRef(Promise).ends_with("(")
-                 ? (llvm::StringRef(Promise).drop_back() + "(...)").str()
-                 : std::string(Promise) + (llvm::StringRef(Promise) ==
-                                                   "PAGED_CODE"
-                                               ? "()"
-                                               : "(...)");
+  // Each promise as searched for and as said.
+  const std::pair<llvm::StringRef, llvm::StringRef> Promises[] = {
+      {"PAGED_CODE", "PAGED_CODE()"},
+      {"_IRQL_requires_max_", "_IRQL_requires_max_(...)"},
+      {"_IRQL_requires_(", "_IRQL_requires_(...)"},
+      {"_IRQL_always_function_max_", "_IRQL_always_function_max_(...)"}};
+  for (const auto &[Token, Shown] : Promises)
+    if (occurrences(*Mine, Token) > occurrences(*Theirs, Token))
+      return Shown.str();
   return "";
 }
 
@@ -164,6 +164,20 @@ int check(const Chapter &C, const char *Argv0) {
                  std::string(Driver) +
                  " (run this in the wdfcheck checkout)");
 
+  // wdfcheck believes what the code promises about its IRQL (PAGED_CODE(),
+  // an _IRQL_requires_ annotation): a promise added where the framework
+  // may still call at DISPATCH_LEVEL silences the finding without fixing
+  // the bug.  The solution makes no promise the exercise lacks.
+  if (std::string Promise = addedPromise(std::string(Driver), Dir);
+      !Promise.empty()) {
+    llvm::outs() << "chapter " << C.Number << ": not yet: " << Driver
+                 << " has " << Promise << " where the exercise had none: "
+                 << "wdfcheck believes the promise that only PASSIVE_LEVEL "
+                 << "callers reach that code, but the framework may still "
+                 << "call it at DISPATCH_LEVEL, so the bug is only hidden; "
+                 << "remove it and fix the cause (see the hints)\n";
+    return ExitFindings;
+  }
   // This wdfcheck, on the exercise, as JSON.
   std::string Exe = llvm::sys::fs::getMainExecutable(Argv0, &Anchor);
   llvm::SmallString<128> Out;
@@ -189,29 +203,13 @@ int check(const Chapter &C, const char *Argv0) {
       llvm::errs() << *Text;
     return ExitFailure;
   }
-  std::optional<std::string> Json = readFile(OutPath);
-  llvm::Expected<llvm::json::Value> Parsed =
-      llvm::json::parse(Json ? *Json : std::string());
-  if (!Parsed)
-    return error("cannot read wdfcheck's output: " +
-                 llvm::toString(Parsed.takeError()));
-  const llvm::json::Array *Findings =
-      Parsed->getAsObject() ? Parsed->getAsObject()->getArray("findings")
-                            : nullptr;
-  // wdfcheck believes what the code promises about its IRQL (PAGED_CODE(),
-  // an _IRQL_requires_ annotation): a promise added where the framework
-  // may still call at DISPATCH_LEVEL silences the finding without fixing
-  // the bug.  The solution makes no promise the exercise lacks.
-  if (std::string Promise = addedPromise(std::string(Driver), Dir);
-      !Promise.empty()) {
-    llvm::outs() << "chapter " << C.Number << ": not yet: " << DriverPath
-                 << " has " << Promise << " where the exercise had none: "
-                 << "wdfcheck believes the promise that only PASSIVE_LEVEL "
-                 << "callers reach that code, but the framework may still "
-                 << "call it at DISPATCH_LEVEL, so the bug is only hidden; "
-                 << "remove it and fix the cause (see the hints)\n";
-    return ExitFindings;
-  }
+  JsonFile Report = readJsonFile(OutPath);
+  if (!Report.Value)
+    return error("cannot read wdfcheck's output: " + Report.IoError +
+                 Report.ParseError);
+  const llvm::json::Object *Root = Report.Value->getAsObject();
+  const llvm::json::Array *Findings = Root ? Root->getArray("findings")
+                                           : nullptr;
   if (!Findings || Findings->empty()) {
     llvm::outs() << "chapter " << C.Number << ": fixed: wdfcheck reports "
                  << "nothing on " << DriverPath << "\n";
