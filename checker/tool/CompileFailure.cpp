@@ -1,7 +1,6 @@
 //===- CompileFailure.cpp - a file that did not compile, said usefully ----===//
 #include "CompileFailure.h"
 
-#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
@@ -79,56 +78,51 @@ std::string undeclared(const std::string &Name, HeaderOrigin Headers) {
 
 CompileFailure explainFailure(const std::string &Errors,
                               HeaderOrigin Headers) {
-  CompileFailure F;
+  // Each diagnostic with the "In file included from" lines before it and
+  // its notes and source lines after it; Head is its error line, if any.
+  struct Block {
+    std::string Text;
+    std::string Head;
+  };
+  std::vector<Block> Blocks(1);
   llvm::SmallVector<StringRef, 32> Lines;
   StringRef(Errors).split(Lines, '\n', -1, /*KeepEmpty=*/false);
-  // Each diagnostic with the "In file included from" lines before it and
-  // its notes and source lines after it.
-  std::vector<std::string> Blocks;
-  std::string Block;
   bool AfterInclude = false;
   for (StringRef Line : Lines) {
     bool Include = Line.starts_with("In file included from");
-    if ((Include || startsError(Line)) && !AfterInclude && !Block.empty()) {
-      Blocks.push_back(Block);
-      Block.clear();
-    }
-    Block += Line.str() + "\n";
+    bool Error = startsError(Line);
+    if ((Include || Error) && !AfterInclude && !Blocks.back().Text.empty())
+      Blocks.emplace_back();
+    Blocks.back().Text += Line.str() + "\n";
+    if (Error && Blocks.back().Head.empty())
+      Blocks.back().Head = Line.str();
     AfterInclude = Include;
   }
-  if (!Block.empty())
-    Blocks.push_back(Block);
-  for (const std::string &B : Blocks) {
-    llvm::SmallVector<StringRef, 8> BlockLines;
-    StringRef(B).split(BlockLines, '\n');
-    if (llvm::none_of(BlockLines, startsError))
+  CompileFailure F;
+  std::string Head;
+  for (const Block &B : Blocks) {
+    if (B.Head.empty())
       continue;
-    if (F.First.empty())
-      F.First = B;
-    else
+    if (F.First.empty()) {
+      F.First = B.Text;
+      Head = B.Head;
+    } else {
       ++F.More;
+    }
   }
   if (F.First.empty()) // not the compiler's words: shown as they are
     F.First = Errors;
-  StringRef Head;
-  llvm::SmallVector<StringRef, 8> FirstLines;
-  StringRef(F.First).split(FirstLines, '\n');
-  for (StringRef Line : FirstLines)
-    if (startsError(Line)) {
-      Head = Line;
+  if (std::string H = quoted(Head, "fatal error: ");
+      !H.empty() && StringRef(Head).contains("file not found")) {
+    F.Cause = missingHeader(H, Headers);
+    return F;
+  }
+  for (StringRef Lead : {"use of undeclared identifier ", "unknown type name ",
+                         "call to undeclared function "})
+    if (std::string Name = quoted(Head, Lead); !Name.empty()) {
+      F.Cause = undeclared(Name, Headers);
       break;
     }
-  if (std::string H = quoted(Head, "fatal error: "); !H.empty() &&
-      Head.contains("file not found"))
-    F.Cause = missingHeader(H, Headers);
-  else if (std::string N = quoted(Head, "use of undeclared identifier ");
-           !N.empty())
-    F.Cause = undeclared(N, Headers);
-  else if (std::string T = quoted(Head, "unknown type name "); !T.empty())
-    F.Cause = undeclared(T, Headers);
-  else if (std::string C = quoted(Head, "call to undeclared function ");
-           !C.empty())
-    F.Cause = undeclared(C, Headers);
   return F;
 }
 
