@@ -61,45 +61,22 @@ struct Unit {
   std::string PagedStores;   // what it stores into fields (DriverFacts.h)
   std::optional<DriverEntryFact> DriverEntry; // when it defines DriverEntry
   std::vector<std::string> Headers; // the files it includes, absolute
-  // A file it includes was found only under another spelling (Windows
-  // case, CaseFold.h).  A saved AST names that file as it was asked for,
-  // and clang loads ASTs to follow a call on the plain file system, where
-  // that name does not exist.  Such a file's AST is not saved: clang parses
-  // it when a call enters it, with a file-system overlay (-ivfsoverlay)
-  // that maps each spelling asked for to the file on disk.
-  bool Folded = false;
 };
 
 std::string yamlQuoted(StringRef S);
+bool writeFile(const std::string &Path, StringRef Text, std::string &Error);
 
 // The overlay that gives clang's own parser the spellings CaseFold found:
 // each name as asked for, mapped to the file on disk.
-bool writeFoldOverlay(const SourceManager &SM, const std::string &Path) {
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS << "{ 'version': 0, 'case-sensitive': 'true', "
-        "'use-external-names': 'true', 'roots': [\n";
-  bool First = true;
-  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
-       ++It) {
-    if (It->first.getNameAsRequested() == It->first.getName())
-      continue;
-    llvm::SmallString<256> Asked(It->first.getNameAsRequested());
-    llvm::SmallString<256> OnDisk(It->first.getName());
-    SM.getFileManager().makeAbsolutePath(Asked);
-    SM.getFileManager().makeAbsolutePath(OnDisk);
-    OS << (First ? "  " : ",\n  ") << "{ 'type': 'file', 'name': "
-       << yamlQuoted(std::string(Asked)) << ", 'external-contents': "
-       << yamlQuoted(std::string(OnDisk)) << " }";
-    First = false;
-  }
-  OS << "\n] }\n";
-  std::error_code EC;
-  llvm::raw_fd_ostream Out(Path, EC);
-  if (EC)
-    return false;
-  Out << OS.str();
-  return !Out.has_error();
+std::string foldOverlay(
+    const std::vector<std::pair<std::string, std::string>> &AskedOnDisk) {
+  std::string Text = "{ 'version': 0, 'case-sensitive': 'true', "
+                     "'use-external-names': 'true', 'roots': [\n";
+  for (size_t I = 0; I < AskedOnDisk.size(); ++I)
+    Text += (I ? ",\n  " : "  ") + ("{ 'type': 'file', 'name': " +
+            yamlQuoted(AskedOnDisk[I].first) + ", 'external-contents': " +
+            yamlQuoted(AskedOnDisk[I].second) + " }");
+  return Text + "\n] }\n";
 }
 
 // The command the analysis runs for File, as Clang's on-demand parsing
@@ -199,19 +176,31 @@ void collect(const CompilationDatabase &DB, const AnalysisSettings &S,
   // Its headers: a saved AST is refused once one of them changes, so the
   // cache must notice.
   const SourceManager &SM = AST.getSourceManager();
+  // A header found only under another spelling (Windows case, CaseFold.h):
+  // a saved AST names it as it was asked for, and clang loads ASTs to
+  // follow a call on the plain file system, where that name does not
+  // exist.  Such a file's AST is not saved: clang parses it when a call
+  // enters it, with a file-system overlay (-ivfsoverlay) that maps each
+  // spelling asked for to the file on disk.
+  std::vector<std::pair<std::string, std::string>> AskedOnDisk;
   for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
-    if (It->first.getNameAsRequested() != It->first.getName())
-      U.Folded = true;
+    if (It->first.getNameAsRequested() != It->first.getName()) {
+      llvm::SmallString<256> Asked(It->first.getNameAsRequested());
+      llvm::SmallString<256> OnDisk(It->first.getName());
+      SM.getFileManager().makeAbsolutePath(Asked);
+      SM.getFileManager().makeAbsolutePath(OnDisk);
+      AskedOnDisk.push_back({std::string(Asked), std::string(OnDisk)});
+    }
     llvm::SmallString<256> Path(It->first.getName());
     SM.getFileManager().makeAbsolutePath(Path);
     llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
     if (Path != U.File)
       U.Headers.push_back(std::string(Path));
   }
-  if (U.Folded) {
+  if (!AskedOnDisk.empty()) {
     llvm::sys::fs::remove(AstPath); // one of an earlier run
-    std::string Overlay = AstPath + ".vfs.yaml";
-    if (writeFoldOverlay(SM, Overlay))
+    std::string Overlay = AstPath + ".vfs.yaml", Unwritten;
+    if (writeFile(Overlay, foldOverlay(AskedOnDisk), Unwritten))
       U.Command.insert(U.Command.begin() + 1, {"-ivfsoverlay", Overlay});
     return;
   }
